@@ -1,0 +1,106 @@
+/**
+ * Problems found in the user's configuration, and how they are reported.
+ *
+ * A problem is never thrown where it is found: rules return issues, the loader collects
+ * them all, and the caller reports them once, grouped by file (see `formatIssues`).
+ */
+import { closest, distance } from 'fastest-levenshtein';
+
+/** A dotted path to a field inside one file, e.g. `["alternateContacts", "security", "email"]`. */
+export type FieldPath = readonly (string | number)[];
+
+export type Severity = 'error' | 'warning';
+
+export interface Issue {
+  /** The file the problem is in, relative to the configuration directory. */
+  readonly file: string;
+  /** The field the problem is about; empty for the file as a whole. */
+  readonly path: FieldPath;
+  /** What is wrong: "expected ..., got ..." and, when known, the fix. */
+  readonly message: string;
+  /** @default 'error' */
+  readonly severity?: Severity;
+  /** The line, when the finder knows it better than the field path does (YAML syntax errors). */
+  readonly line?: number;
+}
+
+/** A mistake of the user's: printed without a stack trace, exit code 1. */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** The configuration has errors: carries every issue found, already formatted in `message`. */
+export class ConfigurationError extends UserError {
+  constructor(readonly issues: readonly Issue[], message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Finds the line of a field, or `undefined` when the file or field has no position. */
+export type LineLocator = (file: string, path: FieldPath) => number | undefined;
+
+export function isError(issue: Issue): boolean {
+  return (issue.severity ?? 'error') === 'error';
+}
+
+export function formatFieldPath(path: FieldPath): string {
+  return path.map(String).join('.');
+}
+
+/** `accounts/dev.yaml:7 ou: expected ..., got ...` */
+export function formatIssue(issue: Issue, locate: LineLocator): string {
+  const line = issue.line ?? locate(issue.file, issue.path);
+  const where = line === undefined ? issue.file : `${issue.file}:${line}`;
+  const field = issue.path.length > 0 ? ` ${formatFieldPath(issue.path)}:` : '';
+  return `${where}${field} ${issue.message}`;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function formatGroup(title: string, issues: readonly Issue[], locate: LineLocator): string[] {
+  if (issues.length === 0) return [];
+  const located = issues.map((issue) => ({ issue, line: issue.line ?? locate(issue.file, issue.path) ?? 0 }));
+  located.sort((a, b) => compareText(a.issue.file, b.issue.file) || a.line - b.line);
+  const lines = [title];
+  let previousFile: string | undefined;
+  for (const { issue } of located) {
+    if (previousFile !== undefined && issue.file !== previousFile) lines.push('');
+    lines.push(formatIssue(issue, locate));
+    previousFile = issue.file;
+  }
+  return lines;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Every error, then apart every warning, each group sorted by file and line. */
+export function formatIssues(issues: readonly Issue[], locate: LineLocator): string {
+  const errors = issues.filter(isError);
+  const warnings = issues.filter((issue) => !isError(issue));
+  const sections = [
+    formatGroup(`${plural(errors.length, 'error')} in the landing zone configuration; nothing was written.`, errors, locate),
+    formatGroup(`${plural(warnings.length, 'warning')}:`, warnings, locate),
+  ].filter((section) => section.length > 0);
+  return sections.map((section) => section.join('\n')).join('\n\n');
+}
+
+/** `expected one of a, b, c, got "x"`, with a "did you mean" when one candidate is close. */
+export function expectedOneOf(what: string, candidates: readonly string[], received: string): string {
+  const shown = candidates.length > 12 ? [...candidates.slice(0, 12), '...'] : candidates;
+  return `expected ${what} (${shown.join(', ')}), got ${JSON.stringify(received)}${didYouMean(candidates, received)}`;
+}
+
+export function didYouMean(candidates: readonly string[], received: string): string {
+  if (candidates.length === 0) return '';
+  const best = closest(received, [...candidates]);
+  const tolerance = Math.max(2, Math.floor(received.length / 3));
+  return distance(received, best) <= tolerance ? `; did you mean ${JSON.stringify(best)}?` : '';
+}

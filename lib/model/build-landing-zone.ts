@@ -1,0 +1,63 @@
+/** Builds the model from configuration files that passed every check. */
+import { ALTERNATE_CONTACT_TYPES, type AlternateContact, type AlternateContactType } from '../config/common-schema';
+import type { AccountRequest, ConfigurationFiles } from '../config/configuration-files';
+import { flattenOrganizationalUnits } from '../config/organizational-unit-paths';
+import type { Account, LandingZone, ManagementAccount, OrganizationalUnit } from './landing-zone';
+
+function resolveContacts(
+  request: AccountRequest,
+  defaults: Partial<Record<AlternateContactType, AlternateContact>> | undefined,
+): Record<AlternateContactType, AlternateContact> {
+  const entries = ALTERNATE_CONTACT_TYPES.map((type) => {
+    const contact = request.config.alternateContacts?.[type] ?? defaults?.[type];
+    // The alternate-contacts rule has rejected a configuration where this is missing.
+    if (!contact) throw new Error(`${request.file}: alternate contact ${type} unresolved after validation`);
+    return [type, contact] as const;
+  });
+  return Object.fromEntries(entries) as Record<AlternateContactType, AlternateContact>;
+}
+
+function findAccount(accounts: readonly Account[], predicate: (account: Account) => boolean, what: string): Account {
+  const account = accounts.find(predicate);
+  if (!account) throw new Error(`${what} missing after validation`);
+  return account;
+}
+
+export function buildLandingZone({ landingZone, accounts: requests }: ConfigurationFiles): LandingZone {
+  const config = landingZone.config;
+  const organizationalUnits: OrganizationalUnit[] = flattenOrganizationalUnits(config.organizationalUnits).map((entry) => ({
+    path: entry.path,
+    name: entry.name,
+    parentPath: entry.parentPath,
+    depth: entry.depth,
+    existingId: entry.config.id,
+    tags: entry.config.tags ?? {},
+  }));
+  const accounts: Account[] = requests.map((request) => ({
+    key: request.key,
+    file: request.file,
+    name: request.config.name,
+    email: request.config.email,
+    role: request.config.role,
+    ouPath: request.config.ou,
+    existingAccountId: request.config.accountId,
+    tags: request.config.tags,
+    alternateContacts: resolveContacts(request, config.alternateContacts),
+    budget: request.config.budget,
+  }));
+  const managementAccount = findAccount(accounts, (account) => account.role === 'management', 'management account') as ManagementAccount;
+  return {
+    organization: config.organization,
+    homeRegion: config.homeRegion,
+    governedRegions: [config.homeRegion, ...config.governedRegions.filter((region) => region !== config.homeRegion)],
+    requiredTags: config.requiredTags,
+    organizationalUnits,
+    accounts,
+    managementAccount,
+    logArchiveAccount: findAccount(accounts, (account) => account.name === config.coreAccounts.logArchive, 'log-archive account'),
+    securityAccount: findAccount(accounts, (account) => account.name === config.coreAccounts.security, 'security account'),
+    accountAccessRole: config.accountAccessRole,
+    stateBackend: config.stateBackend,
+    passwordPolicy: config.accountBaseline.passwordPolicy,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The validated model of the landing zone: what the stacks are built from. Every
+ * reference is resolved (an account knows its OU, contacts are merged with their
+ * defaults), so stacks read typed values and never a raw file.
+ */
+import type { AccountRole, BudgetConfig } from '../config/account-schema';
+import type { AlternateContact, AlternateContactType } from '../config/common-schema';
+import type { AwsRegion } from '../config/aws-regions';
+import type { LandingZoneConfig, PasswordPolicyConfig, StateBackendConfig } from '../config/landing-zone-schema';
+
+export interface OrganizationalUnit {
+  /** `Workloads/Prod`: unique, and how accounts and later settings name the OU. */
+  readonly path: string;
+  readonly name: string;
+  /** Absent for OUs directly under the organization root. */
+  readonly parentPath?: string;
+  /** 1 for OUs directly under the root. */
+  readonly depth: number;
+  /** An existing OU to adopt. */
+  readonly existingId?: string;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface Account {
+  /** The request file's name without extension; names the account's stacks. */
+  readonly key: string;
+  /** The request file, relative to the configuration directory. */
+  readonly file: string;
+  readonly name: string;
+  readonly email: string;
+  readonly role: AccountRole;
+  /** Path of the account's OU; absent for the management account, which stays at the root. */
+  readonly ouPath?: string;
+  /** An existing account to adopt. Always present for the management account. */
+  readonly existingAccountId?: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly alternateContacts: Readonly<Record<AlternateContactType, AlternateContact>>;
+  readonly budget: BudgetConfig;
+}
+
+export interface ManagementAccount extends Account {
+  readonly role: 'management';
+  readonly existingAccountId: string;
+}
+
+export interface LandingZone {
+  readonly organization: LandingZoneConfig['organization'];
+  readonly homeRegion: AwsRegion;
+  /** The home region first, then the others in the order given. */
+  readonly governedRegions: readonly AwsRegion[];
+  readonly requiredTags: LandingZoneConfig['requiredTags'];
+  /** Parents before children. */
+  readonly organizationalUnits: readonly OrganizationalUnit[];
+  /** Every account, the management account included, sorted by key. */
+  readonly accounts: readonly Account[];
+  readonly managementAccount: ManagementAccount;
+  readonly logArchiveAccount: Account;
+  readonly securityAccount: Account;
+  /** The role that stacks assume in member accounts. */
+  readonly accountAccessRole: string;
+  readonly stateBackend: StateBackendConfig;
+  readonly passwordPolicy: PasswordPolicyConfig;
+}
+
+export function memberAccounts(landingZone: LandingZone): readonly Account[] {
+  return landingZone.accounts.filter((account) => account.role !== 'management');
+}

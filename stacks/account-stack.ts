@@ -1,0 +1,69 @@
+/**
+ * One member account, run with management-account credentials: the account itself (or
+ * its adoption), its alternate contacts, and later whatever else is per account but
+ * lives in the management account. Moving the account to another OU changes this stack
+ * only.
+ */
+import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
+import { TerraformOutput, TerraformStack, type TerraformRemoteState } from 'cdktf';
+import type { Construct } from 'constructs';
+import { managementAccountProvider } from '../lib/aws-providers';
+import type { AwsRegion } from '../lib/config/aws-regions';
+import { AlternateContacts } from '../lib/constructs/alternate-contacts';
+import type { Account } from '../lib/model/landing-zone';
+import type { StateBackend } from '../lib/state-backend';
+import { organizationalUnitIdFrom } from './management-stack';
+
+const ACCOUNT_ID_OUTPUT = 'account_id';
+
+/** The account's id, read from its account stack's state. */
+export function accountIdFrom(accountState: TerraformRemoteState): string {
+  return accountState.getString(ACCOUNT_ID_OUTPUT);
+}
+
+/**
+ * AWS cannot read back `role_name` or `iam_user_access_to_billing`, and a change to either
+ * replaces the account: without this, every adopted account plans as destroy-and-create.
+ */
+const UNREADABLE_ACCOUNT_ARGUMENTS = ['role_name', 'iam_user_access_to_billing'];
+
+export interface AccountStackProps {
+  /** A member account (not the management account) with its OU. */
+  readonly account: Account & { readonly ouPath: string };
+  /** The role AWS Organizations creates in a vended account, for the stacks that run inside it. */
+  readonly accountAccessRole: string;
+  readonly managementAccountId: string;
+  readonly homeRegion: AwsRegion;
+  readonly stateBackend: StateBackend;
+  /** The management stack, whose state holds the OU ids. */
+  readonly managementStackName: string;
+}
+
+export class AccountStack extends TerraformStack {
+  readonly account: OrganizationsAccount;
+
+  constructor(scope: Construct, name: string, props: AccountStackProps) {
+    super(scope, name);
+    const { account } = props;
+    props.stateBackend.attach(this, name);
+    managementAccountProvider(this, props);
+    const management = props.stateBackend.remoteState(this, 'management', props.managementStackName);
+
+    this.account = new OrganizationsAccount(this, 'account', {
+      name: account.name,
+      email: account.email,
+      parentId: organizationalUnitIdFrom(management, account.ouPath),
+      roleName: props.accountAccessRole,
+      iamUserAccessToBilling: 'ALLOW',
+      // Removing an account is a reviewed act (Suspended OU, then close), never a side effect.
+      closeOnDeletion: false,
+      tags: { ...account.tags },
+      lifecycle: { preventDestroy: true, ignoreChanges: UNREADABLE_ACCOUNT_ARGUMENTS },
+    });
+    if (account.existingAccountId) this.account.importFrom(account.existingAccountId);
+
+    new AlternateContacts(this, 'alternate_contacts', { contacts: account.alternateContacts, accountId: this.account.id });
+
+    new TerraformOutput(this, ACCOUNT_ID_OUTPUT, { value: this.account.id });
+  }
+}
