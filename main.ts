@@ -14,5 +14,5 @@ runCommand(() => {
   if (warnings) console.warn(warnings);
   const app = buildLandingZoneApp(landingZone);
   app.synth();
-  console.log(synthesisSummary(landingZone, app.outdir));
+  console.log(synthesisSummary(landingZone, app));
 });

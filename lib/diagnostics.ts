@@ -63,13 +63,18 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function formatGroup(title: string, issues: readonly Issue[], locate: LineLocator): string[] {
-  if (issues.length === 0) return [];
+/** By file, then by line; issues about a file as a whole first. */
+export function sortIssues(issues: readonly Issue[], locate: LineLocator): Issue[] {
   const located = issues.map((issue) => ({ issue, line: issue.line ?? locate(issue.file, issue.path) ?? 0 }));
   located.sort((a, b) => compareText(a.issue.file, b.issue.file) || a.line - b.line);
+  return located.map(({ issue }) => issue);
+}
+
+function formatGroup(title: string, issues: readonly Issue[], locate: LineLocator): string[] {
+  if (issues.length === 0) return [];
   const lines = [title];
   let previousFile: string | undefined;
-  for (const { issue } of located) {
+  for (const issue of sortIssues(issues, locate)) {
     if (previousFile !== undefined && issue.file !== previousFile) lines.push('');
     lines.push(formatIssue(issue, locate));
     previousFile = issue.file;

@@ -10,7 +10,7 @@ export interface YamlSource {
   readonly file: string;
   /** The parsed content, plain JavaScript values. */
   readonly data: unknown;
-  /** The line of the deepest node on `path` that exists (1-based). */
+  /** The line of the field at `path`, or of its nearest ancestor that exists (1-based); none for the file as a whole. */
   lineOf(path: FieldPath): number | undefined;
 }
 
@@ -19,27 +19,26 @@ export interface ParsedYaml {
   readonly issues: readonly Issue[];
 }
 
-/** The node at `path`, or the nearest ancestor that exists; for a map key, the key itself. */
-function nearestNode(document: Document, path: FieldPath): Node | undefined {
+/**
+ * The node that stands for `path`: for a map entry its key (the line the field is on),
+ * for a list item the item. A path that does not exist stops at its nearest ancestor.
+ */
+function nodeAt(document: Document, path: FieldPath): Node | undefined {
   let current: unknown = document.contents;
   let found: Node | undefined = isNode(current) ? current : undefined;
   for (const segment of path) {
     if (!isCollection(current)) break;
     const items = current.items as unknown[];
-    let next: unknown;
     if (typeof segment === 'number') {
-      next = items[segment];
+      current = items[segment];
+      if (!isNode(current)) break;
+      found = current;
     } else {
       const pair = items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === segment);
-      if (isPair(pair)) {
-        // A key whose value is empty has no value node: point at the key.
-        if (isNode(pair.key)) found = pair.key;
-        next = pair.value;
-      }
+      if (!isPair(pair) || !isNode(pair.key)) break;
+      found = pair.key;
+      current = pair.value;
     }
-    if (next === undefined) break;
-    if (isNode(next)) found = next;
-    current = next;
   }
   return found;
 }
@@ -61,7 +60,8 @@ export function parseYamlSource(file: string, text: string): ParsedYaml {
     file,
     data: document.toJS({ maxAliasCount: 100 }) ?? {},
     lineOf(path) {
-      const node = nearestNode(document, path);
+      if (path.length === 0) return undefined;
+      const node = nodeAt(document, path);
       const offset = node?.range?.[0];
       return offset === undefined ? undefined : lineCounter.linePos(offset).line;
     },

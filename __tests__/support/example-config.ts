@@ -1,0 +1,85 @@
+/** Copies of the bundled example configuration, to change and synthesize in temporary directories. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { buildLandingZoneApp } from '../../lib/landing-zone-app';
+import { loadLandingZone } from '../../lib/load-landing-zone';
+
+export const REPOSITORY = resolve(__dirname, '..', '..');
+
+const temporaryDirectories: string[] = [];
+afterAll(() => temporaryDirectories.splice(0).forEach((directory) => rmSync(directory, { recursive: true, force: true })));
+
+export function temporaryDirectory(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'landing-zone-test-'));
+  temporaryDirectories.push(directory);
+  return directory;
+}
+
+/** A fresh copy of the example's landing-zone.yaml and accounts/. */
+export function copyExample(): string {
+  const directory = temporaryDirectory();
+  cpSync(join(REPOSITORY, 'landing-zone.yaml'), join(directory, 'landing-zone.yaml'));
+  cpSync(join(REPOSITORY, 'accounts'), join(directory, 'accounts'), { recursive: true });
+  return directory;
+}
+
+/** Rewrites one file of a configuration directory. */
+export function editFile(directory: string, file: string, edit: (text: string) => string): void {
+  const path = join(directory, file);
+  const before = readFileSync(path, 'utf8');
+  const after = edit(before);
+  if (after === before) throw new Error(`the edit of ${file} changed nothing`);
+  writeFileSync(path, after);
+}
+
+export function writeFile(directory: string, file: string, text: string): void {
+  writeFileSync(join(directory, file), text);
+}
+
+/** Synthesizes a configuration directory in this process; returns the output directory. */
+export function synthesize(configDirectory: string, outdir = temporaryDirectory()): string {
+  buildLandingZoneApp(loadLandingZone(configDirectory).landingZone, { outdir }).synth();
+  return outdir;
+}
+
+export type TerraformJson = Record<string, any>;
+
+export function readStack(outdir: string, stack: string): TerraformJson {
+  return JSON.parse(readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+}
+
+export function stackNames(outdir: string): string[] {
+  return readdirSync(join(outdir, 'stacks')).sort();
+}
+
+/** Every file under `directory`, by relative path, with its content. */
+export function filesUnder(directory: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (current: string) => {
+    for (const name of readdirSync(current).sort()) {
+      const path = join(current, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.set(relative(directory, path), readFileSync(path, 'utf8'));
+    }
+  };
+  walk(directory);
+  return files;
+}
+
+export interface CommandResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a TypeScript entry point of the repository as a user would. */
+export function runEntry(entry: string, args: readonly string[], env: Record<string, string>): CommandResult {
+  const result = spawnSync(join(REPOSITORY, 'node_modules', '.bin', 'tsx'), [join(REPOSITORY, entry), ...args], {
+    cwd: REPOSITORY,
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', ...env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

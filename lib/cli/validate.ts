@@ -1,0 +1,23 @@
+/** `npm run validate`: checks a landing zone configuration without synthesizing it. */
+import { Command } from 'commander';
+import { loadLandingZone } from '../load-landing-zone';
+import { memberAccounts } from '../model/landing-zone';
+import { CONFIG_DIR_VARIABLE, configurationDirectory } from './configuration-directory';
+import { runCommand } from './run-command';
+
+const program = new Command('validate')
+  .description('Check landing-zone.yaml and accounts/*.yaml without writing anything.')
+  .option('-c, --config-dir <dir>', `configuration directory (default: $${CONFIG_DIR_VARIABLE}, else the working directory)`)
+  .action((options: { configDir?: string }) =>
+    runCommand(() => {
+      const directory = options.configDir ?? configurationDirectory();
+      const { landingZone, warnings } = loadLandingZone(directory);
+      if (warnings) console.warn(warnings);
+      console.log(
+        `${directory}: valid. ${landingZone.organization.name}: ${landingZone.organizationalUnits.length} OUs, ` +
+          `${memberAccounts(landingZone).length} member accounts, governed regions ${landingZone.governedRegions.join(', ')}.`,
+      );
+    }),
+  );
+
+program.parse();
