@@ -86,7 +86,8 @@ describe('file shape', () => {
 
   it('rejects an account file name that cannot name a stack', () => {
     const dir = copyExample();
-    writeFile(dir, 'accounts/Payments QA.yaml', readFileSync(join(dir, 'accounts/payments-dev.yaml'), 'utf8'));
+    const request = readFileSync(join(dir, 'accounts/payments-dev.yaml'), 'utf8').replace(/payments-dev/g, 'payments-qa');
+    writeFile(dir, 'accounts/Payments QA.yaml', request);
     expect(issuesOf(dir)).toEqual([
       `accounts/Payments QA.yaml file name "Payments QA" must be lowercase letters, digits and inner hyphens (at most 50): it names the account's stacks`,
     ]);

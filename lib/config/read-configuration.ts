@@ -9,7 +9,7 @@ import { isError, UserError, type Issue, type LineLocator } from '../diagnostics
 import { AccountSchema } from './account-schema';
 import { ACCOUNTS_DIRECTORY, LANDING_ZONE_FILE, type AccountRequest, type ConfigurationFiles } from './configuration-files';
 import { LandingZoneSchema } from './landing-zone-schema';
-import { CONFIGURATION_RULES } from './rules';
+import { CONFIGURATION_RULES, WHOLE_ORGANIZATION_RULES } from './rules';
 import { parseWithSchema } from './schema-issues';
 import { parseYamlSource, type YamlSource } from './yaml-source';
 
@@ -74,8 +74,10 @@ export function readConfiguration(directory: string): ConfigurationReading {
     if (config) accounts.push({ file, key, config });
   }
 
-  if (!landingZone || issues.some(isError)) return { issues, locate };
+  if (!landingZone) return { issues, locate };
+  const everyFileRead = !issues.some(isError);
   const files: ConfigurationFiles = { landingZone: { file: LANDING_ZONE_FILE, config: landingZone }, accounts };
-  issues.push(...CONFIGURATION_RULES.flatMap((rule) => rule(files)));
+  const rules = everyFileRead ? [...CONFIGURATION_RULES, ...WHOLE_ORGANIZATION_RULES] : CONFIGURATION_RULES;
+  issues.push(...rules.flatMap((rule) => rule(files)));
   return issues.some(isError) ? { issues, locate } : { files, issues, locate };
 }

@@ -1,4 +1,7 @@
-/** The cross-file rules, run after every file has passed its schema. */
+/**
+ * The cross-file rules. They run once landing-zone.yaml has passed its schema, over the
+ * account requests that passed theirs, so that one run reports as much as it can.
+ */
 import type { ConfigurationRule } from '../configuration-files';
 import { accountPlacement } from './account-placement';
 import { alternateContacts } from './alternate-contacts';
@@ -12,8 +15,10 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   regions,
   organizationalUnits,
   uniqueAccounts,
-  coreAccounts,
   accountPlacement,
   requiredTags,
   alternateContacts,
 ];
+
+/** Rules about the set of accounts as a whole: they would mislead while any request is unreadable. */
+export const WHOLE_ORGANIZATION_RULES: readonly ConfigurationRule[] = [coreAccounts];
