@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSON_SCHEMA_DIRECTORY, jsonSchemaFiles } from '../lib/config/json-schemas';
+import { REPOSITORY } from './support/example-config';
+
+describe('editor JSON Schemas', () => {
+  it.each(Object.entries(jsonSchemaFiles()))('schemas/%s is generated from the current zod schema (npm run schema)', (name, content) => {
+    expect(readFileSync(join(REPOSITORY, JSON_SCHEMA_DIRECTORY, name), 'utf8')).toBe(content);
+  });
+
+  it('is named by the header of every example file', () => {
+    expect(readFileSync(join(REPOSITORY, 'landing-zone.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\/schemas\/landing-zone\.schema\.json\n/);
+    for (const name of readdirSync(join(REPOSITORY, 'accounts'))) {
+      expect({ name, header: readFileSync(join(REPOSITORY, 'accounts', name), 'utf8').split('\n')[0] }).toEqual({
+        name,
+        header: '# yaml-language-server: $schema=../schemas/account.schema.json',
+      });
+    }
+  });
+
+  it('rejects unknown keys, as the loader does', () => {
+    const landingZone = JSON.parse(jsonSchemaFiles()['landing-zone.schema.json']);
+    expect(landingZone.additionalProperties).toBe(false);
+    expect(JSON.parse(jsonSchemaFiles()['account.schema.json']).additionalProperties).toBe(false);
+  });
+});
