@@ -3,8 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { buildLandingZoneApp } from '../../lib/landing-zone-app';
-import { loadLandingZone } from '../../lib/load-landing-zone';
+import { synthesizeLandingZone } from '../../lib/synthesize-landing-zone';
 
 export const REPOSITORY = resolve(__dirname, '..', '..');
 
@@ -40,7 +39,7 @@ export function writeFile(directory: string, file: string, text: string): void {
 
 /** Synthesizes a configuration directory in this process; returns the output directory. */
 export function synthesize(configDirectory: string, outdir = temporaryDirectory()): string {
-  buildLandingZoneApp(loadLandingZone(configDirectory).landingZone, { outdir }).synth();
+  synthesizeLandingZone(configDirectory, outdir);
   return outdir;
 }
 
