@@ -8,8 +8,8 @@ import { runCommand } from './lib/cli/run-command';
 import { synthesisSummary } from './lib/synthesis-summary';
 import { synthesizeLandingZone } from './lib/synthesize-landing-zone';
 
-runCommand(() => {
-  const { landingZone, app, warnings } = synthesizeLandingZone(configurationDirectory());
+void runCommand(async () => {
+  const { landingZone, app, warnings } = await synthesizeLandingZone(configurationDirectory());
   if (warnings) console.warn(warnings);
   console.log(synthesisSummary(landingZone, app));
 });

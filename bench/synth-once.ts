@@ -8,8 +8,7 @@ import { synthesizeLandingZone } from '../lib/synthesize-landing-zone';
 const [configDirectory, outdir] = process.argv.slice(2);
 if (!configDirectory || !outdir) throw new Error('usage: synth-once.ts <config dir> <outdir>');
 
-runCommand(() => {
-  const { warnings } = synthesizeLandingZone(configDirectory, outdir);
+void runCommand(async () => {
+  const { warnings } = await synthesizeLandingZone(configDirectory, outdir);
   if (warnings) console.warn(warnings);
-});
-console.log(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS }));
+}).then(() => console.log(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })));

@@ -21,6 +21,8 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
   const management = new ManagementStack(app, MANAGEMENT_STACK, {
     organization: landingZone.organization,
     organizationalUnits: landingZone.organizationalUnits,
+    policies: landingZone.policies,
+    rootPolicies: landingZone.rootPolicies,
     managementAccountId,
     homeRegion,
     stateBackend,

@@ -1,8 +1,14 @@
-/** From a configuration directory to the validated model, or a `ConfigurationError` listing every problem. */
-import { ConfigurationError, formatIssues, isError, type Issue } from './diagnostics';
+/**
+ * From a configuration directory to the validated model, or a `ConfigurationError`
+ * listing every problem. In layers: each file's shape, then the rules across files, then
+ * the policies (actions and condition keys against AWS data, size quotas).
+ */
 import { readConfiguration } from './config/read-configuration';
+import { ConfigurationError, formatIssues, isError, type Issue, type LineLocator } from './diagnostics';
 import { buildLandingZone } from './model/build-landing-zone';
 import type { LandingZone } from './model/landing-zone';
+import { checkPolicyQuotas } from './policies/check-policy-quotas';
+import { checkPolicyReferences } from './policies/check-policy-references';
 
 export interface LoadedLandingZone {
   readonly landingZone: LandingZone;
@@ -10,11 +16,17 @@ export interface LoadedLandingZone {
   readonly warnings: string;
 }
 
-export function loadLandingZone(directory: string): LoadedLandingZone {
-  const reading = readConfiguration(directory);
-  if (!reading.files) {
-    throw new ConfigurationError(reading.issues, formatIssues(reading.issues, reading.locate));
-  }
-  const warnings: Issue[] = reading.issues.filter((issue) => !isError(issue));
-  return { landingZone: buildLandingZone(reading.files), warnings: formatIssues(warnings, reading.locate) };
+function failIfErrors(issues: readonly Issue[], locate: LineLocator): void {
+  if (issues.some(isError)) throw new ConfigurationError(issues, formatIssues(issues, locate));
+}
+
+export async function loadLandingZone(directory: string): Promise<LoadedLandingZone> {
+  const { files, issues, locate } = readConfiguration(directory);
+  if (!files) throw new ConfigurationError(issues, formatIssues(issues, locate));
+  const referenceIssues = await checkPolicyReferences(files);
+  failIfErrors([...issues, ...referenceIssues], locate);
+  const landingZone = buildLandingZone(files);
+  const allIssues = [...issues, ...referenceIssues, ...checkPolicyQuotas(landingZone.policies, landingZone.quotas)];
+  failIfErrors(allIssues, locate);
+  return { landingZone, warnings: formatIssues(allIssues.filter((issue) => !isError(issue)), locate) };
 }

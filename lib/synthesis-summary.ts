@@ -1,14 +1,29 @@
 /** The few lines printed after a synth: what was written, and for what. */
 import { TerraformStack, type App } from 'cdktf';
 import { memberAccounts, type LandingZone } from './model/landing-zone';
+import { sizeQuotaOf } from './policies/check-policy-quotas';
+
+const POLICY_TYPE_LABEL = { SERVICE_CONTROL_POLICY: 'SCP', TAG_POLICY: 'tag policy' } as const;
+
+/** One line a policy: its size as synthesized against its quota, and the headroom left. */
+function policyLines(landingZone: LandingZone): string[] {
+  const width = Math.max(...landingZone.policies.map((policy) => policy.name.length));
+  return landingZone.policies.map((policy) => {
+    const { limit } = sizeQuotaOf(policy, landingZone.quotas);
+    const size = policy.content.length;
+    return `    ${POLICY_TYPE_LABEL[policy.type].padEnd(10)} ${policy.name.padEnd(width)} ${String(size).padStart(6)} / ${limit} characters, ${limit - size} to spare`;
+  });
+}
 
 export function synthesisSummary(landingZone: LandingZone, app: App): string {
   const stacks = app.node.children.filter((child) => child instanceof TerraformStack).length;
+  const policies = landingZone.policies.length > 0 ? ['  policies (size as synthesized / quota):', ...policyLines(landingZone)] : [];
   return [
     `${landingZone.organization.name}: ${stacks} stacks in ${app.outdir}/stacks`,
-    `  management: the organization and ${landingZone.organizationalUnits.length} OUs`,
+    `  management: the organization, ${landingZone.organizationalUnits.length} OUs and ${landingZone.policies.length} policies`,
     `  ${memberAccounts(landingZone).length} member accounts, each with account-<name> (run from the management account) and baseline-<name> (run inside it)`,
     `  baseline-${landingZone.managementAccount.key}: the management account's own baseline`,
     `  governed regions: ${landingZone.governedRegions.join(', ')}`,
+    ...policies,
   ].join('\n');
 }

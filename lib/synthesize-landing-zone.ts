@@ -12,8 +12,8 @@ export interface SynthesizedLandingZone {
 }
 
 /** Validates everything first: a configuration error is thrown before anything is written. */
-export function synthesizeLandingZone(configDirectory: string, outdir?: string): SynthesizedLandingZone {
-  const { landingZone, warnings } = loadLandingZone(configDirectory);
+export async function synthesizeLandingZone(configDirectory: string, outdir?: string): Promise<SynthesizedLandingZone> {
+  const { landingZone, warnings } = await loadLandingZone(configDirectory);
   const app = buildLandingZoneApp(landingZone, { outdir });
   app.synth();
   return { landingZone, app, warnings };

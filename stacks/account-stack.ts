@@ -1,7 +1,7 @@
 /**
  * One member account, run with management-account credentials: the account itself (or
- * its adoption), its alternate contacts, and later whatever else is per account but
- * lives in the management account. Moving the account to another OU changes this stack
+ * its adoption), its alternate contacts, the policies attached to it alone, and later
+ * whatever else is per account but lives in the management account. Moving the account to another OU changes this stack
  * only.
  */
 import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
@@ -10,9 +10,10 @@ import type { Construct } from 'constructs';
 import { managementAccountProvider } from '../lib/aws-providers';
 import type { AwsRegion } from '../lib/config/aws-regions';
 import { AlternateContacts } from '../lib/constructs/alternate-contacts';
+import { PolicyAttachments } from '../lib/constructs/policy-attachments';
 import type { Account } from '../lib/model/landing-zone';
 import type { StateBackend } from '../lib/state-backend';
-import { organizationalUnitIdFrom } from './management-stack';
+import { organizationalUnitIdFrom, policyIdFrom } from './management-stack';
 
 const ACCOUNT_ID_OUTPUT = 'account_id';
 
@@ -63,6 +64,11 @@ export class AccountStack extends TerraformStack {
     if (account.existingAccountId) this.account.importFrom(account.existingAccountId);
 
     new AlternateContacts(this, 'alternate_contacts', { contacts: account.alternateContacts, accountId: this.account.id });
+    new PolicyAttachments(this, 'policies', {
+      targetId: this.account.id,
+      policies: account.policies,
+      policyId: (policyName) => policyIdFrom(management, policyName),
+    });
 
     new TerraformOutput(this, ACCOUNT_ID_OUTPUT, { value: this.account.id });
   }

@@ -1,15 +1,18 @@
 /**
- * The management account's organization-wide resources: the organization and its OU
- * tree. Accounts are not here: each has its own AccountStack, so that vending one does
+ * The management account's organization-wide resources: the organization, its OU tree,
+ * the guardrail policies and their attachments to the root and the OUs. Accounts are not here: each has its own AccountStack, so that vending one does
  * not touch this state and no plan refreshes every account of the organization.
  */
 import { OrganizationsOrganization } from '@cdktf/provider-aws/lib/organizations-organization';
 import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organizations-organizational-unit';
+import { OrganizationsPolicy } from '@cdktf/provider-aws/lib/organizations-policy';
 import { Fn, TerraformOutput, TerraformStack, type TerraformRemoteState } from 'cdktf';
 import type { Construct } from 'constructs';
 import { managementAccountProvider } from '../lib/aws-providers';
 import type { AwsRegion } from '../lib/config/aws-regions';
-import type { LandingZone, OrganizationalUnit } from '../lib/model/landing-zone';
+import { PolicyAttachments } from '../lib/constructs/policy-attachments';
+import type { LandingZone, OrganizationalUnit, OrganizationPolicy, PolicyAttachments as AttachedPolicies } from '../lib/model/landing-zone';
+import { terraformLiteral } from '../lib/policies/policy-document';
 import type { StateBackend } from '../lib/state-backend';
 import { organizationalUnitName } from '../lib/terraform-names';
 
@@ -38,6 +41,7 @@ const OUTPUTS = {
   organizationId: 'organization_id',
   rootId: 'root_id',
   organizationalUnitIds: 'organizational_unit_ids',
+  policyIds: 'policy_ids',
 } as const;
 
 /** The id of the OU at `path`, read from the management stack's state. */
@@ -45,11 +49,20 @@ export function organizationalUnitIdFrom(managementState: TerraformRemoteState, 
   return Fn.lookup(managementState.get(OUTPUTS.organizationalUnitIds), path) as string;
 }
 
+/** The id of the policy `name`, read from the management stack's state. */
+export function policyIdFrom(managementState: TerraformRemoteState, name: string): string {
+  return Fn.lookup(managementState.get(OUTPUTS.policyIds), name) as string;
+}
+
 export interface ManagementStackProps {
   /** The organization's name and, to adopt an existing one, its id. */
   readonly organization: LandingZone['organization'];
-  /** The OU tree, parents before children. */
+  /** The OU tree, parents before children, each with the policies attached to it. */
   readonly organizationalUnits: readonly OrganizationalUnit[];
+  /** Every policy attached somewhere (to the root, an OU or an account). */
+  readonly policies: readonly OrganizationPolicy[];
+  /** The policies attached to the root. */
+  readonly rootPolicies: AttachedPolicies;
   /** The provider refuses credentials of any other account. */
   readonly managementAccountId: string;
   readonly homeRegion: AwsRegion;
@@ -88,10 +101,36 @@ export class ManagementStack extends TerraformStack {
     }
     this.organizationalUnits = units;
 
+    const policies = new Map<string, OrganizationsPolicy>();
+    for (const policy of props.policies) {
+      policies.set(
+        policy.name,
+        new OrganizationsPolicy(this, `policy_${policy.name.replace(/-/g, '_')}`, {
+          name: policy.name,
+          description: policy.description,
+          type: policy.type,
+          content: terraformLiteral(policy.content),
+        }),
+      );
+    }
+    const policyId = (name: string) => {
+      const policy = policies.get(name);
+      if (!policy) throw new Error(`policy ${name} is attached but was not built`);
+      return policy.id;
+    };
+    new PolicyAttachments(this, 'root_policies', { targetId: rootId, policies: props.rootPolicies, policyId });
+    for (const ou of props.organizationalUnits) {
+      const unit = units.get(ou.path);
+      if (unit) new PolicyAttachments(this, `ou_${organizationalUnitName(ou.path)}_policies`, { targetId: unit.id, policies: ou.policies, policyId });
+    }
+
     new TerraformOutput(this, OUTPUTS.organizationId, { value: this.organization.id });
     new TerraformOutput(this, OUTPUTS.rootId, { value: rootId });
     new TerraformOutput(this, OUTPUTS.organizationalUnitIds, {
       value: Object.fromEntries([...units].map(([path, unit]) => [path, unit.id])),
+    });
+    new TerraformOutput(this, OUTPUTS.policyIds, {
+      value: Object.fromEntries([...policies].map(([name, policy]) => [name, policy.id])),
     });
   }
 }

@@ -1,9 +1,9 @@
 /** Runs a command line entry: a user error is printed without a stack trace and exits 1; anything else is a bug and keeps its stack. */
 import { UserError } from '../diagnostics';
 
-export function runCommand(command: () => void): void {
+export async function runCommand(command: () => void | Promise<void>): Promise<void> {
   try {
-    command();
+    await command();
   } catch (error) {
     if (error instanceof UserError) {
       console.error(error.message);

@@ -9,9 +9,9 @@ const program = new Command('validate')
   .description('Check landing-zone.yaml and accounts/*.yaml without writing anything.')
   .option('-c, --config-dir <dir>', `configuration directory (default: $${CONFIG_DIR_VARIABLE}, else the working directory)`)
   .action((options: { configDir?: string }) =>
-    runCommand(() => {
+    runCommand(async () => {
       const directory = options.configDir ?? configurationDirectory();
-      const { landingZone, warnings } = loadLandingZone(directory);
+      const { landingZone, warnings } = await loadLandingZone(directory);
       if (warnings) console.warn(warnings);
       console.log(
         `${directory}: valid. ${landingZone.organization.name}: ${landingZone.organizationalUnits.length} OUs, ` +
@@ -20,4 +20,4 @@ const program = new Command('validate')
     }),
   );
 
-program.parse();
+void program.parseAsync();

@@ -1,5 +1,6 @@
 /**
- * Reads a configuration directory: `landing-zone.yaml` and `accounts/*.yaml`. Each file
+ * Reads a configuration directory: `landing-zone.yaml`, `accounts/*.yaml` and the custom
+ * SCPs `scps/*.json` (JSON is read by the YAML parser, for its positions). Each file
  * is parsed with source positions and checked against its schema; then the cross-file
  * rules run. Every problem of every file is collected; nothing is thrown for bad input.
  */
@@ -7,7 +8,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isError, UserError, type Issue, type LineLocator } from '../diagnostics';
 import { AccountSchema } from './account-schema';
-import { ACCOUNTS_DIRECTORY, LANDING_ZONE_FILE, type AccountRequest, type ConfigurationFiles } from './configuration-files';
+import {
+  ACCOUNTS_DIRECTORY,
+  CUSTOM_POLICY_DIRECTORY,
+  LANDING_ZONE_FILE,
+  type AccountRequest,
+  type ConfigurationFiles,
+  type CustomPolicyFile,
+} from './configuration-files';
+import { CustomPolicySchema } from './custom-policy-schema';
 import { LandingZoneSchema } from './landing-zone-schema';
 import { CONFIGURATION_RULES, WHOLE_ORGANIZATION_RULES } from './rules';
 import { parseWithSchema } from './schema-issues';
@@ -17,7 +26,7 @@ import { parseYamlSource, type YamlSource } from './yaml-source';
 const ACCOUNT_KEY = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
 
 export interface ConfigurationReading {
-  /** Present when no file has an error. */
+  /** Present when every file has passed its schema; the cross-file rules may still have found errors. */
   readonly files?: ConfigurationFiles;
   /** Errors and warnings of every file. */
   readonly issues: readonly Issue[];
@@ -29,11 +38,10 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function accountFileNames(directory: string): string[] {
-  const accountsDirectory = join(directory, ACCOUNTS_DIRECTORY);
-  if (!existsSync(accountsDirectory)) return [];
-  return readdirSync(accountsDirectory)
-    .filter((name) => /\.ya?ml$/.test(name))
+function fileNames(directory: string, pattern: RegExp): string[] {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory)
+    .filter((name) => pattern.test(name))
     .sort(compareText);
 }
 
@@ -60,11 +68,11 @@ export function readConfiguration(directory: string): ConfigurationReading {
   const landingZone = read(LANDING_ZONE_FILE, (source) => parseWithSchema(LandingZoneSchema, source.file, source.data));
 
   const accounts: AccountRequest[] = [];
-  const fileNames = accountFileNames(directory);
-  if (fileNames.length === 0) {
+  const accountFiles = fileNames(join(directory, ACCOUNTS_DIRECTORY), /\.ya?ml$/);
+  if (accountFiles.length === 0) {
     issues.push({ file: `${ACCOUNTS_DIRECTORY}/`, path: [], message: 'holds no account request (*.yaml); the management, log-archive and security accounts need one each' });
   }
-  for (const fileName of fileNames) {
+  for (const fileName of accountFiles) {
     const file = `${ACCOUNTS_DIRECTORY}/${fileName}`;
     const key = fileName.replace(/\.ya?ml$/, '');
     if (!ACCOUNT_KEY.test(key)) {
@@ -74,10 +82,17 @@ export function readConfiguration(directory: string): ConfigurationReading {
     if (config) accounts.push({ file, key, config });
   }
 
+  const customPolicies: CustomPolicyFile[] = [];
+  for (const fileName of fileNames(join(directory, CUSTOM_POLICY_DIRECTORY), /\.json$/)) {
+    const file = `${CUSTOM_POLICY_DIRECTORY}/${fileName}`;
+    const config = read(file, (source) => parseWithSchema(CustomPolicySchema, source.file, source.data));
+    if (config) customPolicies.push({ file, name: fileName.replace(/\.json$/, ''), config });
+  }
+
   if (!landingZone) return { issues, locate };
   const everyFileRead = !issues.some(isError);
-  const files: ConfigurationFiles = { landingZone: { file: LANDING_ZONE_FILE, config: landingZone }, accounts };
+  const files: ConfigurationFiles = { landingZone: { file: LANDING_ZONE_FILE, config: landingZone }, accounts, customPolicies };
   const rules = everyFileRead ? [...CONFIGURATION_RULES, ...WHOLE_ORGANIZATION_RULES] : CONFIGURATION_RULES;
   issues.push(...rules.flatMap((rule) => rule(files)));
-  return issues.some(isError) ? { issues, locate } : { files, issues, locate };
+  return everyFileRead ? { files, issues, locate } : { issues, locate };
 }

@@ -2,6 +2,7 @@
 import { ALTERNATE_CONTACT_TYPES, type AlternateContact, type AlternateContactType } from '../config/common-schema';
 import type { AccountRequest, ConfigurationFiles } from '../config/configuration-files';
 import { flattenOrganizationalUnits } from '../config/organizational-unit-paths';
+import { attachmentsOf, buildPolicies } from './build-policies';
 import type { Account, LandingZone, ManagementAccount, OrganizationalUnit } from './landing-zone';
 
 function resolveContacts(
@@ -23,8 +24,10 @@ function findAccount(accounts: readonly Account[], predicate: (account: Account)
   return account;
 }
 
-export function buildLandingZone({ landingZone, accounts: requests }: ConfigurationFiles): LandingZone {
+export function buildLandingZone(files: ConfigurationFiles): LandingZone {
+  const { landingZone, accounts: requests } = files;
   const config = landingZone.config;
+  const { attachments } = config.guardrails;
   const organizationalUnits: OrganizationalUnit[] = flattenOrganizationalUnits(config.organizationalUnits).map((entry) => ({
     path: entry.path,
     name: entry.name,
@@ -32,6 +35,7 @@ export function buildLandingZone({ landingZone, accounts: requests }: Configurat
     depth: entry.depth,
     existingId: entry.config.id,
     tags: entry.config.tags ?? {},
+    policies: attachmentsOf(attachments.organizationalUnits[entry.path]),
   }));
   const accounts: Account[] = requests.map((request) => ({
     key: request.key,
@@ -44,6 +48,7 @@ export function buildLandingZone({ landingZone, accounts: requests }: Configurat
     tags: request.config.tags,
     alternateContacts: resolveContacts(request, config.alternateContacts),
     budget: request.config.budget,
+    policies: attachmentsOf(attachments.accounts[request.config.name]),
   }));
   const managementAccount = findAccount(accounts, (account) => account.role === 'management', 'management account') as ManagementAccount;
   return {
@@ -59,5 +64,8 @@ export function buildLandingZone({ landingZone, accounts: requests }: Configurat
     accountAccessRole: config.accountAccessRole,
     stateBackend: config.stateBackend,
     passwordPolicy: config.accountBaseline.passwordPolicy,
+    rootPolicies: attachmentsOf(attachments.root),
+    policies: buildPolicies(files),
+    quotas: config.quotas,
   };
 }

@@ -6,7 +6,28 @@
 import type { AccountRole, BudgetConfig } from '../config/account-schema';
 import type { AlternateContact, AlternateContactType } from '../config/common-schema';
 import type { AwsRegion } from '../config/aws-regions';
+import type { QuotasConfig } from '../config/guardrails-schema';
 import type { LandingZoneConfig, PasswordPolicyConfig, StateBackendConfig } from '../config/landing-zone-schema';
+import type { FieldPath } from '../diagnostics';
+import type { OrganizationPolicyType } from '../../scps/guardrail';
+
+/** The policies attached to one root, OU or account, by name. */
+export interface PolicyAttachments {
+  readonly serviceControlPolicies: readonly string[];
+  readonly tagPolicies: readonly string[];
+}
+
+/** A policy of the organization: a built-in guardrail built for this landing zone, or a custom SCP. */
+export interface OrganizationPolicy {
+  /** The guardrail id or custom SCP name; the policy's name in AWS Organizations. */
+  readonly name: string;
+  readonly type: OrganizationPolicyType;
+  readonly description: string;
+  /** The exact text AWS receives and counts against the size quota. */
+  readonly content: string;
+  /** Where a problem with the policy is reported: the custom file, or the first attachment of a built-in. */
+  readonly origin: { readonly file: string; readonly path: FieldPath };
+}
 
 export interface OrganizationalUnit {
   /** `Workloads/Prod`: unique, and how accounts and later settings name the OU. */
@@ -19,6 +40,8 @@ export interface OrganizationalUnit {
   /** An existing OU to adopt. */
   readonly existingId?: string;
   readonly tags: Readonly<Record<string, string>>;
+  /** Attached to this OU (and so reaching every account below it). */
+  readonly policies: PolicyAttachments;
 }
 
 export interface Account {
@@ -36,6 +59,8 @@ export interface Account {
   readonly tags: Readonly<Record<string, string>>;
   readonly alternateContacts: Readonly<Record<AlternateContactType, AlternateContact>>;
   readonly budget: BudgetConfig;
+  /** Attached to this account itself. */
+  readonly policies: PolicyAttachments;
 }
 
 export interface ManagementAccount extends Account {
@@ -60,6 +85,11 @@ export interface LandingZone {
   readonly accountAccessRole: string;
   readonly stateBackend: StateBackendConfig;
   readonly passwordPolicy: PasswordPolicyConfig;
+  /** Attached to the organization root. */
+  readonly rootPolicies: PolicyAttachments;
+  /** Every policy attached somewhere, service control policies first, each sorted by name. */
+  readonly policies: readonly OrganizationPolicy[];
+  readonly quotas: QuotasConfig;
 }
 
 export function memberAccounts(landingZone: LandingZone): readonly Account[] {

@@ -6,6 +6,7 @@ import type { ConfigurationRule } from '../configuration-files';
 import { accountPlacement } from './account-placement';
 import { alternateContacts } from './alternate-contacts';
 import { coreAccounts } from './core-accounts';
+import { guardrailAttachments } from './guardrail-attachments';
 import { organizationalUnits } from './organizational-units';
 import { regions } from './regions';
 import { requiredTags } from './required-tags';
@@ -21,4 +22,4 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
 ];
 
 /** Rules about the set of accounts as a whole: they would mislead while any request is unreadable. */
-export const WHOLE_ORGANIZATION_RULES: readonly ConfigurationRule[] = [coreAccounts];
+export const WHOLE_ORGANIZATION_RULES: readonly ConfigurationRule[] = [coreAccounts, guardrailAttachments];

