@@ -191,7 +191,7 @@ describe('cross-file rules', () => {
     const deeper = copyExample();
     editFile(deeper, 'landing-zone.yaml', (text) => text.replace('organizationalUnits:\n', `organizationalUnits:\n${nest(6)}\n`));
     expect(issuesOf(deeper)).toEqual([
-      expect.stringMatching(/^landing-zone\.yaml:\d+ organizationalUnits\.L1\.children\.L2\.children\.L3\.children\.L4\.children\.L5\.children\.L6: L1\/L2\/L3\/L4\/L5\/L6 is 6 levels deep; AWS Organizations allows at most 5 under the root$/),
+      expect.stringMatching(/^landing-zone\.yaml:\d+ organizationalUnits\.L1\.children\.L2\.children\.L3\.children\.L4\.children\.L5\.children\.L6: L1\/L2\/L3\/L4\/L5\/L6 is 6 levels deep; quotas\.organizationalUnitDepth allows at most 5 under the root$/),
     ]);
   });
 

@@ -15,24 +15,24 @@ function stackChanges(before: Map<string, string>, after: Map<string, string>) {
 }
 
 describe('determinism', () => {
-  it('synthesizes the same bytes from the same input, whatever the directories', () => {
-    const first = filesUnder(synthesize(copyExample()));
-    const second = filesUnder(synthesize(copyExample()));
+  it('synthesizes the same bytes from the same input, whatever the directories', async () => {
+    const first = filesUnder(await synthesize(copyExample()));
+    const second = filesUnder(await synthesize(copyExample()));
     expect([...second.keys()]).toEqual([...first.keys()]);
     expect(second).toEqual(first);
   });
 
-  it('keeps absolute paths out of the output', () => {
-    for (const [path, text] of filesUnder(synthesize(copyExample()))) {
+  it('keeps absolute paths out of the output', async () => {
+    for (const [path, text] of filesUnder(await synthesize(copyExample()))) {
       expect({ path, absolute: /"\/(tmp|home|root|work|Users)\//.test(text) }).toEqual({ path, absolute: false });
     }
   });
 });
 
 describe('change stays local', () => {
-  it('vending an account adds its two stacks and changes no other', () => {
+  it('vending an account adds its two stacks and changes no other', async () => {
     const dir = copyExample();
-    const before = filesUnder(synthesize(dir));
+    const before = filesUnder(await synthesize(dir));
     writeFile(
       dir,
       'accounts/payments-qa.yaml',
@@ -45,22 +45,22 @@ describe('change stays local', () => {
         '',
       ].join('\n'),
     );
-    expect(stackChanges(before, filesUnder(synthesize(dir)))).toEqual({ added: ['account-payments-qa', 'baseline-payments-qa'], removed: [], changed: [] });
+    expect(stackChanges(before, filesUnder(await synthesize(dir)))).toEqual({ added: ['account-payments-qa', 'baseline-payments-qa'], removed: [], changed: [] });
   });
 
-  it('moving an account to another OU changes its account stack only', () => {
+  it('moving an account to another OU changes its account stack only', async () => {
     const dir = copyExample();
-    const before = filesUnder(synthesize(dir));
+    const before = filesUnder(await synthesize(dir));
     editFile(dir, 'accounts/sandbox-data-science.yaml', (text) => text.replace('ou: Sandbox', 'ou: Suspended'));
-    const out = synthesize(dir);
+    const out = await synthesize(dir);
     expect(stackChanges(before, filesUnder(out))).toEqual({ added: [], removed: [], changed: ['account-sandbox-data-science'] });
     expect(readStack(out, 'account-sandbox-data-science').resource.aws_organizations_account.account.parent_id).toMatch(/organizational_unit_ids(\.Suspended|\["Suspended"\])\}$/);
   });
 
-  it('deleting a request file drops its stacks from the output but destroys nothing in the others', () => {
+  it('deleting a request file drops its stacks from the output but destroys nothing in the others', async () => {
     const dir = copyExample();
-    const before = filesUnder(synthesize(dir));
+    const before = filesUnder(await synthesize(dir));
     rmSync(`${dir}/accounts/payments-dev.yaml`);
-    expect(stackChanges(before, filesUnder(synthesize(dir)))).toEqual({ added: [], removed: ['account-payments-dev', 'baseline-payments-dev'], changed: [] });
+    expect(stackChanges(before, filesUnder(await synthesize(dir)))).toEqual({ added: [], removed: ['account-payments-dev', 'baseline-payments-dev'], changed: [] });
   });
 });

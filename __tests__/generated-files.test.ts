@@ -1,10 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSON_SCHEMA_DIRECTORY, jsonSchemaFiles } from '../lib/config/json-schemas';
+import { guardrailTable, withGuardrailTable } from '../lib/docs/guardrail-table';
+import { SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../scps/catalogue';
 import { REPOSITORY } from './support/example-config';
 
 describe('editor JSON Schemas', () => {
-  it.each(Object.entries(jsonSchemaFiles()))('schemas/%s is generated from the current zod schema (npm run schema)', (name, content) => {
+  it.each(Object.entries(jsonSchemaFiles()))('schemas/%s is generated from the current zod schema (npm run generate)', (name, content) => {
     expect(readFileSync(join(REPOSITORY, JSON_SCHEMA_DIRECTORY, name), 'utf8')).toBe(content);
   });
 
@@ -22,5 +24,18 @@ describe('editor JSON Schemas', () => {
     const landingZone = JSON.parse(jsonSchemaFiles()['landing-zone.schema.json']);
     expect(landingZone.additionalProperties).toBe(false);
     expect(JSON.parse(jsonSchemaFiles()['account.schema.json']).additionalProperties).toBe(false);
+  });
+});
+
+describe('the README guardrail table', () => {
+  const readme = readFileSync(join(REPOSITORY, 'README.md'), 'utf8');
+
+  it('is generated from the current guardrails (npm run generate)', () => {
+    expect(withGuardrailTable(readme)).toBe(readme);
+    expect(readme).toContain(guardrailTable());
+  });
+
+  it.each([...SERVICE_CONTROL_POLICY_GUARDRAILS, ...TAG_POLICY_GUARDRAILS].map((guardrail) => guardrail.id))('links scps/%s.ts, where that guardrail is built', (id) => {
+    expect(existsSync(join(REPOSITORY, 'scps', `${id}.ts`))).toBe(true);
   });
 });

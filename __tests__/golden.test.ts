@@ -4,8 +4,8 @@
  */
 import { copyExample, filesUnder, synthesize } from './support/example-config';
 
-it('synthesizes the bundled example as recorded', () => {
-  const files = filesUnder(synthesize(copyExample()));
+it('synthesizes the bundled example as recorded', async () => {
+  const files = filesUnder(await synthesize(copyExample()));
   const readable = Object.fromEntries([...files].map(([path, text]) => [path, path.endsWith('.json') ? JSON.parse(text) : text]));
   expect(readable).toMatchSnapshot();
 });

@@ -1,6 +1,9 @@
 import { copyExample, editFile, readStack, stackNames, synthesize, type TerraformJson } from './support/example-config';
 
-const example = synthesize(copyExample());
+let example: string;
+beforeAll(async () => {
+  example = await synthesize(copyExample());
+});
 
 function resources(stack: TerraformJson, type: string): TerraformJson[] {
   return Object.values(stack.resource?.[type] ?? {});
@@ -30,10 +33,10 @@ describe('stack layout', () => {
     expect(keys).toEqual(stackNames(example).map((name) => `landing-zone/${name}.tfstate`));
   });
 
-  it('keeps local state in relative paths, and reads other stacks from the same place', () => {
+  it('keeps local state in relative paths, and reads other stacks from the same place', async () => {
     const dir = copyExample();
     editFile(dir, 'landing-zone.yaml', (text) => text.replace(/stateBackend:\n(  .*\n)+/, 'stateBackend:\n  type: local\n'));
-    const out = synthesize(dir);
+    const out = await synthesize(dir);
     const stack = readStack(out, 'baseline-payments-dev');
     expect(stack.terraform.backend.local.path).toBe('../../../terraform-state/baseline-payments-dev.tfstate');
     expect(stack.data.terraform_remote_state.account.config.path).toBe('../../../terraform-state/account-payments-dev.tfstate');
@@ -41,7 +44,10 @@ describe('stack layout', () => {
 });
 
 describe('ManagementStack', () => {
-  const management = readStack(example, 'management');
+  let management: TerraformJson;
+  beforeAll(() => {
+    management = readStack(example, 'management');
+  });
 
   it('creates the organization with all features, the policy types and the trusted services', () => {
     const organization = onlyResource(management, 'aws_organizations_organization');
@@ -79,8 +85,12 @@ describe('ManagementStack', () => {
 });
 
 describe('AccountStack', () => {
-  const stack = readStack(example, 'account-payments-prod');
-  const account = onlyResource(stack, 'aws_organizations_account');
+  let stack: TerraformJson;
+  let account: TerraformJson;
+  beforeAll(() => {
+    stack = readStack(example, 'account-payments-prod');
+    account = onlyResource(stack, 'aws_organizations_account');
+  });
 
   it('vends the account into its OU, read from the management state', () => {
     expect(account).toMatchObject({
@@ -119,12 +129,15 @@ describe('AccountStack', () => {
 });
 
 describe('adopting an existing organization', () => {
-  const dir = copyExample();
-  editFile(dir, 'landing-zone.yaml', (text) =>
-    text.replace('  name: Example Corp', '  name: Example Corp\n  existingOrganizationId: o-a1b2c3d4e5').replace('  Infrastructure: {}', '  Infrastructure:\n    id: ou-ab12-cd34ef56'),
-  );
-  editFile(dir, 'accounts/shared-services.yaml', (text) => text.replace('ou: Infrastructure', 'ou: Infrastructure\naccountId: "222222222222"'));
-  const out = synthesize(dir);
+  let out: string;
+  beforeAll(async () => {
+    const dir = copyExample();
+    editFile(dir, 'landing-zone.yaml', (text) =>
+      text.replace('  name: Example Corp', '  name: Example Corp\n  existingOrganizationId: o-a1b2c3d4e5').replace('  Infrastructure: {}', '  Infrastructure:\n    id: ou-ab12-cd34ef56'),
+    );
+    editFile(dir, 'accounts/shared-services.yaml', (text) => text.replace('ou: Infrastructure', 'ou: Infrastructure\naccountId: "222222222222"'));
+    out = await synthesize(dir);
+  });
 
   it('imports the organization and the adopted OUs', () => {
     expect(readStack(out, 'management').import).toEqual([
@@ -145,7 +158,10 @@ describe('adopting an existing organization', () => {
 });
 
 describe('AccountBaselineStack', () => {
-  const baseline = readStack(example, 'baseline-payments-prod');
+  let baseline: TerraformJson;
+  beforeAll(() => {
+    baseline = readStack(example, 'baseline-payments-prod');
+  });
 
   it('assumes the access role in the new account, whose id comes from its account stack', () => {
     expect(baseline.provider.aws).toEqual([

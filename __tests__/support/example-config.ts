@@ -16,11 +16,12 @@ export function temporaryDirectory(): string {
   return directory;
 }
 
-/** A fresh copy of the example's landing-zone.yaml and accounts/. */
+/** A fresh copy of the example's configuration: landing-zone.yaml, accounts/ and the custom SCPs. */
 export function copyExample(): string {
   const directory = temporaryDirectory();
   cpSync(join(REPOSITORY, 'landing-zone.yaml'), join(directory, 'landing-zone.yaml'));
   cpSync(join(REPOSITORY, 'accounts'), join(directory, 'accounts'), { recursive: true });
+  cpSync(join(REPOSITORY, 'scps'), join(directory, 'scps'), { recursive: true, filter: (source) => !source.endsWith('.ts') });
   return directory;
 }
 
@@ -38,8 +39,8 @@ export function writeFile(directory: string, file: string, text: string): void {
 }
 
 /** Synthesizes a configuration directory in this process; returns the output directory. */
-export function synthesize(configDirectory: string, outdir = temporaryDirectory()): string {
-  synthesizeLandingZone(configDirectory, outdir);
+export async function synthesize(configDirectory: string, outdir = temporaryDirectory()): Promise<string> {
+  await synthesizeLandingZone(configDirectory, outdir);
   return outdir;
 }
 
