@@ -5,7 +5,7 @@
  * account's stacks. A report, not a test: only a failing synth makes it exit non-zero.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -67,13 +67,14 @@ function writeWorkloadAccount(configDirectory: string, number: number, ou = plac
   writeFileSync(join(configDirectory, 'accounts', `${key}.yaml`), stringify(request));
 }
 
-/** The example's landing-zone.yaml and core accounts, plus workloads up to `accounts` in all. */
+/** The example's landing-zone.yaml, custom SCPs and core accounts, plus workloads up to `accounts` in all. */
 function writeLandingZone(configDirectory: string, accounts: number): void {
   mkdirSync(join(configDirectory, 'accounts'), { recursive: true });
   copyFileSync(join(REPO_ROOT, 'landing-zone.yaml'), join(configDirectory, 'landing-zone.yaml'));
   for (const file of CORE_ACCOUNT_FILES) {
     copyFileSync(join(REPO_ROOT, 'accounts', file), join(configDirectory, 'accounts', file));
   }
+  cpSync(join(REPO_ROOT, 'scps'), join(configDirectory, 'scps'), { recursive: true, filter: (source) => !source.endsWith('.ts') });
   for (let number = 1; number <= accounts - CORE_ACCOUNT_FILES.length; number++) {
     writeWorkloadAccount(configDirectory, number);
   }
