@@ -1,0 +1,67 @@
+/**
+ * The service control policies AWS Organizations evaluates for one account, read back from
+ * the synthesized Terraform as Terraform would resolve it: the account's parent OU from its
+ * account stack, up the OU tree of the management stack to the root, each level's
+ * attachments, and each policy's content with Terraform's escapes undone. FullAWSAccess,
+ * which AWS attaches to every root, OU and account, heads each level.
+ */
+import type { SimulationOrgPolicies } from '@cloud-copilot/iam-simulate';
+import { readStack, type TerraformJson } from './example-config';
+
+const ROOT_REFERENCE = '${aws_organizations_organization.organization.roots[0].id}';
+const ACCOUNT_REFERENCE = '${aws_organizations_account.account.id}';
+
+export const FULL_AWS_ACCESS = {
+  name: 'FullAWSAccess',
+  policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+};
+
+/** Terraform reads `$${` as a literal `${` and `%%{` as `%{`. */
+function terraformStringValue(text: string): string {
+  return text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+}
+
+function remoteStateOutputKey(reference: string, output: string): string {
+  const match = new RegExp(`^\\$\\{data\\.terraform_remote_state\\.management\\.outputs\\.${output}(?:\\.([\\w-]+)|\\["([^"]+)"\\])\\}$`).exec(reference);
+  if (!match) throw new Error(`${reference} is not a reference to the management stack's ${output} output`);
+  return match[1] ?? match[2];
+}
+
+function resourceName(reference: string, type: string): string {
+  const match = new RegExp(`^\\$\\{${type}\\.([\\w-]+)\\.id\\}$`).exec(reference);
+  if (!match) throw new Error(`${reference} is not the id of an ${type}`);
+  return match[1];
+}
+
+function serviceControlPoliciesAttachedTo(stack: TerraformJson, target: string, policyReference: (attached: string) => string, management: TerraformJson) {
+  const policies = management.resource.aws_organizations_policy;
+  return Object.values<TerraformJson>(stack.resource.aws_organizations_policy_attachment ?? {})
+    .filter((attachment) => attachment.target_id === target)
+    .map((attachment) => policies[resourceName(policyReference(attachment.policy_id), 'aws_organizations_policy')])
+    .filter((policy) => policy.type === 'SERVICE_CONTROL_POLICY')
+    .map((policy) => ({ name: policy.name as string, policy: JSON.parse(terraformStringValue(policy.content)) }));
+}
+
+/** Root first, then each OU from the top down, then the account, as iam-simulate expects. */
+export function serviceControlPolicyChain(outdir: string, accountName: string): SimulationOrgPolicies[] {
+  const management = readStack(outdir, 'management');
+  const accountStack = readStack(outdir, `account-${accountName}`);
+  const organizationalUnits = management.resource.aws_organizations_organizational_unit;
+  const outputs = management.output;
+
+  const parentPath = remoteStateOutputKey(accountStack.resource.aws_organizations_account.account.parent_id, 'organizational_unit_ids');
+  const ouTargets: { name: string; reference: string }[] = [];
+  for (let reference: string = outputs.organizational_unit_ids.value[parentPath]; reference !== ROOT_REFERENCE; ) {
+    const organizationalUnit = organizationalUnits[resourceName(reference, 'aws_organizations_organizational_unit')];
+    ouTargets.unshift({ name: organizationalUnit.name, reference });
+    reference = organizationalUnit.parent_id;
+  }
+
+  const inManagementStack = (target: string) => serviceControlPoliciesAttachedTo(management, target, (policyId) => policyId, management);
+  const byPolicyName = (policyId: string) => outputs.policy_ids.value[remoteStateOutputKey(policyId, 'policy_ids')];
+  return [
+    { orgIdentifier: 'root', policies: [FULL_AWS_ACCESS, ...inManagementStack(ROOT_REFERENCE)] },
+    ...ouTargets.map(({ name, reference }) => ({ orgIdentifier: name, policies: [FULL_AWS_ACCESS, ...inManagementStack(reference)] })),
+    { orgIdentifier: accountName, policies: [FULL_AWS_ACCESS, ...serviceControlPoliciesAttachedTo(accountStack, ACCOUNT_REFERENCE, byPolicyName, management)] },
+  ];
+}
