@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSON_SCHEMA_DIRECTORY, jsonSchemaFiles } from '../lib/config/json-schemas';
-import { guardrailTable, withGuardrailTable } from '../lib/docs/guardrail-table';
+import { generatedBlockText, withGeneratedBlock } from '../lib/docs/generated-block';
+import { README_BLOCKS } from '../lib/docs/readme-blocks';
 import { SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../scps/catalogue';
 import { REPOSITORY } from './support/example-config';
 
@@ -27,12 +28,12 @@ describe('editor JSON Schemas', () => {
   });
 });
 
-describe('the README guardrail table', () => {
+describe('the README tables made from the code', () => {
   const readme = readFileSync(join(REPOSITORY, 'README.md'), 'utf8');
 
-  it('is generated from the current guardrails (npm run generate)', () => {
-    expect(withGuardrailTable(readme)).toBe(readme);
-    expect(readme).toContain(guardrailTable());
+  it.each(README_BLOCKS.map((block) => [block.name, block] as const))('the %s is generated from the current catalogue (npm run generate)', (_name, block) => {
+    expect(withGeneratedBlock(readme, block)).toBe(readme);
+    expect(readme).toContain(generatedBlockText(block));
   });
 
   it.each([...SERVICE_CONTROL_POLICY_GUARDRAILS, ...TAG_POLICY_GUARDRAILS].map((guardrail) => guardrail.id))('links scps/%s.ts, where that guardrail is built', (id) => {

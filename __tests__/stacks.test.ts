@@ -1,26 +1,23 @@
-import { copyExample, editFile, readStack, stackNames, synthesize, type TerraformJson } from './support/example-config';
+import { copyExample, editFile, onlyResource, readStack, resources, stackNames, synthesize, type TerraformJson } from './support/example-config';
 
 let example: string;
 beforeAll(async () => {
   example = await synthesize(copyExample());
 });
 
-function resources(stack: TerraformJson, type: string): TerraformJson[] {
-  return Object.values(stack.resource?.[type] ?? {});
-}
-
-function onlyResource(stack: TerraformJson, type: string): TerraformJson {
-  const all = resources(stack, type);
-  expect(all).toHaveLength(1);
-  return all[0];
-}
-
 const MEMBER_ACCOUNTS = ['log-archive', 'payments-dev', 'payments-prod', 'sandbox-data-science', 'security', 'shared-services'];
 
 describe('stack layout', () => {
-  it('writes the management stack, the management baseline, and two stacks per member account', () => {
+  it('writes the management, log archive, organization services and security stacks, the management baseline, and two stacks per member account', () => {
     expect(stackNames(example)).toEqual(
-      ['management', 'baseline-management', ...MEMBER_ACCOUNTS.flatMap((key) => [`account-${key}`, `baseline-${key}`])].sort(),
+      [
+        'management',
+        'log-archive',
+        'organization-services',
+        'security',
+        'baseline-management',
+        ...MEMBER_ACCOUNTS.flatMap((key) => [`account-${key}`, `baseline-${key}`]),
+      ].sort(),
     );
   });
 
@@ -39,7 +36,18 @@ describe('stack layout', () => {
     const out = await synthesize(dir);
     const stack = readStack(out, 'baseline-payments-dev');
     expect(stack.terraform.backend.local.path).toBe('../../../terraform-state/baseline-payments-dev.tfstate');
-    expect(stack.data.terraform_remote_state.account.config.path).toBe('../../../terraform-state/account-payments-dev.tfstate');
+    expect(stack.data.terraform_remote_state.account_payments_dev.config.path).toBe('../../../terraform-state/account-payments-dev.tfstate');
+  });
+});
+
+describe('synthesis', () => {
+  it("restores Error's stack trace functions afterwards, even when building the app fails", async () => {
+    const { captureStackTrace, prepareStackTrace } = Error;
+    await synthesize(copyExample());
+    await expect(synthesize(copyExample(), '/dev/null/not-a-directory')).rejects.toThrow();
+    expect(Error.captureStackTrace).toBe(captureStackTrace);
+    expect(Error.prepareStackTrace).toBe(prepareStackTrace);
+    expect(new Error('traced').stack).toMatch(/stacks\.test\.ts/);
   });
 });
 
@@ -149,7 +157,8 @@ describe('adopting an existing organization', () => {
   it('imports an account that carries its id, and runs its baseline in that account directly', () => {
     expect(readStack(out, 'account-shared-services').import).toEqual([{ id: '222222222222', to: 'aws_organizations_account.account' }]);
     const baseline = readStack(out, 'baseline-shared-services');
-    expect(baseline.data).toBeUndefined();
+    // Only the security account's id is read, for the central alert bus.
+    expect(Object.keys(baseline.data.terraform_remote_state)).toEqual(['account_security']);
     expect(baseline.provider.aws[0]).toMatchObject({
       allowed_account_ids: ['222222222222'],
       assume_role: [{ role_arn: 'arn:aws:iam::222222222222:role/OrganizationAccountAccessRole' }],
@@ -167,16 +176,16 @@ describe('AccountBaselineStack', () => {
     expect(baseline.provider.aws).toEqual([
       {
         region: 'eu-west-1',
-        allowed_account_ids: ['${data.terraform_remote_state.account.outputs.account_id}'],
+        allowed_account_ids: ['${data.terraform_remote_state.account_payments_prod.outputs.account_id}'],
         assume_role: [
           {
-            role_arn: 'arn:aws:iam::${data.terraform_remote_state.account.outputs.account_id}:role/OrganizationAccountAccessRole',
+            role_arn: 'arn:aws:iam::${data.terraform_remote_state.account_payments_prod.outputs.account_id}:role/OrganizationAccountAccessRole',
             session_name: 'landing-zone',
           },
         ],
       },
     ]);
-    expect(baseline.data.terraform_remote_state.account.config.key).toBe('landing-zone/account-payments-prod.tfstate');
+    expect(baseline.data.terraform_remote_state.account_payments_prod.config.key).toBe('landing-zone/account-payments-prod.tfstate');
   });
 
   it('sets a strong password policy', () => {

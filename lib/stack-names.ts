@@ -10,3 +10,7 @@ export function accountStackName(account: Account): string {
 export function accountBaselineStackName(account: Account): string {
   return `baseline-${account.key}`;
 }
+
+export const LOG_ARCHIVE_STACK = 'log-archive';
+export const ORGANIZATION_SERVICES_STACK = 'organization-services';
+export const SECURITY_STACK = 'security';

@@ -1,7 +1,9 @@
 /** The few lines printed after a synth: what was written, and for what. */
 import { TerraformStack, type App } from 'cdktf';
+import { ALERTS } from './alerts/alert-catalogue';
 import { memberAccounts, type LandingZone } from './model/landing-zone';
 import { sizeQuotaOf } from './policies/check-policy-quotas';
+import { LOG_ARCHIVE_STACK, ORGANIZATION_SERVICES_STACK, SECURITY_STACK } from './stack-names';
 
 const POLICY_TYPE_LABEL = { SERVICE_CONTROL_POLICY: 'SCP', TAG_POLICY: 'tag policy' } as const;
 
@@ -23,6 +25,9 @@ export function synthesisSummary(landingZone: LandingZone, app: App): string {
     `  management: the organization, ${landingZone.organizationalUnits.length} OUs and ${landingZone.policies.length} policies`,
     `  ${memberAccounts(landingZone).length} member accounts, each with account-<name> (run from the management account) and baseline-<name> (run inside it)`,
     `  baseline-${landingZone.managementAccount.key}: the management account's own baseline`,
+    `  ${LOG_ARCHIVE_STACK}: the trail, Config, session and access-log buckets and the trail key, in ${landingZone.logArchiveAccount.name}`,
+    `  ${ORGANIZATION_SERVICES_STACK}: the organization trail, delegated administrators and the cost anomaly monitor`,
+    `  ${SECURITY_STACK}: GuardDuty, Security Hub, Access Analyzer, the Config aggregator and the central alert bus with ${ALERTS.length} alerts, in ${landingZone.securityAccount.name}`,
     `  governed regions: ${landingZone.governedRegions.join(', ')}`,
     ...policies,
   ].join('\n');

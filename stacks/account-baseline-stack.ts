@@ -1,8 +1,10 @@
 /**
  * The baseline inside one account: a strong IAM password policy, EBS encryption by
- * default in every governed region, the account-level S3 public access block, and a
- * monthly budget with alerts. It runs in the account itself: member accounts through
- * the account access role, the management account with the pipeline's credentials.
+ * default in every governed region, the account-level S3 public access block, a monthly
+ * budget with alerts, AWS Config and Session Manager preferences in every governed region
+ * (delivering to the log archive), and the forwarding of security events to the central
+ * bus. It runs in the account itself: member accounts through the account access role,
+ * the management account with the pipeline's credentials.
  */
 import { BudgetsBudget } from '@cdktf/provider-aws/lib/budgets-budget';
 import { EbsEncryptionByDefault } from '@cdktf/provider-aws/lib/ebs-encryption-by-default';
@@ -13,18 +15,24 @@ import type { Construct } from 'constructs';
 import { managementAccountProvider, memberAccountProvider } from '../lib/aws-providers';
 import type { AwsRegion } from '../lib/config/aws-regions';
 import type { PasswordPolicyConfig } from '../lib/config/landing-zone-schema';
+import type { SessionManagerConfig } from '../lib/config/security-services-schema';
+import type { ForwardingRule } from '../lib/alerts/forwarding-rules';
+import { AlertForwarding, centralEventBusArn } from '../lib/constructs/alert-forwarding';
 import { AlternateContacts } from '../lib/constructs/alternate-contacts';
+import { ConfigRecorder } from '../lib/constructs/config-recorder';
+import { SessionManagerPreferences } from '../lib/constructs/session-manager-preferences';
 import type { Account } from '../lib/model/landing-zone';
+import type { LogArchiveBuckets } from '../lib/model/log-archive-buckets';
 import type { StateBackend } from '../lib/state-backend';
 import { regionName } from '../lib/terraform-names';
-import { accountIdFrom } from './account-stack';
+import { accountIdIn } from './account-stack';
 
 /** How the baseline reaches its account. */
 export type AccountAccess =
   /** The management account: the pipeline's own credentials, refused for any other account. */
   | { readonly kind: 'management'; readonly managementAccountId: string }
-  /** A member account: assume `roleName` in it; its id comes from the request file or from `accountStackName`'s state. */
-  | { readonly kind: 'member'; readonly roleName: string; readonly accountStackName: string };
+  /** A member account: assume `roleName` in it; its id comes from the request file or from its account stack's state. */
+  | { readonly kind: 'member'; readonly roleName: string };
 
 export interface AccountBaselineStackProps {
   readonly account: Account;
@@ -40,6 +48,17 @@ export interface AccountBaselineStackProps {
    * @default not set here
    */
   readonly setAlternateContacts?: boolean;
+  /** AWS Config and Session Manager deliver to the log archive. */
+  readonly logArchiveBuckets: LogArchiveBuckets;
+  readonly sessionManager: SessionManagerConfig;
+  readonly alertForwarding: {
+    /** The governed regions and us-east-1. */
+    readonly regions: readonly AwsRegion[];
+    readonly rules: readonly ForwardingRule[];
+    /** Holds the central bus, in the home region. */
+    readonly securityAccount: Account;
+    readonly eventBusName: string;
+  };
 }
 
 export class AccountBaselineStack extends TerraformStack {
@@ -47,11 +66,12 @@ export class AccountBaselineStack extends TerraformStack {
     super(scope, name);
     const { account, access } = props;
     props.stateBackend.attach(this, name);
+    let accountId: string;
     if (access.kind === 'management') {
-      managementAccountProvider(this, { homeRegion: props.homeRegion, managementAccountId: access.managementAccountId });
+      accountId = access.managementAccountId;
+      managementAccountProvider(this, { homeRegion: props.homeRegion, managementAccountId: accountId });
     } else {
-      const accountId =
-        account.existingAccountId ?? accountIdFrom(props.stateBackend.remoteState(this, 'account', access.accountStackName));
+      accountId = accountIdIn(this, account, props.stateBackend);
       memberAccountProvider(this, { homeRegion: props.homeRegion, accountId, roleName: access.roleName });
     }
 
@@ -96,5 +116,21 @@ export class AccountBaselineStack extends TerraformStack {
     });
 
     if (props.setAlternateContacts) new AlternateContacts(this, 'alternate_contacts', { contacts: account.alternateContacts });
+
+    const { governedRegions, homeRegion, logArchiveBuckets, alertForwarding } = props;
+    new ConfigRecorder(this, 'config', { homeRegion, governedRegions, deliveryBucket: logArchiveBuckets.config, accountId });
+    new SessionManagerPreferences(this, 'session_manager', {
+      governedRegions,
+      settings: props.sessionManager,
+      logBucket: logArchiveBuckets.sessionLogs,
+      accountId,
+    });
+    const securityAccountId = alertForwarding.securityAccount === account ? accountId : accountIdIn(this, alertForwarding.securityAccount, props.stateBackend);
+    new AlertForwarding(this, 'alert_forwarding', {
+      regions: alertForwarding.regions,
+      rules: alertForwarding.rules,
+      centralBusArn: centralEventBusArn(homeRegion, securityAccountId, alertForwarding.eventBusName),
+      accountId,
+    });
   }
 }

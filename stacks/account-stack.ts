@@ -13,6 +13,7 @@ import { AlternateContacts } from '../lib/constructs/alternate-contacts';
 import { PolicyAttachments } from '../lib/constructs/policy-attachments';
 import type { Account } from '../lib/model/landing-zone';
 import type { StateBackend } from '../lib/state-backend';
+import { accountStackName } from '../lib/stack-names';
 import { organizationalUnitIdFrom, policyIdFrom } from './management-stack';
 
 const ACCOUNT_ID_OUTPUT = 'account_id';
@@ -20,6 +21,17 @@ const ACCOUNT_ID_OUTPUT = 'account_id';
 /** The account's id, read from its account stack's state. */
 export function accountIdFrom(accountState: TerraformRemoteState): string {
   return accountState.getString(ACCOUNT_ID_OUTPUT);
+}
+
+/**
+ * The id of `account` for a stack of `scope`: the literal id of an adopted account, else
+ * a read of its account stack's state (a vended account has no id before it exists).
+ */
+export function accountIdIn(scope: Construct, account: Account, stateBackend: StateBackend): string {
+  if (account.existingAccountId) return account.existingAccountId;
+  const id = `account_${account.key.replace(/[^A-Za-z0-9]/g, '_')}`;
+  const state = (scope.node.tryFindChild(id) as TerraformRemoteState | undefined) ?? stateBackend.remoteState(scope, id, accountStackName(account));
+  return accountIdFrom(state);
 }
 
 /**

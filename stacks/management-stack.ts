@@ -10,6 +10,7 @@ import { Fn, TerraformOutput, TerraformStack, type TerraformRemoteState } from '
 import type { Construct } from 'constructs';
 import { managementAccountProvider } from '../lib/aws-providers';
 import type { AwsRegion } from '../lib/config/aws-regions';
+import type { SecurityServicesConfig } from '../lib/config/security-services-schema';
 import { PolicyAttachments } from '../lib/constructs/policy-attachments';
 import type { LandingZone, OrganizationalUnit, OrganizationPolicy, PolicyAttachments as AttachedPolicies } from '../lib/model/landing-zone';
 import { terraformLiteral } from '../lib/policies/policy-document';
@@ -20,7 +21,7 @@ import { organizationalUnitName } from '../lib/terraform-names';
  * AWS services given trusted access to the organization: each runs organization-wide
  * from the security account or the management account.
  */
-export const SERVICE_ACCESS_PRINCIPALS = [
+const SERVICE_ACCESS_PRINCIPALS = [
   'access-analyzer.amazonaws.com', // organization analyzer, delegated to the security account
   'account.amazonaws.com', // alternate contacts of member accounts, set from the management account
   'cloudtrail.amazonaws.com', // the organization trail
@@ -32,7 +33,21 @@ export const SERVICE_ACCESS_PRINCIPALS = [
   'securityhub.amazonaws.com', // Security Hub, delegated to the security account
   'sso.amazonaws.com', // IAM Identity Center permission sets and assignments
   'tagpolicies.tag.amazonaws.com', // tag policy compliance reports
-] as const;
+];
+
+/** Trusted only when the service is turned on in `securityServices`. */
+const OPTIONAL_SERVICE_ACCESS_PRINCIPALS = {
+  inspector: 'inspector2.amazonaws.com',
+  macie: 'macie.amazonaws.com',
+  detective: 'detective.amazonaws.com',
+} as const;
+
+export function serviceAccessPrincipalsFor(securityServices: SecurityServicesConfig): readonly string[] {
+  const optional = Object.entries(OPTIONAL_SERVICE_ACCESS_PRINCIPALS)
+    .filter(([service]) => securityServices[service as keyof typeof OPTIONAL_SERVICE_ACCESS_PRINCIPALS])
+    .map(([, principal]) => principal);
+  return [...SERVICE_ACCESS_PRINCIPALS, ...optional].sort();
+}
 
 export const ENABLED_POLICY_TYPES = ['SERVICE_CONTROL_POLICY', 'TAG_POLICY'] as const;
 
@@ -57,6 +72,8 @@ export function policyIdFrom(managementState: TerraformRemoteState, name: string
 export interface ManagementStackProps {
   /** The organization's name and, to adopt an existing one, its id. */
   readonly organization: LandingZone['organization'];
+  /** AWS services trusted to act across the organization. */
+  readonly serviceAccessPrincipals: readonly string[];
   /** The OU tree, parents before children, each with the policies attached to it. */
   readonly organizationalUnits: readonly OrganizationalUnit[];
   /** Every policy attached somewhere (to the root, an OU or an account). */
@@ -81,7 +98,7 @@ export class ManagementStack extends TerraformStack {
 
     this.organization = new OrganizationsOrganization(this, 'organization', {
       featureSet: 'ALL',
-      awsServiceAccessPrincipals: [...SERVICE_ACCESS_PRINCIPALS],
+      awsServiceAccessPrincipals: [...props.serviceAccessPrincipals],
       enabledPolicyTypes: [...ENABLED_POLICY_TYPES],
       lifecycle: { preventDestroy: true },
     });

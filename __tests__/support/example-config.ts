@@ -50,6 +50,18 @@ export function readStack(outdir: string, stack: string): TerraformJson {
   return JSON.parse(readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
 }
 
+/** Every resource of `type` in a synthesized stack. */
+export function resources(stack: TerraformJson, type: string): TerraformJson[] {
+  return Object.values(stack.resource?.[type] ?? {});
+}
+
+/** The one resource of `type`; fails the test when there are more or none. */
+export function onlyResource(stack: TerraformJson, type: string): TerraformJson {
+  const all = resources(stack, type);
+  expect(all).toHaveLength(1);
+  return all[0];
+}
+
 export function stackNames(outdir: string): string[] {
   return readdirSync(join(outdir, 'stacks')).sort();
 }

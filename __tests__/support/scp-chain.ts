@@ -7,6 +7,7 @@
  */
 import type { SimulationOrgPolicies } from '@cloud-copilot/iam-simulate';
 import { readStack, type TerraformJson } from './example-config';
+import { policyFromTerraform } from './terraform-values';
 
 const ROOT_REFERENCE = '${aws_organizations_organization.organization.roots[0].id}';
 const ACCOUNT_REFERENCE = '${aws_organizations_account.account.id}';
@@ -15,11 +16,6 @@ export const FULL_AWS_ACCESS = {
   name: 'FullAWSAccess',
   policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
 };
-
-/** Terraform reads `$${` as a literal `${` and `%%{` as `%{`. */
-function terraformStringValue(text: string): string {
-  return text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-}
 
 function remoteStateOutputKey(reference: string, output: string): string {
   const match = new RegExp(`^\\$\\{data\\.terraform_remote_state\\.management\\.outputs\\.${output}(?:\\.([\\w-]+)|\\["([^"]+)"\\])\\}$`).exec(reference);
@@ -39,7 +35,7 @@ function serviceControlPoliciesAttachedTo(stack: TerraformJson, target: string, 
     .filter((attachment) => attachment.target_id === target)
     .map((attachment) => policies[resourceName(policyReference(attachment.policy_id), 'aws_organizations_policy')])
     .filter((policy) => policy.type === 'SERVICE_CONTROL_POLICY')
-    .map((policy) => ({ name: policy.name as string, policy: JSON.parse(terraformStringValue(policy.content)) }));
+    .map((policy) => ({ name: policy.name as string, policy: policyFromTerraform(policy.content) }));
 }
 
 /** Root first, then each OU from the top down, then the account, as iam-simulate expects. */

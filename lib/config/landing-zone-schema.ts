@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { AccountNameSchema, AlternateContactsSchema, RegionSchema, TagsSchema } from './common-schema';
 import { GuardrailsSchema, QuotasSchema } from './guardrails-schema';
+import { LogArchiveSchema, OrganizationTrailSchema } from './logging-schema';
+import { AlertsSchema, CostAnomalyDetectionSchema, SecurityServicesSchema, SessionManagerSchema } from './security-services-schema';
 import { expected } from './schema-issues';
 
 /** OU names are 1-128 characters; `/` separates the levels of an OU path, so it cannot be part of a name. */
@@ -108,14 +110,12 @@ export const LandingZoneSchema = z
     accountBaseline: z
       .strictObject({ passwordPolicy: PasswordPolicySchema.default(PasswordPolicySchema.parse({})) })
       .default({ passwordPolicy: PasswordPolicySchema.parse({}) }),
-    logArchive: z
-      .strictObject({
-        bucketNamePrefix: z
-          .string()
-          .regex(/^[a-z0-9][a-z0-9-]{2,29}$/, { error: expected('3-30 lowercase letters, digits and hyphens') })
-          .describe('Log archive buckets are named <prefix>-<purpose>-<account id>-<region>; the protect-log-archive guardrail covers <prefix>-*.'),
-      })
-      .describe('The log archive in the log-archive account.'),
+    logArchive: LogArchiveSchema,
+    organizationTrail: OrganizationTrailSchema.default(OrganizationTrailSchema.parse({})),
+    securityServices: SecurityServicesSchema.default(SecurityServicesSchema.parse({})),
+    alerts: AlertsSchema,
+    sessionManager: SessionManagerSchema.default(SessionManagerSchema.parse({})),
+    costAnomalyDetection: CostAnomalyDetectionSchema.default(CostAnomalyDetectionSchema.parse({})),
     guardrails: GuardrailsSchema.default(GuardrailsSchema.parse({})),
     quotas: QuotasSchema.default(QuotasSchema.parse({})),
     stateBackend: StateBackendSchema,

@@ -4,6 +4,7 @@ import type { AccountRequest, ConfigurationFiles } from '../config/configuration
 import { flattenOrganizationalUnits } from '../config/organizational-unit-paths';
 import { attachmentsOf, buildPolicies } from './build-policies';
 import type { Account, LandingZone, ManagementAccount, OrganizationalUnit } from './landing-zone';
+import { logArchiveBucketsOf } from './log-archive-buckets';
 
 function resolveContacts(
   request: AccountRequest,
@@ -67,5 +68,14 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
     rootPolicies: attachmentsOf(attachments.root),
     policies: buildPolicies(files),
     quotas: config.quotas,
+    logArchive: { ...config.logArchive, buckets: logArchiveBucketsOf(config.logArchive.bucketNamePrefix, config.homeRegion) },
+    organizationTrail: config.organizationTrail,
+    securityServices: config.securityServices,
+    alerts: config.alerts,
+    sessionManager: config.sessionManager,
+    costAnomalyDetection: {
+      thresholdUsd: config.costAnomalyDetection.thresholdUsd,
+      emails: config.costAnomalyDetection.emails ?? config.alerts.emails,
+    },
   };
 }

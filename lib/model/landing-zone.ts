@@ -7,9 +7,12 @@ import type { AccountRole, BudgetConfig } from '../config/account-schema';
 import type { AlternateContact, AlternateContactType } from '../config/common-schema';
 import type { AwsRegion } from '../config/aws-regions';
 import type { QuotasConfig } from '../config/guardrails-schema';
+import type { LogArchiveConfig, OrganizationTrailConfig } from '../config/logging-schema';
+import type { AlertsConfig, SecurityServicesConfig, SessionManagerConfig } from '../config/security-services-schema';
 import type { LandingZoneConfig, PasswordPolicyConfig, StateBackendConfig } from '../config/landing-zone-schema';
 import type { FieldPath } from '../diagnostics';
 import type { OrganizationPolicyType } from '../../scps/guardrail';
+import type { LogArchiveBuckets } from './log-archive-buckets';
 
 /** The policies attached to one root, OU or account, by name. */
 export interface PolicyAttachments {
@@ -90,6 +93,13 @@ export interface LandingZone {
   /** Every policy attached somewhere, service control policies first, each sorted by name. */
   readonly policies: readonly OrganizationPolicy[];
   readonly quotas: QuotasConfig;
+  readonly logArchive: LogArchiveConfig & { readonly buckets: LogArchiveBuckets };
+  readonly organizationTrail: OrganizationTrailConfig;
+  readonly securityServices: SecurityServicesConfig;
+  readonly alerts: AlertsConfig;
+  readonly sessionManager: SessionManagerConfig;
+  /** Recipients resolved: the alert recipients when none are given. */
+  readonly costAnomalyDetection: { readonly thresholdUsd: number; readonly emails: readonly string[] };
 }
 
 export function memberAccounts(landingZone: LandingZone): readonly Account[] {

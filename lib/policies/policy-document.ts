@@ -1,4 +1,4 @@
-/** IAM policy documents as the guardrails build them, and their exact text. */
+/** IAM policy documents as the guardrails and the stacks build them, and their exact text. */
 
 export type OneOrMany<T> = T | readonly T[];
 
@@ -18,6 +18,18 @@ export interface PolicyStatement {
 export interface PolicyDocument {
   readonly Version: '2012-10-17';
   readonly Statement: readonly PolicyStatement[];
+}
+
+/** Who a resource policy (bucket, key, event bus, topic) speaks to. */
+export type PolicyPrincipal = '*' | { readonly AWS: OneOrMany<string> } | { readonly Service: OneOrMany<string> };
+
+export interface ResourcePolicyStatement extends PolicyStatement {
+  readonly Principal: PolicyPrincipal;
+}
+
+export interface ResourcePolicyDocument {
+  readonly Version: '2012-10-17';
+  readonly Statement: readonly ResourcePolicyStatement[];
 }
 
 export function asList<T>(value: OneOrMany<T> | undefined): readonly T[] {

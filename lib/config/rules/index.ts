@@ -7,6 +7,7 @@ import { accountPlacement } from './account-placement';
 import { alternateContacts } from './alternate-contacts';
 import { coreAccounts } from './core-accounts';
 import { guardrailAttachments } from './guardrail-attachments';
+import { logRetention } from './log-retention';
 import { organizationalUnits } from './organizational-units';
 import { regions } from './regions';
 import { requiredTags } from './required-tags';
@@ -19,6 +20,7 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   accountPlacement,
   requiredTags,
   alternateContacts,
+  logRetention,
 ];
 
 /** Rules about the set of accounts as a whole: they would mislead while any request is unreadable. */

@@ -1,0 +1,35 @@
+/**
+ * The rules every account forwards security events with: the alerts' patterns joined by
+ * `$or` into as few rules as EventBridge's pattern size quota allows. A rule and a target
+ * per alert would repeat the same forwarding nine times per region in every account: tens
+ * of thousands of resources in a large organization, each slowing every synth and plan.
+ * The central bus still has one rule per alert, which names it in the e-mail.
+ */
+import type { ForwardedAlert } from '../constructs/alert-forwarding';
+import { EVENT_PATTERN_DEFAULT_MAX_LENGTH } from './alert-catalogue';
+
+export interface ForwardingRule {
+  /** `1`, `2`, ...: the rule's place among the forwarding rules. */
+  readonly number: number;
+  readonly alertIds: readonly string[];
+  readonly eventPattern: string;
+}
+
+function joined(alerts: readonly ForwardedAlert[]): string {
+  if (alerts.length === 1) return alerts[0].eventPattern;
+  return JSON.stringify({ $or: alerts.map((alert) => JSON.parse(alert.eventPattern)) });
+}
+
+/** In catalogue order, each rule taking alerts while its pattern fits `maxLength`. */
+export function forwardingRulesFor(alerts: readonly ForwardedAlert[], maxLength = EVENT_PATTERN_DEFAULT_MAX_LENGTH): readonly ForwardingRule[] {
+  const groups: ForwardedAlert[][] = [];
+  for (const alert of alerts) {
+    if (alert.eventPattern.length > maxLength) {
+      throw new Error(`the event pattern of the alert ${alert.id} has ${alert.eventPattern.length} characters; EventBridge takes ${maxLength}`);
+    }
+    const current = groups.at(-1);
+    if (current && joined([...current, alert]).length <= maxLength) current.push(alert);
+    else groups.push([alert]);
+  }
+  return groups.map((group, index) => ({ number: index + 1, alertIds: group.map((alert) => alert.id), eventPattern: joined(group) }));
+}

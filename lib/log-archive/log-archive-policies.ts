@@ -1,0 +1,209 @@
+/**
+ * The resource policies of the log archive: who may write where, and who may read. Each
+ * follows the statements AWS documents for its writer, narrowed to this organization's
+ * trail, and each bucket refuses plain-HTTP requests. Values may be Terraform references
+ * (an account or organization id that another stack or a data source knows).
+ */
+import type { LogArchiveBuckets } from '../model/log-archive-buckets';
+import type { ResourcePolicyDocument, ResourcePolicyStatement } from '../policies/policy-document';
+
+export interface LogArchivePolicyContext {
+  /** Owner of the organization trail: its id names the trail and the `AWSLogs/<account>/` prefix. */
+  readonly managementAccountId: string;
+  readonly organizationId: string;
+  readonly logArchiveAccountId: string;
+  /** May read the logs and decrypt them, for investigation. */
+  readonly securityAccountId: string;
+  readonly trailArn: string;
+  readonly buckets: LogArchiveBuckets;
+}
+
+export function organizationTrailArn(homeRegion: string, managementAccountId: string, trailName: string): string {
+  return `arn:aws:cloudtrail:${homeRegion}:${managementAccountId}:trail/${trailName}`;
+}
+
+const bucketArn = (bucket: string) => `arn:aws:s3:::${bucket}`;
+const accountRoot = (accountId: string) => `arn:aws:iam::${accountId}:root`;
+
+function denyInsecureTransport(bucket: string): ResourcePolicyStatement {
+  return {
+    Sid: 'DenyInsecureTransport',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: [bucketArn(bucket), `${bucketArn(bucket)}/*`],
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  };
+}
+
+function securityAccountRead(bucket: string, context: LogArchivePolicyContext): ResourcePolicyStatement {
+  return {
+    Sid: 'SecurityAccountRead',
+    Effect: 'Allow',
+    Principal: { AWS: accountRoot(context.securityAccountId) },
+    Action: ['s3:GetObject', 's3:GetObjectVersion', 's3:ListBucket', 's3:GetBucketLocation'],
+    Resource: [bucketArn(bucket), `${bucketArn(bucket)}/*`],
+  };
+}
+
+/** Organization trail delivery, as AWS documents it: ACL check, then writes under the management account's and the organization's prefixes, each for this trail only. */
+export function cloudTrailBucketPolicy(context: LogArchivePolicyContext): ResourcePolicyDocument {
+  const bucket = context.buckets.cloudTrail;
+  const write = (sid: string, owner: string): ResourcePolicyStatement => ({
+    Sid: sid,
+    Effect: 'Allow',
+    Principal: { Service: 'cloudtrail.amazonaws.com' },
+    Action: 's3:PutObject',
+    Resource: `${bucketArn(bucket)}/AWSLogs/${owner}/*`,
+    Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': context.trailArn } },
+  });
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      denyInsecureTransport(bucket),
+      {
+        Sid: 'CloudTrailAclCheck',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 's3:GetBucketAcl',
+        Resource: bucketArn(bucket),
+        Condition: { StringEquals: { 'aws:SourceArn': context.trailArn } },
+      },
+      write('CloudTrailWriteManagementAccount', context.managementAccountId),
+      write('CloudTrailWriteOrganization', context.organizationId),
+      securityAccountRead(bucket, context),
+    ],
+  };
+}
+
+/**
+ * AWS Config delivery from every account. Config writes as its service principal and its
+ * requests carry no organization id to condition on, so, as in AWS's documented policy
+ * and Control Tower's, writes are confined to the `AWSLogs/<account>/Config/` layout.
+ */
+export function configBucketPolicy(context: LogArchivePolicyContext): ResourcePolicyDocument {
+  const bucket = context.buckets.config;
+  const config = { Service: 'config.amazonaws.com' };
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      denyInsecureTransport(bucket),
+      { Sid: 'ConfigBucketPermissionsCheck', Effect: 'Allow', Principal: config, Action: 's3:GetBucketAcl', Resource: bucketArn(bucket) },
+      { Sid: 'ConfigBucketExistenceCheck', Effect: 'Allow', Principal: config, Action: 's3:ListBucket', Resource: bucketArn(bucket) },
+      {
+        Sid: 'ConfigBucketDelivery',
+        Effect: 'Allow',
+        Principal: config,
+        Action: 's3:PutObject',
+        Resource: `${bucketArn(bucket)}/AWSLogs/*/Config/*`,
+        Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+      },
+      securityAccountRead(bucket, context),
+    ],
+  };
+}
+
+/**
+ * Session Manager transcripts, written by the instances of every account of the
+ * organization, each account under its own id and nowhere else.
+ */
+export function sessionLogsBucketPolicy(context: LogArchivePolicyContext): ResourcePolicyDocument {
+  const bucket = context.buckets.sessionLogs;
+  const inOrganization = { StringEquals: { 'aws:PrincipalOrgID': context.organizationId } };
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      denyInsecureTransport(bucket),
+      {
+        Sid: 'OrganizationSessionLogsWrite',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 's3:PutObject',
+        Resource: `${bucketArn(bucket)}/\${aws:PrincipalAccount}/*`,
+        Condition: inOrganization,
+      },
+      {
+        Sid: 'OrganizationEncryptionCheck',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 's3:GetEncryptionConfiguration',
+        Resource: bucketArn(bucket),
+        Condition: inOrganization,
+      },
+      securityAccountRead(bucket, context),
+    ],
+  };
+}
+
+/** S3 server access logs of the other log buckets, delivered by the S3 logging service. */
+export function accessLogsBucketPolicy(context: LogArchivePolicyContext): ResourcePolicyDocument {
+  const { accessLogs, ...logged } = context.buckets;
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      denyInsecureTransport(accessLogs),
+      {
+        Sid: 'S3ServerAccessLogsDelivery',
+        Effect: 'Allow',
+        Principal: { Service: 'logging.s3.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: `${bucketArn(accessLogs)}/*`,
+        Condition: {
+          ArnLike: { 'aws:SourceArn': Object.values(logged).map(bucketArn) },
+          StringEquals: { 'aws:SourceAccount': context.logArchiveAccountId },
+        },
+      },
+      securityAccountRead(accessLogs, context),
+    ],
+  };
+}
+
+const KEY_ADMINISTRATION_ACTIONS = [
+  'kms:Create*',
+  'kms:Describe*',
+  'kms:Enable*',
+  'kms:List*',
+  'kms:Put*',
+  'kms:Update*',
+  'kms:Revoke*',
+  'kms:Disable*',
+  'kms:Get*',
+  'kms:Delete*',
+  'kms:TagResource',
+  'kms:UntagResource',
+  'kms:ScheduleKeyDeletion',
+  'kms:CancelKeyDeletion',
+];
+
+/**
+ * The trail's key: CloudTrail may encrypt for this organization's trail only, the
+ * security account may decrypt those logs, and the log-archive account administers the
+ * key without being able to use it.
+ */
+export function cloudTrailKeyPolicy(context: LogArchivePolicyContext): ResourcePolicyDocument {
+  const cloudTrail = { Service: 'cloudtrail.amazonaws.com' };
+  const thisTrail = { 'aws:SourceArn': context.trailArn };
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'KeyAdministration', Effect: 'Allow', Principal: { AWS: accountRoot(context.logArchiveAccountId) }, Action: KEY_ADMINISTRATION_ACTIONS, Resource: '*' },
+      {
+        Sid: 'CloudTrailEncryptForThisTrail',
+        Effect: 'Allow',
+        Principal: cloudTrail,
+        Action: 'kms:GenerateDataKey*',
+        Resource: '*',
+        Condition: { StringEquals: { ...thisTrail, 'kms:EncryptionContext:aws:cloudtrail:arn': context.trailArn } },
+      },
+      { Sid: 'CloudTrailDescribeKey', Effect: 'Allow', Principal: cloudTrail, Action: 'kms:DescribeKey', Resource: '*', Condition: { StringEquals: thisTrail } },
+      {
+        Sid: 'SecurityAccountDecryptTrailLogs',
+        Effect: 'Allow',
+        Principal: { AWS: accountRoot(context.securityAccountId) },
+        Action: ['kms:Decrypt', 'kms:DescribeKey'],
+        Resource: '*',
+        Condition: { StringEquals: { 'kms:CallerAccount': context.securityAccountId } },
+      },
+    ],
+  };
+}

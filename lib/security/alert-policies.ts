@@ -1,0 +1,99 @@
+/**
+ * The resource policies of the central alert path in the security account: who may put
+ * events on the central bus, who may publish to the alert topic, and who may use the
+ * topic's key. Values may be Terraform references (the security account id read from
+ * another stack's state, the organization id from a data source).
+ */
+import { centralEventBusArn } from '../constructs/alert-forwarding';
+import type { ResourcePolicyDocument } from '../policies/policy-document';
+
+export interface AlertPolicyContext {
+  readonly homeRegion: string;
+  readonly securityAccountId: string;
+  readonly organizationId: string;
+  readonly eventBusName: string;
+  readonly topicName: string;
+}
+
+export function alertTopicArn(context: AlertPolicyContext): string {
+  return `arn:aws:sns:${context.homeRegion}:${context.securityAccountId}:${context.topicName}`;
+}
+
+/** Every rule of a custom bus has an ARN under `rule/<bus name>/`; rules of other buses (the default bus included) do not. */
+export function centralBusRuleArns(context: AlertPolicyContext): string {
+  return `arn:aws:events:${context.homeRegion}:${context.securityAccountId}:rule/${context.eventBusName}/*`;
+}
+
+/**
+ * Any principal of an account of this organization may put events on the bus: the
+ * forwarding role of each account, vended later or not, without listing accounts.
+ */
+export function centralBusPolicy(context: AlertPolicyContext): ResourcePolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'OrganizationAccountsPutEvents',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 'events:PutEvents',
+        Resource: centralEventBusArn(context.homeRegion, context.securityAccountId, context.eventBusName),
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': context.organizationId } },
+      },
+    ],
+  };
+}
+
+/** EventBridge publishes for the rules of the central bus only, and nobody publishes over plain HTTP. */
+export function alertTopicPolicy(context: AlertPolicyContext): ResourcePolicyDocument {
+  const topicArn = alertTopicArn(context);
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'DenyInsecureTransport',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 'sns:Publish',
+        Resource: topicArn,
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+      {
+        Sid: 'CentralBusRulesPublish',
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: 'sns:Publish',
+        Resource: topicArn,
+        Condition: { ArnLike: { 'aws:SourceArn': centralBusRuleArns(context) } },
+      },
+    ],
+  };
+}
+
+/**
+ * The topic's key. The security account administers and uses it through IAM; EventBridge
+ * may encrypt messages for (and only for) rules of this account, as SNS requires of an
+ * encrypted topic that an AWS service publishes to.
+ */
+export function alertKeyPolicy(context: AlertPolicyContext): ResourcePolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'SecurityAccountAdministersAndUses',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${context.securityAccountId}:root` },
+        Action: 'kms:*',
+        Resource: '*',
+      },
+      {
+        Sid: 'EventBridgeEncryptsForThisAccount',
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:SourceAccount': context.securityAccountId } },
+      },
+    ],
+  };
+}

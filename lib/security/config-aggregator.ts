@@ -1,0 +1,40 @@
+/**
+ * One AWS Config view of the whole organization: an organization aggregator in the home
+ * region that collects the configuration and compliance data of every account from each
+ * governed region. The security account runs it as Config's delegated administrator.
+ */
+import { ConfigConfigurationAggregator } from '@cdktf/provider-aws/lib/config-configuration-aggregator';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { Construct } from 'constructs';
+import type { AwsRegion } from '../config/aws-regions';
+import { serviceRole } from '../constructs/service-role';
+
+export const CONFIG_AGGREGATOR_ROLE = 'landing-zone-config-aggregator';
+
+export interface OrganizationConfigAggregatorProps {
+  readonly homeRegion: AwsRegion;
+  readonly governedRegions: readonly AwsRegion[];
+  /** Config may assume the aggregator's role for this account only. */
+  readonly accountId: string;
+}
+
+export class OrganizationConfigAggregator extends Construct {
+  readonly aggregator: ConfigConfigurationAggregator;
+
+  constructor(scope: Construct, id: string, props: OrganizationConfigAggregatorProps) {
+    super(scope, id);
+    const role = serviceRole(this, 'role', { name: CONFIG_AGGREGATOR_ROLE, service: 'config.amazonaws.com', onlyFor: { 'aws:SourceAccount': props.accountId } });
+    const permissions = new IamRolePolicyAttachment(this, 'role_policy', {
+      role: role.name,
+      policyArn: 'arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations',
+    });
+
+    this.aggregator = new ConfigConfigurationAggregator(this, 'aggregator', {
+      region: props.homeRegion,
+      name: 'organization',
+      organizationAggregationSource: { regions: [...props.governedRegions], roleArn: role.arn },
+      // Config checks the role's permissions when the aggregator is created.
+      dependsOn: [permissions],
+    });
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * GuardDuty for the whole organization in each governed region, from the delegated
+ * administrator: its own detector, every member account enabled (existing and new), and
+ * each protection plan set on the detector and for every member alike.
+ */
+import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
+import { GuarddutyDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-detector-feature';
+import { GuarddutyOrganizationConfiguration } from '@cdktf/provider-aws/lib/guardduty-organization-configuration';
+import { GuarddutyOrganizationConfigurationFeature } from '@cdktf/provider-aws/lib/guardduty-organization-configuration-feature';
+import { Construct } from 'constructs';
+import type { AwsRegion } from '../config/aws-regions';
+import { GUARDDUTY_PROTECTIONS, type GuardDutyProtection, type SecurityServicesConfig } from '../config/security-services-schema';
+import { regionName } from '../terraform-names';
+
+/**
+ * Runtime Monitoring only sees workloads that run GuardDuty's security agent; with these,
+ * GuardDuty installs and updates the agent itself on EKS, ECS Fargate and EC2. AWS reads
+ * them back whether they are on or off, so they are always written, or every plan would
+ * show a change.
+ */
+const RUNTIME_MONITORING_AGENT_MANAGEMENT = ['EKS_ADDON_MANAGEMENT', 'ECS_FARGATE_AGENT_MANAGEMENT', 'EC2_AGENT_MANAGEMENT'] as const;
+
+export interface GuardDutyOrganizationProps {
+  readonly regions: readonly AwsRegion[];
+  readonly guardDuty: SecurityServicesConfig['guardDuty'];
+}
+
+export class GuardDutyOrganization extends Construct {
+  constructor(scope: Construct, id: string, props: GuardDutyOrganizationProps) {
+    super(scope, id);
+    const { guardDuty } = props;
+    for (const region of props.regions) {
+      const suffix = regionName(region);
+      const detector = new GuarddutyDetector(this, `detector_${suffix}`, {
+        region,
+        enable: true,
+        findingPublishingFrequency: guardDuty.findingPublishingFrequency,
+      });
+      const organization = new GuarddutyOrganizationConfiguration(this, `organization_configuration_${suffix}`, {
+        region,
+        detectorId: detector.id,
+        autoEnableOrganizationMembers: 'ALL',
+      });
+
+      for (const [setting, feature] of Object.entries(GUARDDUTY_PROTECTIONS) as [GuardDutyProtection, string][]) {
+        const enabled = guardDuty.protections[setting];
+        const featureSuffix = `${feature.toLowerCase()}_${suffix}`;
+        const agentManagement = feature === GUARDDUTY_PROTECTIONS.runtimeMonitoring ? RUNTIME_MONITORING_AGENT_MANAGEMENT : undefined;
+        new GuarddutyDetectorFeature(this, `feature_${featureSuffix}`, {
+          region,
+          detectorId: detector.id,
+          name: feature,
+          status: enabled ? 'ENABLED' : 'DISABLED',
+          additionalConfiguration: agentManagement?.map((name) => ({ name, status: enabled ? 'ENABLED' : 'DISABLED' })),
+        });
+        new GuarddutyOrganizationConfigurationFeature(this, `organization_feature_${featureSuffix}`, {
+          region,
+          detectorId: detector.id,
+          name: feature,
+          autoEnable: enabled ? 'ALL' : 'NONE',
+          additionalConfiguration: agentManagement?.map((name) => ({ name, autoEnable: enabled ? 'ALL' : 'NONE' })),
+          // Each feature update re-sends the members' auto-enable setting, read back from AWS: set it first.
+          dependsOn: [organization],
+        });
+      }
+    }
+  }
+}
