@@ -12,8 +12,15 @@ import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
 
 const REPO_ROOT = resolve(__dirname, '..');
-const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 const SYNTH_ONCE = join(__dirname, 'synth-once.ts');
+
+/** The runner and Node.js flags `cdktf synth` starts the app with (cdktf.json), so the bench measures the same. */
+function appRunner(): { command: string; flags: string[] } {
+  const app: string = JSON.parse(readFileSync(join(REPO_ROOT, 'cdktf.json'), 'utf8')).app;
+  const [command, ...rest] = app.split(' ');
+  return { command: join(REPO_ROOT, command), flags: rest.filter((word) => word !== 'main.ts') };
+}
+const RUNNER = appRunner();
 
 const CORE_ACCOUNT_FILES = ['management.yaml', 'log-archive.yaml', 'security.yaml'];
 const SIZES = [10, 100, 1_000];
@@ -82,14 +89,14 @@ function writeLandingZone(configDirectory: string, accounts: number): void {
 
 function synthesize(configDirectory: string, outdir: string): SynthRun {
   const start = performance.now();
-  const child = spawnSync(TSX, [SYNTH_ONCE, configDirectory, outdir], {
+  const child = spawnSync(RUNNER.command, [...RUNNER.flags, SYNTH_ONCE, configDirectory, outdir], {
     cwd: REPO_ROOT,
     env: { ...process.env, CHECKPOINT_DISABLE: '1' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   const wallSeconds = (performance.now() - start) / 1000;
-  if (child.error) throw new SynthFailure(`could not start ${TSX}: ${child.error.message}`);
+  if (child.error) throw new SynthFailure(`could not start ${RUNNER.command}: ${child.error.message}`);
   if (child.status !== 0) {
     const how = child.signal ? `was killed by ${child.signal}` : `exited with ${child.status}`;
     throw new SynthFailure(`synth of ${configDirectory} ${how}:\n${child.stderr}`);
@@ -183,7 +190,7 @@ function checkIncrementalChanges(workDirectory: string): void {
 function main(): void {
   const workDirectory = mkdtempSync(join(tmpdir(), 'lz-synth-bench-'));
   try {
-    console.log(`node ${process.version}; each synth in its own process (tsx), ${RUNS} runs per size`);
+    console.log(`node ${process.version}; each synth in its own process (${[RUNNER.command.split('/').pop(), ...RUNNER.flags].join(' ')}), ${RUNS} runs per size`);
     console.log(
       `target: ${TARGET.accounts} accounts in <= ${TARGET.wallSeconds} s and <= ${TARGET.peakRssMb / 1024} GB peak RSS\n`,
     );

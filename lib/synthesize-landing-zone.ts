@@ -11,10 +11,33 @@ export interface SynthesizedLandingZone {
   readonly warnings: string;
 }
 
+/**
+ * cdktf records a full stack trace for every token it creates, only for its own error
+ * messages, and each resource creates dozens: capturing them, and formatting them through
+ * source maps (under tsx or jest), took a large part of every synth. While the
+ * app is built, traces are neither captured by `Error.captureStackTrace` nor formatted.
+ * An error thrown meanwhile still has its trace: V8 records it at construction and formats
+ * it when it is first read, after both are back.
+ */
+function withoutStackTraceCapture<T>(work: () => T): T {
+  const { captureStackTrace, prepareStackTrace } = Error;
+  Error.captureStackTrace = () => undefined;
+  Error.prepareStackTrace = () => '';
+  try {
+    return work();
+  } finally {
+    Error.captureStackTrace = captureStackTrace;
+    Error.prepareStackTrace = prepareStackTrace;
+  }
+}
+
 /** Validates everything first: a configuration error is thrown before anything is written. */
 export async function synthesizeLandingZone(configDirectory: string, outdir?: string): Promise<SynthesizedLandingZone> {
   const { landingZone, warnings } = await loadLandingZone(configDirectory);
-  const app = buildLandingZoneApp(landingZone, { outdir });
-  app.synth();
+  const app = withoutStackTraceCapture(() => {
+    const built = buildLandingZoneApp(landingZone, { outdir });
+    built.synth();
+    return built;
+  });
   return { landingZone, app, warnings };
 }
