@@ -205,3 +205,22 @@ describe('cross-file rules', () => {
     );
   });
 });
+
+describe('logging and alerting settings', () => {
+  it('name the setting, the line and what is accepted', () => {
+    const dir = copyExample();
+    editFile(dir, 'landing-zone.yaml', (text) =>
+      text
+        .replace('      - cis-aws-foundations-benchmark\n', '      - cis-aws-foundation-benchmark\n')
+        .replace('guardDutyMinimumSeverity: 7', 'guardDutyMinimumSeverity: 9.5')
+        .replace('    retentionDays: 90\n', '    retentionDays: 91\n')
+        .replace('  emails: [security-alerts@example.com]\n', ''),
+    );
+    expect(issuesOf(dir)).toEqual([
+      expect.stringMatching(/^landing-zone\.yaml:\d+ organizationTrail\.cloudWatchLogs\.retentionDays: expected a retention CloudWatch Logs accepts \(1, 3, 5, .*, 3653 days\), got 91$/),
+      expect.stringMatching(/^landing-zone\.yaml:\d+ securityServices\.securityHub\.standards\.1: expected one of .*got "cis-aws-foundation-benchmark"; did you mean "cis-aws-foundations-benchmark"\?/),
+      expect.stringMatching(/^landing-zone\.yaml:\d+ alerts\.emails: is required \(expected a list\)/),
+      expect.stringMatching(/^landing-zone\.yaml:\d+ alerts\.guardDutyMinimumSeverity: expected at most 8\.9, got 9\.5/),
+    ]);
+  });
+});

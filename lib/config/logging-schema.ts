@@ -67,7 +67,9 @@ export const OrganizationTrailSchema = z
     cloudWatchLogs: z
       .strictObject({
         retentionDays: z
-          .literal(CLOUDWATCH_LOGS_RETENTION_DAYS)
+          .literal(CLOUDWATCH_LOGS_RETENTION_DAYS, {
+            error: (issue) => `expected a retention CloudWatch Logs accepts (${CLOUDWATCH_LOGS_RETENTION_DAYS.join(', ')} days), got ${JSON.stringify(issue.input)}`,
+          })
           .default(365)
           .describe(`Days the log group keeps events; one of ${CLOUDWATCH_LOGS_RETENTION_DAYS.join(', ')}.`),
       })
