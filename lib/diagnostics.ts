@@ -5,6 +5,7 @@
  * them all, and the caller reports them once, grouped by file (see `formatIssues`).
  */
 import { closest, distance } from 'fastest-levenshtein';
+import { compareText } from './text-order';
 
 /** A dotted path to a field inside one file, e.g. `["alternateContacts", "security", "email"]`. */
 export type FieldPath = readonly (string | number)[];
@@ -57,10 +58,6 @@ export function formatIssue(issue: Issue, locate: LineLocator): string {
   const where = line === undefined ? issue.file : `${issue.file}:${line}`;
   const field = issue.path.length > 0 ? ` ${formatFieldPath(issue.path)}:` : '';
   return `${where}${field} ${issue.message}`;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** By file, then by line; issues about a file as a whole first. */

@@ -21,6 +21,7 @@ import { LandingZoneSchema } from './landing-zone-schema';
 import { CONFIGURATION_RULES, WHOLE_ORGANIZATION_RULES } from './rules';
 import { parseWithSchema } from './schema-issues';
 import { parseYamlSource, type YamlSource } from './yaml-source';
+import { compareText } from '../text-order';
 
 /** Account file names name stacks and state files, so they stay simple. */
 const ACCOUNT_KEY = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
@@ -32,10 +33,6 @@ export interface ConfigurationReading {
   readonly issues: readonly Issue[];
   /** The line of a field in a file that was read. */
   readonly locate: LineLocator;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function fileNames(directory: string, pattern: RegExp): string[] {
