@@ -58,7 +58,7 @@ describe('required tags', () => {
 
   it('fails loudly rather than emit an empty guardrail when no tag is required', () => {
     for (const guardrail of [...SERVICE_CONTROL_POLICY_GUARDRAILS, ...TAG_POLICY_GUARDRAILS].filter((candidate) => /tags/.test(candidate.id))) {
-      expect(() => guardrail.build({ ...context, requiredTags: [] })).toThrow(/requiredTags is empty/);
+      expect(() => guardrail.build({ ...context, requiredTags: [] })).toThrow(/needs at least one tag in requiredTags/);
     }
   });
 

@@ -67,6 +67,17 @@ describe('guardrail attachments', () => {
     expect(issuesOf(dir)).toEqual([expect.stringMatching(/quotas\.serviceControlPolicySize: may only lower the AWS quota, which is 10240$/)]);
   });
 
+  it('refuses a tag guardrail wherever it is attached when no tag is required, instead of failing in the builder', () => {
+    const dir = copyExample();
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace(/requiredTags:\n(?: {2,}.*\n)+/, 'requiredTags: []\n'));
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace(/ {6}(Workloads|Sandbox):\n {8}serviceControlPolicies: \[region-deny, require-tags-on-create.*\n/g, ''));
+    const line = lineOf(dir, 'landing-zone.yaml', '[region-deny, require-tags-on-create]');
+    expect(issuesOf(dir)).toEqual([
+      expect.stringMatching(/^landing-zone\.yaml:\d+ guardrails\.attachments\.root\.tagPolicies\.0: required-tags needs at least one tag in requiredTags, which is empty; add a required tag or detach required-tags$/),
+      `landing-zone.yaml:${line} guardrails.attachments.organizationalUnits.Infrastructure.serviceControlPolicies.1: require-tags-on-create needs at least one tag in requiredTags, which is empty; add a required tag or detach require-tags-on-create`,
+    ]);
+  });
+
   it('refuses a custom SCP named like a built-in guardrail', () => {
     const dir = copyExample();
     writeFile(dir, 'scps/region-deny.json', readFileSync(join(dir, 'scps/deny-large-instances.json'), 'utf8'));

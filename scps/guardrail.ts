@@ -30,7 +30,24 @@ export interface Guardrail<Document = PolicyDocument> {
   readonly type: OrganizationPolicyType;
   /** What it enforces, in one line; the policy's description and the README's. */
   readonly description: string;
+  /**
+   * What the settings lack for this guardrail to mean anything, if they lack something.
+   * Validation reports it wherever the guardrail is attached; `build` refuses to run.
+   * @default nothing is required
+   */
+  readonly unmetRequirement?: (context: GuardrailContext) => string | undefined;
   build(context: GuardrailContext): Document;
+}
+
+/** For the guardrails about required tags: without a required tag they would enforce nothing. */
+export function noTagIsRequired(context: GuardrailContext): string | undefined {
+  return context.requiredTags.length === 0 ? 'needs at least one tag in requiredTags, which is empty' : undefined;
+}
+
+/** A builder's refusal to build a guardrail that would enforce nothing: validation should have reported it. */
+export function refuseUnmet(guardrail: Pick<Guardrail<unknown>, 'id' | 'unmetRequirement'>, context: GuardrailContext): void {
+  const unmet = guardrail.unmetRequirement?.(context);
+  if (unmet) throw new Error(`${guardrail.id} ${unmet}`);
 }
 
 /** `aws:PrincipalArn` is none of the exempt principals. */

@@ -4,8 +4,7 @@
  * being created; only a request-tag condition in an SCP does. One statement per key,
  * because the keys of one `Null` condition must all be missing for it to match.
  */
-import { UserError } from '../lib/diagnostics';
-import type { Guardrail } from './guardrail';
+import { noTagIsRequired, refuseUnmet, type Guardrail } from './guardrail';
 import { taggedCreationsOf } from './require-tags-services';
 
 function statementId(key: string): string {
@@ -16,10 +15,9 @@ export const requireTagsOnCreate: Guardrail = {
   id: 'require-tags-on-create',
   type: 'SERVICE_CONTROL_POLICY',
   description: 'Denies creating resources of the covered services without every required tag.',
+  unmetRequirement: noTagIsRequired,
   build: (context) => {
-    if (context.requiredTags.length === 0) {
-      throw new UserError('require-tags-on-create is attached but landing-zone.yaml requiredTags is empty: there is no tag to require.');
-    }
+    refuseUnmet(requireTagsOnCreate, context);
     const covered = context.requireTagsServices.flatMap(taggedCreationsOf);
     const actions = [...new Set(covered.map((entry) => entry.action))];
     const resources = [...new Set(covered.flatMap((entry) => entry.resources))];

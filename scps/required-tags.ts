@@ -4,8 +4,7 @@
  * show every resource that strays. A tag policy does not stop untagged creation; the
  * `require-tags-on-create` SCP does.
  */
-import { UserError } from '../lib/diagnostics';
-import type { Guardrail } from './guardrail';
+import { noTagIsRequired, refuseUnmet, type Guardrail } from './guardrail';
 
 export interface TagPolicyDocument {
   readonly tags: Readonly<
@@ -17,10 +16,9 @@ export const requiredTagsTagPolicy: Guardrail<TagPolicyDocument> = {
   id: 'required-tags',
   type: 'TAG_POLICY',
   description: 'Tag policy: the required tag keys, spelled as configured, with their allowed values.',
+  unmetRequirement: noTagIsRequired,
   build: (context) => {
-    if (context.requiredTags.length === 0) {
-      throw new UserError('required-tags is attached but landing-zone.yaml requiredTags is empty: there is no tag to describe.');
-    }
+    refuseUnmet(requiredTagsTagPolicy, context);
     return {
       tags: Object.fromEntries(
         context.requiredTags.map(({ key, allowedValues }) => [

@@ -1,35 +1,18 @@
 /** Builds every attached policy for this landing zone: built-in guardrails from their builders, custom SCPs from their files. */
 import { SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../../scps/catalogue';
-import type { GuardrailContext } from '../../scps/guardrail';
 import type { ConfigurationFiles } from '../config/configuration-files';
 import { LANDING_ZONE_FILE } from '../config/configuration-files';
+import { guardrailContext } from '../config/guardrail-context';
 import type { PolicyAttachmentsConfig } from '../config/guardrails-schema';
 import type { FieldPath } from '../diagnostics';
 import { policyText } from '../policies/policy-document';
 import type { OrganizationPolicy, PolicyAttachments } from './landing-zone';
+import { compareText } from '../text-order';
 
 const NO_ATTACHMENTS: PolicyAttachments = { serviceControlPolicies: [], tagPolicies: [] };
 
 export function attachmentsOf(config: PolicyAttachmentsConfig | undefined): PolicyAttachments {
   return config ? { serviceControlPolicies: config.serviceControlPolicies, tagPolicies: config.tagPolicies } : NO_ATTACHMENTS;
-}
-
-export function guardrailContext({ landingZone }: ConfigurationFiles): GuardrailContext {
-  const config = landingZone.config;
-  const accessRoleArn = `arn:aws:iam::*:role/${config.accountAccessRole}`;
-  return {
-    governedRegions: config.governedRegions,
-    accessRoleArn,
-    exemptPrincipalArns: [accessRoleArn, ...config.guardrails.exemptPrincipalArns.filter((arn) => arn !== accessRoleArn)],
-    regionDenyExtraExemptActions: config.guardrails.regionDeny.extraExemptActions,
-    requiredTags: config.requiredTags,
-    requireTagsServices: config.guardrails.requireTagsOnCreate.services,
-    logArchiveBucketNamePrefix: config.logArchive.bucketNamePrefix,
-  };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Each attached policy name with the first place it is attached, per type. */

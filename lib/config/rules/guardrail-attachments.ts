@@ -1,12 +1,14 @@
 /**
  * Every attachment names a target that exists and policies that exist, of the right
- * type, once each; no target carries more policies than the quota allows (an SCP target
- * also carries FullAWSAccess); custom SCPs do not take a built-in guardrail's name.
+ * type, once each, built-ins only where the settings give them something to enforce; no
+ * target carries more policies than the quota allows (an SCP target also carries
+ * FullAWSAccess); custom SCPs do not take a built-in guardrail's name.
  */
 import { SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../../../scps/catalogue';
 import { expectedOneOf, type FieldPath, type Issue } from '../../diagnostics';
 import { LANDING_ZONE_FILE, type ConfigurationRule } from '../configuration-files';
 import type { PolicyAttachmentsConfig } from '../guardrails-schema';
+import { guardrailContext } from '../guardrail-context';
 import { flattenOrganizationalUnits } from '../organizational-unit-paths';
 
 /** AWS attaches FullAWSAccess to every root, OU and account; it takes one SCP slot. */
@@ -21,13 +23,17 @@ function checkList(
   limit: number,
   limitName: string,
   path: FieldPath,
+  unmetRequirementOf: (name: string) => string | undefined,
 ): Issue[] {
   const issues: Issue[] = [];
   names.forEach((name, index) => {
+    const unmet = known.includes(name) ? unmetRequirementOf(name) : undefined;
     if (!known.includes(name)) {
       issues.push({ file: LANDING_ZONE_FILE, path: [...path, index], message: expectedOneOf(kind, known, name) });
     } else if (names.indexOf(name) !== index) {
       issues.push({ file: LANDING_ZONE_FILE, path: [...path, index], message: `${name} is attached twice` });
+    } else if (unmet) {
+      issues.push({ file: LANDING_ZONE_FILE, path: [...path, index], message: `${name} ${unmet}; add a required tag or detach ${name}` });
     }
   });
   if (names.length > limit) {
@@ -36,9 +42,13 @@ function checkList(
   return issues;
 }
 
-export const guardrailAttachments: ConfigurationRule = ({ landingZone, accounts, customPolicies }) => {
+export const guardrailAttachments: ConfigurationRule = (files) => {
+  const { landingZone, accounts, customPolicies } = files;
   const { guardrails, quotas } = landingZone.config;
-  const builtInIds = [...SERVICE_CONTROL_POLICY_GUARDRAILS, ...TAG_POLICY_GUARDRAILS].map((guardrail) => guardrail.id);
+  const builtIns = [...SERVICE_CONTROL_POLICY_GUARDRAILS, ...TAG_POLICY_GUARDRAILS];
+  const builtInIds = builtIns.map((guardrail) => guardrail.id);
+  const context = guardrailContext(files);
+  const unmetRequirementOf = (name: string) => builtIns.find((guardrail) => guardrail.id === name)?.unmetRequirement?.(context);
   const serviceControlPolicies = [...SERVICE_CONTROL_POLICY_GUARDRAILS.map((guardrail) => guardrail.id), ...customPolicies.map((policy) => policy.name)];
   const tagPolicies = TAG_POLICY_GUARDRAILS.map((guardrail) => guardrail.id);
   const issues: Issue[] = [];
@@ -58,8 +68,9 @@ export const guardrailAttachments: ConfigurationRule = ({ landingZone, accounts,
         quotas.serviceControlPoliciesPerTarget - FULL_AWS_ACCESS_SLOTS,
         'serviceControlPoliciesPerTarget, less one for FullAWSAccess',
         [...path, 'serviceControlPolicies'],
+        unmetRequirementOf,
       ),
-      ...checkList(attachments.tagPolicies, tagPolicies, 'a built-in tag policy', quotas.tagPoliciesPerTarget, 'tagPoliciesPerTarget', [...path, 'tagPolicies']),
+      ...checkList(attachments.tagPolicies, tagPolicies, 'a built-in tag policy', quotas.tagPoliciesPerTarget, 'tagPoliciesPerTarget', [...path, 'tagPolicies'], unmetRequirementOf),
     );
   };
 

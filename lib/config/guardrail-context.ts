@@ -1,0 +1,17 @@
+/** The settings of landing-zone.yaml that the built-in guardrails are built from. */
+import type { GuardrailContext } from '../../scps/guardrail';
+import type { ConfigurationFiles } from './configuration-files';
+
+export function guardrailContext({ landingZone }: ConfigurationFiles): GuardrailContext {
+  const config = landingZone.config;
+  const accessRoleArn = `arn:aws:iam::*:role/${config.accountAccessRole}`;
+  return {
+    governedRegions: config.governedRegions,
+    accessRoleArn,
+    exemptPrincipalArns: [accessRoleArn, ...config.guardrails.exemptPrincipalArns.filter((arn) => arn !== accessRoleArn)],
+    regionDenyExtraExemptActions: config.guardrails.regionDeny.extraExemptActions,
+    requiredTags: config.requiredTags,
+    requireTagsServices: config.guardrails.requireTagsOnCreate.services,
+    logArchiveBucketNamePrefix: config.logArchive.bucketNamePrefix,
+  };
+}
