@@ -157,11 +157,13 @@ describe('the trail key', () => {
     });
   });
 
-  it('refuses CloudTrail for another trail', async () => {
+  it('lets CloudTrail describe the key and decrypt with it (the S3 Bucket Key needs it) for this trail, and refuses it for another trail', async () => {
     const otherTrail = 'arn:aws:cloudtrail:eu-west-1:999999999999:trail/organization-trail';
+    for (const action of ['kms:DescribeKey', 'kms:Decrypt']) {
+      expect(await decide(keyPolicy(), kms('cloudtrail.amazonaws.com', action, { 'aws:SourceArn': TRAIL }))).toBe(allowed);
+      expect(await decide(keyPolicy(), kms('cloudtrail.amazonaws.com', action, { 'aws:SourceArn': otherTrail }))).not.toBe(allowed);
+    }
     expect(await decide(keyPolicy(), kms('cloudtrail.amazonaws.com', 'kms:GenerateDataKey', { 'aws:SourceArn': otherTrail }))).not.toBe(allowed);
-    expect(await decide(keyPolicy(), kms('cloudtrail.amazonaws.com', 'kms:DescribeKey', { 'aws:SourceArn': otherTrail }))).not.toBe(allowed);
-    expect(await decide(keyPolicy(), kms('cloudtrail.amazonaws.com', 'kms:DescribeKey', { 'aws:SourceArn': TRAIL }))).toBe(allowed);
   });
 
   it('lets the security account decrypt, and nobody else use the key', async () => {
@@ -172,8 +174,12 @@ describe('the trail key', () => {
     expect(await decide(keyPolicy(), kms('arn:aws:iam::999999999999:role/Admin', 'kms:Decrypt', { 'kms:CallerAccount': '999999999999' }))).not.toBe(allowed);
   });
 
-  it('leaves the key administrable by the log-archive account', async () => {
-    expect(await decide(keyPolicy(), kms(`arn:aws:iam::${LOG_ARCHIVE}:role/OrganizationAccountAccessRole`, 'kms:PutKeyPolicy'))).toBe(allowed);
+  it('leaves the key administrable by the log-archive account, which cannot grant itself its use', async () => {
+    const administrator = `arn:aws:iam::${LOG_ARCHIVE}:role/OrganizationAccountAccessRole`;
+    for (const action of ['kms:PutKeyPolicy', 'kms:CreateAlias', 'kms:EnableKeyRotation', 'kms:RevokeGrant']) {
+      expect(await decide(keyPolicy(), kms(administrator, action))).toBe(allowed);
+    }
+    expect(await decide(keyPolicy(), kms(administrator, 'kms:CreateGrant'))).not.toBe(allowed);
   });
 });
 

@@ -421,24 +421,31 @@ describe('who may publish to the alert topic', () => {
 
 describe('who may use the topic key', () => {
   const keyArn = `arn:aws:kms:eu-west-1:${SECURITY_ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+  const keyPolicy = () => resolvedPolicy(onlyResource(example, 'aws_kms_key').policy);
 
-  const generateDataKey = (sourceAccount: string) =>
+  const useKey = (principal: string, action: string) =>
     decide({
-      request: {
-        principal: 'events.amazonaws.com',
-        action: 'kms:GenerateDataKey',
-        resource: { resource: keyArn, accountId: SECURITY_ACCOUNT_ID },
-        contextVariables: { 'aws:SourceAccount': sourceAccount },
-      },
-      identityPolicies: [],
-      resourcePolicy: resolvedPolicy(onlyResource(example, 'aws_kms_key').policy),
+      request: { principal, action, resource: { resource: keyArn, accountId: SECURITY_ACCOUNT_ID }, contextVariables: {} },
+      identityPolicies: principal.startsWith('arn:')
+        ? [{ name: 'AdministratorAccess', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }]
+        : [],
+      resourcePolicy: keyPolicy(),
     });
 
-  it('lets EventBridge encrypt for rules of the security account', async () => {
-    expect(await generateDataKey(SECURITY_ACCOUNT_ID)).toBe('Allowed');
+  it('lets EventBridge encrypt and decrypt alerts, with no condition SNS would not pass on', async () => {
+    expect(await useKey('events.amazonaws.com', 'kms:GenerateDataKey')).toBe('Allowed');
+    expect(await useKey('events.amazonaws.com', 'kms:Decrypt')).toBe('Allowed');
+    const eventBridge = keyPolicy().Statement.find((statement: any) => statement.Principal?.Service === 'events.amazonaws.com');
+    expect(eventBridge.Condition).toBeUndefined();
   });
 
-  it('refuses EventBridge acting for another account', async () => {
-    expect(await generateDataKey(MEMBER_ACCOUNT_ID)).not.toBe('Allowed');
+  it('refuses other services and other accounts', async () => {
+    expect(await useKey('events.amazonaws.com', 'kms:ScheduleKeyDeletion')).not.toBe('Allowed');
+    expect(await useKey('sns.amazonaws.com', 'kms:Decrypt')).not.toBe('Allowed');
+    expect(await useKey(`arn:aws:iam::${MEMBER_ACCOUNT_ID}:role/Admin`, 'kms:Decrypt')).not.toBe('Allowed');
+  });
+
+  it('lets the security account administer and use it', async () => {
+    expect(await useKey(`arn:aws:iam::${SECURITY_ACCOUNT_ID}:role/OrganizationAccountAccessRole`, 'kms:PutKeyPolicy')).toBe('Allowed');
   });
 });

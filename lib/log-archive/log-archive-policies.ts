@@ -158,8 +158,13 @@ export function accessLogsBucketPolicy(context: LogArchivePolicyContext): Resour
   };
 }
 
+/**
+ * AWS's key administrator actions, but for `kms:Create*`: of those only the alias is
+ * administration, while a grant (`kms:CreateGrant`) would let the administrator give
+ * itself the right to decrypt the logs.
+ */
 const KEY_ADMINISTRATION_ACTIONS = [
-  'kms:Create*',
+  'kms:CreateAlias',
   'kms:Describe*',
   'kms:Enable*',
   'kms:List*',
@@ -178,7 +183,8 @@ const KEY_ADMINISTRATION_ACTIONS = [
 /**
  * The trail's key: CloudTrail may encrypt for this organization's trail only, the
  * security account may decrypt those logs, and the log-archive account administers the
- * key without being able to use it.
+ * key without being able to use it. CloudTrail also needs `kms:Decrypt` on the key of a
+ * bucket with an S3 Bucket Key, or it refuses to create or update the trail.
  */
 export function cloudTrailKeyPolicy(context: LogArchivePolicyContext): ResourcePolicyDocument {
   const cloudTrail = { Service: 'cloudtrail.amazonaws.com' };
@@ -196,6 +202,7 @@ export function cloudTrailKeyPolicy(context: LogArchivePolicyContext): ResourceP
         Condition: { StringEquals: { ...thisTrail, 'kms:EncryptionContext:aws:cloudtrail:arn': context.trailArn } },
       },
       { Sid: 'CloudTrailDescribeKey', Effect: 'Allow', Principal: cloudTrail, Action: 'kms:DescribeKey', Resource: '*', Condition: { StringEquals: thisTrail } },
+      { Sid: 'CloudTrailDecryptForBucketKey', Effect: 'Allow', Principal: cloudTrail, Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: thisTrail } },
       {
         Sid: 'SecurityAccountDecryptTrailLogs',
         Effect: 'Allow',

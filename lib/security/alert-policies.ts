@@ -72,8 +72,10 @@ export function alertTopicPolicy(context: AlertPolicyContext): ResourcePolicyDoc
 
 /**
  * The topic's key. The security account administers and uses it through IAM; EventBridge
- * may encrypt messages for (and only for) rules of this account, as SNS requires of an
- * encrypted topic that an AWS service publishes to.
+ * may encrypt and decrypt with it, as SNS requires of an encrypted topic that an AWS
+ * service publishes to. The statement has no condition: SNS does not support
+ * `aws:SourceAccount`, `aws:SourceArn` or `aws:SourceOrgID` on this statement, and with
+ * one every alert would fail to deliver. The topic policy decides who may publish.
  */
 export function alertKeyPolicy(context: AlertPolicyContext): ResourcePolicyDocument {
   return {
@@ -87,12 +89,11 @@ export function alertKeyPolicy(context: AlertPolicyContext): ResourcePolicyDocum
         Resource: '*',
       },
       {
-        Sid: 'EventBridgeEncryptsForThisAccount',
+        Sid: 'EventBridgeEncryptsAlerts',
         Effect: 'Allow',
         Principal: { Service: 'events.amazonaws.com' },
         Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
         Resource: '*',
-        Condition: { StringEquals: { 'aws:SourceAccount': context.securityAccountId } },
       },
     ],
   };
