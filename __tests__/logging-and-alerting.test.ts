@@ -73,20 +73,18 @@ describe('the organization trail', () => {
 describe('delegated administration', () => {
   const SECURITY = '${data.terraform_remote_state.account_security.outputs.account_id}';
 
-  it('registers the security account for GuardDuty, Security Hub and Inspector in every governed region', () => {
+  it('registers the security account for Inspector in every governed region, and leaves GuardDuty and Security Hub to the security stack', () => {
     const stack = readStack(example, 'organization-services');
-    for (const [type, field] of [
-      ['aws_guardduty_organization_admin_account', 'admin_account_id'],
-      ['aws_securityhub_organization_admin_account', 'admin_account_id'],
-      ['aws_inspector2_delegated_admin_account', 'account_id'],
-    ]) {
-      expect({ type, regions: resources(stack, type).map((resource) => [resource.region, resource[field]]).sort() }).toEqual({
-        type,
-        regions: GOVERNED_REGIONS.map((region) => [region, SECURITY]),
-      });
+    expect(resources(stack, 'aws_inspector2_delegated_admin_account').map((resource) => [resource.region, resource.account_id]).sort()).toEqual(
+      GOVERNED_REGIONS.map((region) => [region, SECURITY]),
+    );
+    for (const type of ['aws_macie2_organization_admin_account', 'aws_detective_organization_admin_account', 'aws_guardduty_organization_admin_account', 'aws_securityhub_organization_admin_account']) {
+      expect({ type, resources: resources(stack, type) }).toEqual({ type, resources: [] });
     }
-    expect(resources(stack, 'aws_macie2_organization_admin_account')).toEqual([]);
-    expect(resources(stack, 'aws_detective_organization_admin_account')).toEqual([]);
+    const security = readStack(example, 'security');
+    for (const type of ['aws_guardduty_organization_admin_account', 'aws_securityhub_organization_admin_account']) {
+      expect({ type, regions: resources(security, type).map((resource) => resource.region).sort() }).toEqual({ type, regions: GOVERNED_REGIONS });
+    }
   });
 
   it('registers it once for Config and Access Analyzer, and for Firewall Manager from us-east-1', () => {

@@ -26,6 +26,7 @@ const ALERT_RULES = [
   },
 ];
 
+const MANAGEMENT_ACCOUNT_ID = '111111111111';
 const SECURITY_ACCOUNT_ID = '333333333333';
 const MEMBER_ACCOUNT_ID = '555555555555';
 const ORGANIZATION_ID = 'o-a1b2c3d4e5';
@@ -45,6 +46,7 @@ function synthesizeSecurityStack(overrides: Partial<SecurityStackProps> = {}): T
   new SecurityStack(app, 'security', {
     securityAccount: landingZone.securityAccount,
     accountAccessRole: landingZone.accountAccessRole,
+    managementAccountId: landingZone.managementAccount.existingAccountId,
     homeRegion: landingZone.homeRegion,
     governedRegions: landingZone.governedRegions,
     securityServices: landingZone.securityServices,
@@ -86,13 +88,14 @@ function reference(stack: TerraformJson, type: string, attribute: string): strin
 const sorted = (values: readonly string[]) => [...values].sort();
 
 describe('SecurityStack: where it runs', () => {
-  it('assumes the access role in the security account, whose id comes from its account stack', () => {
+  it('assumes the access role in the security account, whose id comes from its account stack, and registers it as administrator from the management account', () => {
     expect(example.provider.aws).toEqual([
       {
         region: 'eu-west-1',
         allowed_account_ids: [SECURITY_ACCOUNT_REFERENCE],
         assume_role: [{ role_arn: `arn:aws:iam::${SECURITY_ACCOUNT_REFERENCE}:role/OrganizationAccountAccessRole`, session_name: 'landing-zone' }],
       },
+      { alias: 'management', region: 'eu-west-1', allowed_account_ids: [MANAGEMENT_ACCOUNT_ID] },
     ]);
     expect(example.terraform.backend.s3.key).toBe('landing-zone/security.tfstate');
   });
@@ -117,8 +120,19 @@ describe('GuardDuty', () => {
         finding_publishing_frequency: 'FIFTEEN_MINUTES',
       });
       expect(resources(example, 'aws_guardduty_organization_configuration').filter((resource) => resource.region === region)).toEqual([
-        expect.objectContaining({ detector_id: detector, auto_enable_organization_members: 'ALL' }),
+        expect.objectContaining({ detector_id: detector, auto_enable_organization_members: 'ALL', depends_on: [addressInRegion(example, 'aws_guardduty_organization_admin_account', region)] }),
       ]);
+    }
+  });
+
+  it('registers the security account as administrator in each governed region once its detector exists, from the management account', () => {
+    expect(regionsOf(example, 'aws_guardduty_organization_admin_account')).toEqual(['eu-central-1', 'eu-west-1']);
+    for (const registration of resources(example, 'aws_guardduty_organization_admin_account')) {
+      expect(registration).toMatchObject({
+        provider: 'aws.management',
+        admin_account_id: SECURITY_ACCOUNT_REFERENCE,
+        depends_on: [addressInRegion(example, 'aws_guardduty_detector', registration.region)],
+      });
     }
   });
 
@@ -178,9 +192,20 @@ describe('Security Hub', () => {
           auto_enable: true,
           auto_enable_standards: 'DEFAULT',
           organization_configuration: { configuration_type: 'LOCAL' },
-          depends_on: [addressInRegion(example, 'aws_securityhub_account', region)],
+          depends_on: [addressInRegion(example, 'aws_securityhub_organization_admin_account', region)],
         }),
       ]);
+    }
+  });
+
+  it('registers the security account as administrator in each governed region once its hub is on, from the management account', () => {
+    expect(regionsOf(example, 'aws_securityhub_organization_admin_account')).toEqual(['eu-central-1', 'eu-west-1']);
+    for (const registration of resources(example, 'aws_securityhub_organization_admin_account')) {
+      expect(registration).toMatchObject({
+        provider: 'aws.management',
+        admin_account_id: SECURITY_ACCOUNT_REFERENCE,
+        depends_on: [addressInRegion(example, 'aws_securityhub_account', registration.region)],
+      });
     }
   });
 

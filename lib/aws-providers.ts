@@ -9,9 +9,16 @@ import type { AwsRegion } from './config/aws-regions';
 
 const SESSION_NAME = 'landing-zone';
 
-/** Runs with the pipeline's management-account credentials, and refuses any other account. */
-export function managementAccountProvider(scope: Construct, props: { homeRegion: AwsRegion; managementAccountId: string }): AwsProvider {
-  return new AwsProvider(scope, 'aws', { region: props.homeRegion, allowedAccountIds: [props.managementAccountId] });
+/**
+ * Runs with the pipeline's management-account credentials, and refuses any other account.
+ * With an alias, it serves the resources that name it, beside the stack's default provider.
+ */
+export function managementAccountProvider(scope: Construct, props: { homeRegion: AwsRegion; managementAccountId: string; alias?: string }): AwsProvider {
+  return new AwsProvider(scope, props.alias ? `aws_${props.alias}` : 'aws', {
+    alias: props.alias,
+    region: props.homeRegion,
+    allowedAccountIds: [props.managementAccountId],
+  });
 }
 
 /** Assumes `roleName` in the member account `accountId` (a literal or a token), and refuses any other account. */

@@ -97,6 +97,7 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
   const security = new SecurityStack(app, SECURITY_STACK, {
     securityAccount,
     accountAccessRole,
+    managementAccountId,
     homeRegion,
     governedRegions,
     securityServices: landingZone.securityServices,

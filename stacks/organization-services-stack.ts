@@ -1,7 +1,8 @@
 /**
  * Organization-wide services run from the management account: the organization trail,
- * the security account's registration as delegated administrator of each security
- * service, and the organization's cost anomaly monitor.
+ * the security account's registration as delegated administrator of the security
+ * services but GuardDuty and Security Hub (see the security stack), and the
+ * organization's cost anomaly monitor.
  *
  * They are not in the management stack because the trail needs the log archive's key,
  * the log archive needs its account, and the account stacks need the management stack's
@@ -13,13 +14,11 @@ import { Cloudtrail, type CloudtrailAdvancedEventSelector } from '@cdktf/provide
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DetectiveOrganizationAdminAccount } from '@cdktf/provider-aws/lib/detective-organization-admin-account';
 import { FmsAdminAccount } from '@cdktf/provider-aws/lib/fms-admin-account';
-import { GuarddutyOrganizationAdminAccount } from '@cdktf/provider-aws/lib/guardduty-organization-admin-account';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Inspector2DelegatedAdminAccount } from '@cdktf/provider-aws/lib/inspector2-delegated-admin-account';
 import { Macie2OrganizationAdminAccount } from '@cdktf/provider-aws/lib/macie2-organization-admin-account';
 import { OrganizationsDelegatedAdministrator } from '@cdktf/provider-aws/lib/organizations-delegated-administrator';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { SecurityhubOrganizationAdminAccount } from '@cdktf/provider-aws/lib/securityhub-organization-admin-account';
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { managementAccountProvider } from '../lib/aws-providers';
@@ -121,16 +120,15 @@ export class OrganizationServicesStack extends TerraformStack {
   }
 
   /**
-   * The security account administers each service for the organization. GuardDuty,
-   * Security Hub, Inspector, Macie and Detective are delegated region by region; Config
-   * and Access Analyzer once for the organization; Firewall Manager from us-east-1.
+   * The security account administers each service for the organization. Inspector, Macie
+   * and Detective are delegated region by region; Config and Access Analyzer once for the
+   * organization; Firewall Manager from us-east-1. GuardDuty and Security Hub are
+   * delegated by the security stack, once they are on in the security account.
    */
   private delegateSecurityServices(props: OrganizationServicesStackProps, securityAccountId: string): void {
     const services = props.securityServices;
     for (const region of props.governedRegions) {
       const suffix = regionName(region);
-      new GuarddutyOrganizationAdminAccount(this, `guardduty_admin_${suffix}`, { region, adminAccountId: securityAccountId });
-      new SecurityhubOrganizationAdminAccount(this, `securityhub_admin_${suffix}`, { region, adminAccountId: securityAccountId });
       if (services.inspector) new Inspector2DelegatedAdminAccount(this, `inspector_admin_${suffix}`, { region, accountId: securityAccountId });
       if (services.macie) new Macie2OrganizationAdminAccount(this, `macie_admin_${suffix}`, { region, adminAccountId: securityAccountId });
       if (services.detective) new DetectiveOrganizationAdminAccount(this, `detective_admin_${suffix}`, { region, accountId: securityAccountId });

@@ -1,7 +1,10 @@
 /**
  * The security (audit) account, which administers the organization's security services
  * as their delegated administrator: GuardDuty, Security Hub and IAM Access Analyzer for
- * every account in every governed region, and, in the home region only, what gathers
+ * every account in every governed region (GuardDuty and Security Hub registered as
+ * administrator from the management account, here, once they are on in the security
+ * account, so that registering creates nothing the stack would collide with), and, in
+ * the home region only, what gathers
  * across regions: Security Hub's finding aggregator (Security Hub has one aggregation
  * region), the AWS Config aggregator, and the end of the alert path (the central event bus
  * that every account's forwarding rules name by ARN, its rules, and the alert topic).
@@ -13,7 +16,7 @@ import { AccessanalyzerAnalyzer } from '@cdktf/provider-aws/lib/accessanalyzer-a
 import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { memberAccountProvider } from '../lib/aws-providers';
+import { managementAccountProvider, memberAccountProvider } from '../lib/aws-providers';
 import type { AwsRegion } from '../lib/config/aws-regions';
 import type { AlertsConfig, SecurityServicesConfig } from '../lib/config/security-services-schema';
 import type { ForwardedAlert } from '../lib/constructs/alert-forwarding';
@@ -31,6 +34,8 @@ export interface SecurityStackProps {
   readonly securityAccount: Account;
   /** The role assumed in the security account. */
   readonly accountAccessRole: string;
+  /** The pipeline's own account, which registers the security account as administrator of GuardDuty and Security Hub. */
+  readonly managementAccountId: string;
   /** Holds the finding aggregator, the Config aggregator and the alert path. */
   readonly homeRegion: AwsRegion;
   /** GuardDuty, Security Hub and Access Analyzer run in each; the home region first. */
@@ -52,8 +57,12 @@ export class SecurityStack extends TerraformStack {
     memberAccountProvider(this, { homeRegion, accountId: securityAccountId, roleName: props.accountAccessRole });
     const organizationId = new DataAwsOrganizationsOrganization(this, 'organization').id;
 
-    new GuardDutyOrganization(this, 'guardduty', { regions: governedRegions, guardDuty: props.securityServices.guardDuty });
-    new SecurityHubOrganization(this, 'securityhub', { homeRegion, regions: governedRegions, securityHub: props.securityServices.securityHub });
+    const registration = {
+      managementProvider: managementAccountProvider(this, { homeRegion, managementAccountId: props.managementAccountId, alias: 'management' }),
+      administratorAccountId: securityAccountId,
+    };
+    new GuardDutyOrganization(this, 'guardduty', { regions: governedRegions, guardDuty: props.securityServices.guardDuty, registration });
+    new SecurityHubOrganization(this, 'securityhub', { homeRegion, regions: governedRegions, securityHub: props.securityServices.securityHub, registration });
     this.accessAnalyzers(governedRegions);
     new OrganizationConfigAggregator(this, 'config', { homeRegion, governedRegions, accountId: securityAccountId });
 

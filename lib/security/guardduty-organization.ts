@@ -1,16 +1,19 @@
 /**
  * GuardDuty for the whole organization in each governed region, from the delegated
- * administrator: its own detector, every member account enabled (existing and new), and
- * each protection plan set on the detector and for every member alike.
+ * administrator: its own detector, then its registration as administrator, then every
+ * member account enabled (existing and new), and each protection plan set on the
+ * detector and for every member alike.
  */
 import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { GuarddutyDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-detector-feature';
+import { GuarddutyOrganizationAdminAccount } from '@cdktf/provider-aws/lib/guardduty-organization-admin-account';
 import { GuarddutyOrganizationConfiguration } from '@cdktf/provider-aws/lib/guardduty-organization-configuration';
 import { GuarddutyOrganizationConfigurationFeature } from '@cdktf/provider-aws/lib/guardduty-organization-configuration-feature';
 import { Construct } from 'constructs';
 import type { AwsRegion } from '../config/aws-regions';
 import { GUARDDUTY_PROTECTIONS, type GuardDutyProtection, type SecurityServicesConfig } from '../config/security-services-schema';
 import { regionName } from '../terraform-names';
+import type { AdministratorRegistration } from './administrator-registration';
 
 /**
  * Runtime Monitoring only sees workloads that run GuardDuty's security agent; with these,
@@ -23,6 +26,8 @@ const RUNTIME_MONITORING_AGENT_MANAGEMENT = ['EKS_ADDON_MANAGEMENT', 'ECS_FARGAT
 export interface GuardDutyOrganizationProps {
   readonly regions: readonly AwsRegion[];
   readonly guardDuty: SecurityServicesConfig['guardDuty'];
+  /** Made in each region once the detector exists. */
+  readonly registration: AdministratorRegistration;
 }
 
 export class GuardDutyOrganization extends Construct {
@@ -36,10 +41,17 @@ export class GuardDutyOrganization extends Construct {
         enable: true,
         findingPublishingFrequency: guardDuty.findingPublishingFrequency,
       });
+      const administrator = new GuarddutyOrganizationAdminAccount(this, `administrator_${suffix}`, {
+        provider: props.registration.managementProvider,
+        region,
+        adminAccountId: props.registration.administratorAccountId,
+        dependsOn: [detector],
+      });
       const organization = new GuarddutyOrganizationConfiguration(this, `organization_configuration_${suffix}`, {
         region,
         detectorId: detector.id,
         autoEnableOrganizationMembers: 'ALL',
+        dependsOn: [administrator],
       });
 
       for (const [setting, feature] of Object.entries(GUARDDUTY_PROTECTIONS) as [GuardDutyProtection, string][]) {

@@ -1,6 +1,7 @@
 /**
  * Security Hub for the organization in each governed region, from the delegated
- * administrator, and the findings of every region gathered in the home region.
+ * administrator (its own hub, then its registration as administrator), and the findings
+ * of every region gathered in the home region.
  *
  * The configuration is local (per region): the security account's own hub subscribes the
  * configured standards explicitly, and accounts that join the organization are enabled
@@ -10,12 +11,14 @@
  */
 import { SecurityhubAccount } from '@cdktf/provider-aws/lib/securityhub-account';
 import { SecurityhubFindingAggregator } from '@cdktf/provider-aws/lib/securityhub-finding-aggregator';
+import { SecurityhubOrganizationAdminAccount } from '@cdktf/provider-aws/lib/securityhub-organization-admin-account';
 import { SecurityhubOrganizationConfiguration } from '@cdktf/provider-aws/lib/securityhub-organization-configuration';
 import { SecurityhubStandardsSubscription } from '@cdktf/provider-aws/lib/securityhub-standards-subscription';
 import { Construct } from 'constructs';
 import type { AwsRegion } from '../config/aws-regions';
 import { SECURITY_HUB_STANDARDS, type SecurityServicesConfig } from '../config/security-services-schema';
 import { regionName } from '../terraform-names';
+import type { AdministratorRegistration } from './administrator-registration';
 
 export function securityHubStandardArn(region: string, standard: keyof typeof SECURITY_HUB_STANDARDS): string {
   return `arn:aws:securityhub:${region}::${SECURITY_HUB_STANDARDS[standard]}`;
@@ -27,6 +30,8 @@ export interface SecurityHubOrganizationProps {
   /** The home region first. */
   readonly regions: readonly AwsRegion[];
   readonly securityHub: SecurityServicesConfig['securityHub'];
+  /** Made in each region once the hub is on. */
+  readonly registration: AdministratorRegistration;
 }
 
 export class SecurityHubOrganization extends Construct {
@@ -42,13 +47,19 @@ export class SecurityHubOrganization extends Construct {
         controlFindingGenerator: 'SECURITY_CONTROL',
         autoEnableControls: true,
       });
+      const administrator = new SecurityhubOrganizationAdminAccount(this, `administrator_${suffix}`, {
+        provider: props.registration.managementProvider,
+        region,
+        adminAccountId: props.registration.administratorAccountId,
+        dependsOn: [hub],
+      });
       new SecurityhubOrganizationConfiguration(this, `organization_configuration_${suffix}`, {
         region,
         autoEnable: true,
         // NONE would leave every new member with Security Hub on and no control checked at all.
         autoEnableStandards: 'DEFAULT',
         organizationConfiguration: { configurationType: 'LOCAL' },
-        dependsOn: [hub],
+        dependsOn: [administrator],
       });
       for (const standard of props.securityHub.standards) {
         new SecurityhubStandardsSubscription(this, `standard_${standard.replace(/-/g, '_')}_${suffix}`, {
