@@ -1,9 +1,11 @@
+import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { checkPolicyDocument } from '../lib/policies/check-policy-references';
 import type { PolicyDocument } from '../lib/policies/policy-document';
 import { SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../scps/catalogue';
 import type { GuardrailContext } from '../scps/guardrail';
 import { REQUIRE_TAGS_SERVICE_NAMES } from '../scps/require-tags-services';
 import { copyExample, editFile, readStack, synthesize } from './support/example-config';
+import { FULL_AWS_ACCESS } from './support/scp-chain';
 
 const context: GuardrailContext = {
   governedRegions: ['eu-west-1', 'eu-central-1'],
@@ -13,6 +15,7 @@ const context: GuardrailContext = {
   requiredTags: [{ key: 'owner' }, { key: 'environment', allowedValues: ['prod', 'nonprod'] }],
   requireTagsServices: [...REQUIRE_TAGS_SERVICE_NAMES],
   logArchiveBucketNamePrefix: 'example-corp-logs',
+  alertEventBusName: 'landing-zone-security-alerts',
 };
 
 describe('the guardrail catalogue', () => {
@@ -26,7 +29,7 @@ describe('the guardrail catalogue', () => {
       'protect-log-archive',
       'protect-account-baseline',
       'deny-iam-users',
-      'protect-access-role',
+      'protect-landing-zone-roles',
       'deny-all',
     ]);
     expect(TAG_POLICY_GUARDRAILS.map((guardrail) => guardrail.id)).toEqual(['required-tags']);
@@ -69,6 +72,46 @@ describe('required tags', () => {
         environment: { tag_key: { '@@assign': 'environment' }, tag_value: { '@@assign': ['prod', 'nonprod'] } },
       },
     });
+  });
+});
+
+describe('protect-landing-zone-roles', () => {
+  const guardrail = SERVICE_CONTROL_POLICY_GUARDRAILS.find((candidate) => candidate.id === 'protect-landing-zone-roles')!;
+  const withUser = { ...context, exemptPrincipalArns: [...context.exemptPrincipalArns, 'arn:aws:iam::*:user/ci-deployer'] };
+
+  async function decide(document: PolicyDocument, principal: string, action: string, resource: string): Promise<string> {
+    const accountId = '555555555555';
+    const response = await runSimulation(
+      {
+        request: { principal, action, resource: { resource, accountId }, contextVariables: { 'aws:PrincipalArn': principal } },
+        identityPolicies: [{ name: 'AdministratorAccess', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }],
+        serviceControlPolicies: [{ orgIdentifier: 'root', policies: [FULL_AWS_ACCESS, { name: guardrail.id, policy: document }] }],
+        resourceControlPolicies: [],
+      },
+      {},
+    );
+    if (response.resultType === 'error') throw new Error(JSON.stringify(response.errors));
+    return response.overallResult;
+  }
+
+  it('guards every exempt role by its ARN pattern and every landing zone role by prefix', () => {
+    expect(guardrail.build(context).Statement).toEqual([
+      expect.objectContaining({
+        Sid: 'ProtectLandingZoneRoles',
+        Resource: ['arn:aws:iam::*:role/OrganizationAccountAccessRole', 'arn:aws:iam::*:role/BreakGlassAdmin', 'arn:aws:iam::*:role/landing-zone-*'],
+      }),
+    ]);
+  });
+
+  it('guards an exempt user too: nobody else creates it or its credentials', async () => {
+    const document = guardrail.build(withUser);
+    const engineer = 'arn:aws:iam::555555555555:role/PlatformEngineer';
+    const deployer = 'arn:aws:iam::555555555555:user/ci-deployer';
+    for (const action of ['iam:CreateUser', 'iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:AttachUserPolicy']) {
+      expect(await decide(document, engineer, action, deployer)).toBe('ExplicitlyDenied');
+    }
+    expect(await decide(document, 'arn:aws:iam::555555555555:role/OrganizationAccountAccessRole', 'iam:CreateAccessKey', deployer)).toBe('Allowed');
+    expect(await decide(document, engineer, 'iam:CreateAccessKey', 'arn:aws:iam::555555555555:user/someone-else')).toBe('Allowed');
   });
 });
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyExample, editFile, writeFile } from './support/example-config';
 import { issuesOf } from './support/read-configuration';
-import { ConfigurationError } from '../lib/diagnostics';
+import { readConfiguration } from '../lib/config/read-configuration';
+import { ConfigurationError, isError } from '../lib/diagnostics';
 import { loadLandingZone } from '../lib/load-landing-zone';
 
 /** Every problem `loadLandingZone` reports, one line each (the header dropped). */
@@ -78,6 +79,19 @@ describe('guardrail attachments', () => {
     ]);
   });
 
+  it('warns, without failing, when the guardrail that keeps exempt names from being taken is not at the root', async () => {
+    const dir = copyExample();
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace('        - protect-landing-zone-roles\n', ''));
+    const reading = readConfiguration(dir);
+    expect(reading.issues.filter(isError)).toEqual([]);
+    expect(issuesOf(dir)).toEqual([
+      expect.stringMatching(
+        /^landing-zone\.yaml:\d+ guardrails\.attachments\.root\.serviceControlPolicies: protect-landing-zone-roles is not attached to the root: where it does not reach, an administrator can create or change a role named like an exempt principal \(arn:aws:iam::\*:role\/OrganizationAccountAccessRole, arn:aws:iam::\*:role\/BreakGlassAdmin\) and escape every guardrail that exempts it$/,
+      ),
+    ]);
+    await expect(loadLandingZone(dir)).resolves.toMatchObject({ warnings: expect.stringMatching(/^1 warning:\n/) });
+  });
+
   it('refuses a custom SCP named like a built-in guardrail', () => {
     const dir = copyExample();
     writeFile(dir, 'scps/region-deny.json', readFileSync(join(dir, 'scps/deny-large-instances.json'), 'utf8'));
@@ -131,7 +145,10 @@ describe('policy references against AWS data', () => {
 describe('policy size quota', () => {
   it('measures the synthesized text: at the quota passes, one character over fails, naming the policy', async () => {
     const { landingZone } = await loadLandingZone(copyExample());
-    const size = landingZone.policies.find((policy) => policy.name === 'region-deny')!.content.length;
+    const serviceControlPolicies = landingZone.policies.filter((policy) => policy.type === 'SERVICE_CONTROL_POLICY');
+    const largest = serviceControlPolicies.reduce((a, b) => (b.content.length > a.content.length ? b : a));
+    const size = largest.content.length;
+    expect(serviceControlPolicies.filter((policy) => policy.content.length === size)).toHaveLength(1);
     const atQuota = copyExample();
     editFile(atQuota, 'landing-zone.yaml', (text) => text.replace('stateBackend:', `quotas:\n  serviceControlPolicySize: ${size}\n\nstateBackend:`));
     expect(await loadIssues(atQuota)).toEqual([]);
@@ -139,7 +156,7 @@ describe('policy size quota', () => {
     editFile(overQuota, 'landing-zone.yaml', (text) => text.replace('stateBackend:', `quotas:\n  serviceControlPolicySize: ${size - 1}\n\nstateBackend:`));
     expect(await loadIssues(overQuota)).toEqual([
       expect.stringMatching(
-        new RegExp(`^landing-zone\\.yaml:\\d+ guardrails\\.attachments\\.organizationalUnits\\.Security\\.serviceControlPolicies\\.0: policy region-deny is ${size} characters as synthesized, 1 over quotas\\.serviceControlPolicySize \\(${size - 1}\\)$`),
+        new RegExp(`^landing-zone\\.yaml:\\d+ guardrails\\.attachments\\.[\\w.]+\\.serviceControlPolicies\\.\\d+: policy ${largest.name} is ${size} characters as synthesized, 1 over quotas\\.serviceControlPolicySize \\(${size - 1}\\)$`),
       ),
     ]);
   });

@@ -33,6 +33,8 @@ interface Request {
   /** Tags sent with a creation request (`aws:RequestTag/<key>`). */
   readonly tags?: Record<string, string>;
   readonly context?: Record<string, string>;
+  /** The resource's own policy, where AWS requires one to allow (a KMS key policy). */
+  readonly resourcePolicy?: unknown;
 }
 
 function principalArn(who: Who, accountId: string): string {
@@ -66,7 +68,7 @@ function chainOf(account: string): SimulationOrgPolicies[] {
   return chains.get(account)!;
 }
 
-async function decide({ account, action, resource = '*', who = 'engineer', region = 'eu-west-1', tags = {}, context = {} }: Request): Promise<string> {
+async function decide({ account, action, resource = '*', who = 'engineer', region = 'eu-west-1', tags = {}, context = {}, resourcePolicy }: Request): Promise<string> {
   const accountId = ACCOUNT_IDS[account];
   const principal = principalArn(who, accountId);
   const response = await runSimulation(
@@ -87,6 +89,7 @@ async function decide({ account, action, resource = '*', who = 'engineer', regio
       identityPolicies: [ADMINISTRATOR],
       serviceControlPolicies: chainOf(account),
       resourceControlPolicies: [],
+      ...(resourcePolicy ? { resourcePolicy } : {}),
     },
     {},
   );
@@ -100,7 +103,7 @@ const denied = 'ExplicitlyDenied';
 describe('the SCP chain read back from the synthesized stacks', () => {
   it('is root, then each OU from the top down, then the account, each level headed by FullAWSAccess', () => {
     expect(chainOf('payments-prod').map((level) => [level.orgIdentifier, level.policies.map((policy) => policy.name)])).toEqual([
-      ['root', ['FullAWSAccess', 'deny-leaving-organization', 'protect-access-role', 'protect-account-baseline', 'protect-security-services', 'root-user-lockdown']],
+      ['root', ['FullAWSAccess', 'deny-leaving-organization', 'protect-account-baseline', 'protect-landing-zone-roles', 'protect-security-services', 'root-user-lockdown']],
       ['Workloads', ['FullAWSAccess', 'region-deny', 'require-tags-on-create']],
       ['Prod', ['FullAWSAccess']],
       ['payments-prod', ['FullAWSAccess']],
@@ -184,14 +187,38 @@ describe('protections attached at the root', () => {
     ['cloudtrail:StopLogging', 'arn:aws:cloudtrail:eu-west-1:ACCOUNT:trail/organization-trail'],
     ['cloudtrail:DeleteTrail', 'arn:aws:cloudtrail:eu-west-1:ACCOUNT:trail/organization-trail'],
     ['config:StopConfigurationRecorder', '*'],
+    ['config:PutConfigurationRecorder', '*'],
+    ['config:PutDeliveryChannel', '*'],
     ['guardduty:DeleteDetector', 'arn:aws:guardduty:eu-west-1:ACCOUNT:detector/12abc34d567e8fa901bc2d34e56789f0'],
     ['guardduty:CreateIPSet', '*'],
+    ['guardduty:UpdatePublishingDestination', '*'],
     ['securityhub:DisableSecurityHub', 'arn:aws:securityhub:eu-west-1:ACCOUNT:hub/default'],
+    ['securityhub:CreateAutomationRule', '*'],
     ['access-analyzer:DeleteAnalyzer', 'arn:aws:access-analyzer:eu-west-1:ACCOUNT:analyzer/organization'],
+    ['inspector2:Disable', '*'],
     ['fms:DeletePolicy', 'arn:aws:fms:eu-west-1:ACCOUNT:policy/12345678-1234-1234-1234-123456789012'],
   ])('protects the security services: %s is denied to engineers, allowed to the access role', async (action, resource) => {
     expect(await decide({ account: 'payments-prod', action, resource })).toBe(denied);
     expect(await decide({ account: 'payments-prod', action, resource, who: 'access role' })).toBe(allowed);
+  });
+
+  it.each([
+    ['events:DisableRule', 'payments-prod', 'arn:aws:events:eu-west-1:ACCOUNT:rule/landing-zone-forward-security-events-1'],
+    ['events:RemoveTargets', 'payments-prod', 'arn:aws:events:us-east-1:ACCOUNT:rule/landing-zone-forward-security-events-2'],
+    ['events:PutRule', 'payments-prod', 'arn:aws:events:eu-central-1:ACCOUNT:rule/landing-zone-forward-security-events-1'],
+    ['events:DeleteRule', 'security', 'arn:aws:events:eu-west-1:ACCOUNT:rule/landing-zone-security-alerts/landing-zone-root-api-use'],
+    ['events:DeleteEventBus', 'security', 'arn:aws:events:eu-west-1:ACCOUNT:event-bus/landing-zone-security-alerts'],
+    ['sns:DeleteTopic', 'security', 'arn:aws:sns:eu-west-1:ACCOUNT:landing-zone-security-alerts'],
+    ['sns:SetTopicAttributes', 'security', 'arn:aws:sns:eu-west-1:ACCOUNT:landing-zone-security-alerts'],
+  ])('protects the alert path: %s in %s is denied to engineers, allowed to the access role', async (action, account, resource) => {
+    const region = resource.split(':')[3];
+    expect(await decide({ account, action, resource, region: region === 'us-east-1' ? 'eu-west-1' : region })).toBe(denied);
+    expect(await decide({ account, action, resource, who: 'access role' })).toBe(allowed);
+  });
+
+  it("leaves the teams' own event rules and topics alone", async () => {
+    expect(await decide({ account: 'payments-prod', action: 'events:DeleteRule', resource: 'arn:aws:events:eu-west-1:ACCOUNT:rule/nightly-settlement' })).toBe(allowed);
+    expect(await decide({ account: 'payments-prod', action: 'sns:DeleteTopic', resource: 'arn:aws:sns:eu-west-1:ACCOUNT:payments-events' })).toBe(allowed);
   });
 
   it('leaves reading the security services to everyone', async () => {
@@ -199,21 +226,43 @@ describe('protections attached at the root', () => {
   });
 
   it.each([
-    ['s3:PutAccountPublicAccessBlock', 'us-east-1'],
-    ['ec2:DisableEbsEncryptionByDefault', 'eu-west-1'],
-    ['iam:DeleteAccountPasswordPolicy', 'us-east-1'],
-  ])('protects the account baseline: %s is denied to engineers, allowed to the exempt roles', async (action, region) => {
-    expect(await decide({ account: 'shared-services', action, region })).toBe(denied);
-    expect(await decide({ account: 'shared-services', action, region, who: 'access role' })).toBe(allowed);
-    expect(await decide({ account: 'shared-services', action, region, who: 'break-glass role' })).toBe(allowed);
+    ['s3:PutAccountPublicAccessBlock', 'us-east-1', '*'],
+    ['ec2:DisableEbsEncryptionByDefault', 'eu-west-1', '*'],
+    ['ec2:ModifyEbsDefaultKmsKeyId', 'eu-west-1', '*'],
+    ['iam:DeleteAccountPasswordPolicy', 'us-east-1', '*'],
+    ['ssm:UpdateDocument', 'eu-west-1', 'arn:aws:ssm:eu-west-1:ACCOUNT:document/SSM-SessionManagerRunShell'],
+    ['ssm:DeleteDocument', 'eu-central-1', 'arn:aws:ssm:eu-central-1:ACCOUNT:document/SSM-SessionManagerRunShell'],
+  ])('protects the account baseline: %s is denied to engineers, allowed to the exempt roles', async (action, region, resource) => {
+    expect(await decide({ account: 'shared-services', action, region, resource })).toBe(denied);
+    expect(await decide({ account: 'shared-services', action, region, resource, who: 'access role' })).toBe(allowed);
+    expect(await decide({ account: 'shared-services', action, region, resource, who: 'break-glass role' })).toBe(allowed);
   });
 
-  it('protects the access role from being changed or deleted, but not other roles', async () => {
-    const accessRole = 'arn:aws:iam::ACCOUNT:role/OrganizationAccountAccessRole';
-    expect(await decide({ account: 'payments-dev', action: 'iam:AttachRolePolicy', resource: accessRole })).toBe(denied);
-    expect(await decide({ account: 'payments-dev', action: 'iam:UpdateAssumeRolePolicy', resource: accessRole })).toBe(denied);
-    expect(await decide({ account: 'payments-dev', action: 'iam:DeleteRole', resource: accessRole })).toBe(denied);
-    expect(await decide({ account: 'payments-dev', action: 'iam:DeleteRole', resource: accessRole, who: 'break-glass role' })).toBe(allowed);
+  it("leaves the teams' own SSM documents alone", async () => {
+    expect(await decide({ account: 'shared-services', action: 'ssm:UpdateDocument', resource: 'arn:aws:ssm:eu-west-1:ACCOUNT:document/patch-fleet' })).toBe(allowed);
+  });
+
+  it.each([
+    'arn:aws:iam::ACCOUNT:role/OrganizationAccountAccessRole',
+    'arn:aws:iam::ACCOUNT:role/landing-zone-alert-forwarder',
+    'arn:aws:iam::ACCOUNT:role/landing-zone-config-recorder',
+  ])('protects %s from being created, changed or deleted, except by the exempt roles', async (role) => {
+    for (const action of ['iam:CreateRole', 'iam:AttachRolePolicy', 'iam:PutRolePolicy', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRole']) {
+      expect(await decide({ account: 'payments-dev', action, resource: role })).toBe(denied);
+    }
+    expect(await decide({ account: 'payments-dev', action: 'iam:DeleteRole', resource: role, who: 'break-glass role' })).toBe(allowed);
+    expect(await decide({ account: 'payments-dev', action: 'iam:CreateRole', resource: role, who: 'access role' })).toBe(allowed);
+  });
+
+  it('keeps an administrator from creating a role named like an exempt principal, which would escape every guardrail', async () => {
+    const breakGlass = 'arn:aws:iam::ACCOUNT:role/BreakGlassAdmin';
+    expect(await decide({ account: 'payments-dev', action: 'iam:CreateRole', resource: breakGlass })).toBe(denied);
+    expect(await decide({ account: 'payments-dev', action: 'iam:UpdateAssumeRolePolicy', resource: breakGlass })).toBe(denied);
+    expect(await decide({ account: 'payments-dev', action: 'iam:CreateRole', resource: breakGlass, who: 'access role' })).toBe(allowed);
+  });
+
+  it("leaves the teams' own roles alone", async () => {
+    expect(await decide({ account: 'payments-dev', action: 'iam:CreateRole', resource: 'arn:aws:iam::ACCOUNT:role/payments-app' })).toBe(allowed);
     expect(await decide({ account: 'payments-dev', action: 'iam:AttachRolePolicy', resource: 'arn:aws:iam::ACCOUNT:role/payments-app' })).toBe(allowed);
   });
 });
@@ -231,10 +280,25 @@ describe('protect log archive, attached to the log-archive account only', () => 
     expect(await decide({ account: 'log-archive', action: 's3:DeleteObjectVersion', resource: `${trailBucket}/AWSLogs/o-abc123/log.json.gz` })).toBe(denied);
   });
 
+  it('denies replicating a log bucket elsewhere', async () => {
+    expect(await decide({ account: 'log-archive', action: 's3:PutReplicationConfiguration', resource: trailBucket })).toBe(denied);
+  });
+
   it('denies scheduling the deletion of, or disabling, the keys', async () => {
     const key = 'arn:aws:kms:eu-west-1:ACCOUNT:key/1234abcd-12ab-34cd-56ef-1234567890ab';
     expect(await decide({ account: 'log-archive', action: 'kms:ScheduleKeyDeletion', resource: key })).toBe(denied);
     expect(await decide({ account: 'log-archive', action: 'kms:DisableKey', resource: key })).toBe(denied);
+  });
+
+  it('denies granting the keys to a principal, not to an AWS service acting for its caller', async () => {
+    const key = 'arn:aws:kms:eu-west-1:ACCOUNT:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    // A key policy that leaves the key to IAM, as AWS's default one does: the SCPs decide.
+    const resourcePolicy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT_IDS['log-archive']}:root` }, Action: 'kms:*', Resource: '*' }] };
+    const grant = (who: Who, forAwsResource: string) =>
+      decide({ account: 'log-archive', action: 'kms:CreateGrant', resource: key, who, resourcePolicy, context: { 'kms:GrantIsForAWSResource': forAwsResource } });
+    expect(await grant('engineer', 'false')).toBe(denied);
+    expect(await grant('engineer', 'true')).toBe(allowed);
+    expect(await grant('access role', 'false')).toBe(allowed);
   });
 
   it('leaves other buckets of the log-archive account, and log-named buckets elsewhere, alone', async () => {
@@ -247,6 +311,7 @@ describe('the stricter Sandbox set', () => {
   it('denies creating IAM users and access keys in Sandbox, not in Workloads', async () => {
     expect(await decide({ account: 'sandbox-data-science', action: 'iam:CreateUser', resource: 'arn:aws:iam::ACCOUNT:user/analyst' })).toBe(denied);
     expect(await decide({ account: 'sandbox-data-science', action: 'iam:CreateAccessKey', resource: 'arn:aws:iam::ACCOUNT:user/analyst' })).toBe(denied);
+    expect(await decide({ account: 'sandbox-data-science', action: 'iam:CreateServiceSpecificCredential', resource: 'arn:aws:iam::ACCOUNT:user/analyst' })).toBe(denied);
     expect(await decide({ account: 'payments-prod', action: 'iam:CreateUser', resource: 'arn:aws:iam::ACCOUNT:user/vendor' })).toBe(allowed);
   });
 

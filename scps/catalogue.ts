@@ -3,8 +3,8 @@ import { denyAll } from './deny-all';
 import { denyIamUsers } from './deny-iam-users';
 import { denyLeavingOrganization } from './deny-leaving-organization';
 import type { Guardrail } from './guardrail';
-import { protectAccessRole } from './protect-access-role';
 import { protectAccountBaseline } from './protect-account-baseline';
+import { protectLandingZoneRoles } from './protect-landing-zone-roles';
 import { protectLogArchive } from './protect-log-archive';
 import { protectSecurityServices } from './protect-security-services';
 import { regionDeny } from './region-deny';
@@ -21,7 +21,7 @@ export const SERVICE_CONTROL_POLICY_GUARDRAILS: readonly Guardrail[] = [
   protectLogArchive,
   protectAccountBaseline,
   denyIamUsers,
-  protectAccessRole,
+  protectLandingZoneRoles,
   denyAll,
 ];
 

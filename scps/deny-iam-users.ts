@@ -8,14 +8,14 @@ import { type Guardrail, unlessExempt } from './guardrail';
 export const denyIamUsers: Guardrail = {
   id: 'deny-iam-users',
   type: 'SERVICE_CONTROL_POLICY',
-  description: 'Denies creating IAM users, their passwords and access keys, except to the exempt principals.',
+  description: 'Denies creating IAM users, their passwords, access keys and service-specific credentials, except to the exempt principals.',
   build: (context) => ({
     Version: '2012-10-17',
     Statement: [
       {
         Sid: 'DenyIamUsersAndAccessKeys',
         Effect: 'Deny',
-        Action: ['iam:CreateUser', 'iam:CreateLoginProfile', 'iam:CreateAccessKey'],
+        Action: ['iam:CreateUser', 'iam:CreateLoginProfile', 'iam:CreateAccessKey', 'iam:CreateServiceSpecificCredential'],
         Resource: '*',
         Condition: unlessExempt(context),
       },

@@ -22,6 +22,8 @@ export interface GuardrailContext {
   readonly requireTagsServices: readonly RequireTagsService[];
   /** Log archive buckets are named `<prefix>-...`. */
   readonly logArchiveBucketNamePrefix: string;
+  /** The central bus in the security account that every account forwards security events to. */
+  readonly alertEventBusName: string;
 }
 
 export interface Guardrail<Document = PolicyDocument> {

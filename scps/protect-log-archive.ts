@@ -1,9 +1,10 @@
 /**
- * Protect the log archive: the log buckets cannot be deleted, re-policied or have their
- * versioning, object lock, encryption, lifecycle or logging weakened, governance-mode
- * retention cannot be bypassed, and the account's KMS keys (which decrypt the logs)
- * cannot be disabled, re-policied or scheduled for deletion. Attach it to the
- * log-archive account: the key statement covers every key of the accounts it reaches.
+ * Protect the log archive: the log buckets cannot be deleted, re-policied, replicated
+ * elsewhere or have their versioning, object lock, encryption, lifecycle or logging
+ * weakened, governance-mode retention cannot be bypassed, and the account's KMS keys (which
+ * decrypt the logs) cannot be disabled, re-policied, scheduled for deletion or granted to
+ * anyone but an AWS service acting for its caller. Attach it to the log-archive account:
+ * the key statements cover every key of the accounts it reaches.
  */
 import { type Guardrail, unlessExempt } from './guardrail';
 
@@ -19,6 +20,7 @@ const BUCKET_ACTIONS = [
   's3:PutEncryptionConfiguration',
   's3:PutLifecycleConfiguration',
   's3:PutBucketLogging',
+  's3:PutReplicationConfiguration',
   's3:BypassGovernanceRetention',
   's3:DeleteObjectVersion',
 ];
@@ -36,6 +38,13 @@ export const protectLogArchive: Guardrail = {
       Statement: [
         { Sid: 'ProtectLogArchiveBuckets', Effect: 'Deny', Action: BUCKET_ACTIONS, Resource: [buckets, `${buckets}/*`], Condition: unlessExempt(context) },
         { Sid: 'ProtectLogArchiveKeys', Effect: 'Deny', Action: KEY_ACTIONS, Resource: '*', Condition: unlessExempt(context) },
+        {
+          Sid: 'DenyLogArchiveKeyGrants',
+          Effect: 'Deny',
+          Action: 'kms:CreateGrant',
+          Resource: '*',
+          Condition: { ...unlessExempt(context), Bool: { 'kms:GrantIsForAWSResource': 'false' } },
+        },
       ],
     };
   },

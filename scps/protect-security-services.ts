@@ -1,10 +1,14 @@
 /**
  * Protect the security services: nobody in a member account stops, deletes or blinds
- * CloudTrail, AWS Config, GuardDuty, Security Hub, IAM Access Analyzer or Firewall
- * Manager. An intruder's first move is to switch off what would see them; suppression
- * rules, trusted IP lists and archive rules blind a service as surely as deleting it.
- * The landing zone's own role, which manages these services, is exempt.
+ * CloudTrail, AWS Config, GuardDuty, Security Hub, IAM Access Analyzer, Inspector or
+ * Firewall Manager, nor the landing zone's alert path (the rules that forward security
+ * events from every account, the central bus and the alert topic). An intruder's first
+ * move is to switch off what would see them; a recorder that records nothing, a
+ * suppression rule, a trusted IP list, an archive rule or a disabled forwarding rule
+ * blinds as surely as deleting the service. The landing zone's own role, which manages all
+ * of these, is exempt.
  */
+import { RESOURCE_NAME_PREFIX } from '../lib/resource-names';
 import { type Guardrail, unlessExempt } from './guardrail';
 
 const PROTECTED_ACTIONS = [
@@ -16,11 +20,18 @@ const PROTECTED_ACTIONS = [
   'cloudtrail:StopEventDataStoreIngestion',
   'config:DeleteConfigurationRecorder',
   'config:StopConfigurationRecorder',
+  'config:PutConfigurationRecorder',
+  'config:DisassociateResourceTypes',
   'config:DeleteDeliveryChannel',
+  'config:PutDeliveryChannel',
   'config:DeleteRetentionConfiguration',
+  'config:PutRetentionConfiguration',
   'config:DeleteConfigurationAggregator',
+  'config:PutConfigurationAggregator',
   'guardduty:DeleteDetector',
   'guardduty:UpdateDetector',
+  'guardduty:UpdateMemberDetectors',
+  'guardduty:UpdateOrganizationConfiguration',
   'guardduty:DisassociateFromAdministratorAccount',
   'guardduty:DisassociateFromMasterAccount',
   'guardduty:DisassociateMembers',
@@ -30,30 +41,81 @@ const PROTECTED_ACTIONS = [
   'guardduty:UpdateFilter',
   'guardduty:CreateIPSet',
   'guardduty:UpdateIPSet',
+  'guardduty:CreateTrustedEntitySet',
+  'guardduty:UpdateTrustedEntitySet',
+  'guardduty:DeleteThreatIntelSet',
+  'guardduty:UpdateThreatIntelSet',
   'guardduty:DeletePublishingDestination',
+  'guardduty:UpdatePublishingDestination',
   'securityhub:DisableSecurityHub',
+  'securityhub:UpdateSecurityHubConfiguration',
+  'securityhub:UpdateOrganizationConfiguration',
   'securityhub:DisassociateFromAdministratorAccount',
   'securityhub:DisassociateFromMasterAccount',
   'securityhub:DisassociateMembers',
   'securityhub:DeleteMembers',
   'securityhub:BatchDisableStandards',
   'securityhub:UpdateStandardsControl',
+  'securityhub:BatchUpdateStandardsControlAssociations',
   'securityhub:DisableImportFindingsForProduct',
+  'securityhub:CreateAutomationRule',
+  'securityhub:BatchUpdateAutomationRules',
   'securityhub:DeleteFindingAggregator',
+  'securityhub:UpdateFindingAggregator',
   'access-analyzer:DeleteAnalyzer',
   'access-analyzer:CreateArchiveRule',
   'access-analyzer:UpdateArchiveRule',
+  'access-analyzer:ApplyArchiveRule',
+  'inspector2:Disable',
+  'inspector2:DisassociateMember',
+  'inspector2:UpdateOrganizationConfiguration',
+  'inspector2:CreateFilter',
+  'inspector2:UpdateFilter',
   'fms:DeletePolicy',
   'fms:DisassociateAdminAccount',
   'fms:DeleteNotificationChannel',
 ];
 
+/** On the forwarding rules, the central bus and its rules, and the alert topic. */
+const ALERT_PATH_ACTIONS = [
+  'events:DeleteRule',
+  'events:DisableRule',
+  'events:PutRule',
+  'events:PutTargets',
+  'events:RemoveTargets',
+  'events:DeleteEventBus',
+  'events:UpdateEventBus',
+  'sns:DeleteTopic',
+  'sns:SetTopicAttributes',
+  'sns:AddPermission',
+  'sns:RemovePermission',
+  'sns:PutDataProtectionPolicy',
+];
+
 export const protectSecurityServices: Guardrail = {
   id: 'protect-security-services',
   type: 'SERVICE_CONTROL_POLICY',
-  description: 'Denies stopping, deleting or blinding CloudTrail, Config, GuardDuty, Security Hub, Access Analyzer and Firewall Manager, except to the exempt principals.',
-  build: (context) => ({
-    Version: '2012-10-17',
-    Statement: [{ Sid: 'ProtectSecurityServices', Effect: 'Deny', Action: PROTECTED_ACTIONS, Resource: '*', Condition: unlessExempt(context) }],
-  }),
+  description:
+    'Denies stopping, deleting or blinding CloudTrail, Config, GuardDuty, Security Hub, Access Analyzer, Inspector, Firewall Manager and the alert path, except to the exempt principals.',
+  build: (context) => {
+    const bus = context.alertEventBusName;
+    return {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'ProtectSecurityServices', Effect: 'Deny', Action: PROTECTED_ACTIONS, Resource: '*', Condition: unlessExempt(context) },
+        {
+          Sid: 'ProtectAlertPath',
+          Effect: 'Deny',
+          Action: ALERT_PATH_ACTIONS,
+          Resource: [
+            `arn:aws:events:*:*:rule/${RESOURCE_NAME_PREFIX}-*`,
+            `arn:aws:events:*:*:rule/${bus}/*`,
+            `arn:aws:events:*:*:event-bus/${bus}`,
+            `arn:aws:sns:*:*:${RESOURCE_NAME_PREFIX}-*`,
+          ],
+          Condition: unlessExempt(context),
+        },
+      ],
+    };
+  },
 };

@@ -13,5 +13,6 @@ export function guardrailContext({ landingZone }: ConfigurationFiles): Guardrail
     requiredTags: config.requiredTags,
     requireTagsServices: config.guardrails.requireTagsOnCreate.services,
     logArchiveBucketNamePrefix: config.logArchive.bucketNamePrefix,
+    alertEventBusName: config.alerts.eventBusName,
   };
 }

@@ -1,5 +1,6 @@
 /** The `securityServices`, `alerts`, `sessionManager` and `costAnomalyDetection` sections of landing-zone.yaml. */
 import { z } from 'zod';
+import { DEFAULT_ALERT_EVENT_BUS_NAME } from '../resource-names';
 import { EmailSchema } from './common-schema';
 
 /** GuardDuty protection plans, by setting name, with the feature name of the GuardDuty API. */
@@ -88,7 +89,7 @@ export const AlertsSchema = z
       .string()
       .regex(/^[A-Za-z0-9._-]{1,256}$/, { error: 'expected an event bus name: letters, digits, ".", "_" and "-"' })
       .refine((name) => name !== 'default', { error: 'the central bus cannot be the default bus' })
-      .default('landing-zone-security-alerts')
+      .default(DEFAULT_ALERT_EVENT_BUS_NAME)
       .describe('The central event bus in the security account, home region.'),
   })
   .describe('Organization-wide security alerts: every account forwards matching events to a central bus in the security account.');

@@ -12,11 +12,10 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
 import type { ForwardingRule } from '../alerts/forwarding-rules';
 import type { AwsRegion } from '../config/aws-regions';
+import { ALERT_FORWARDER_ROLE, forwardingRuleName } from '../resource-names';
 import { terraformPolicy } from '../policies/terraform-policy';
 import { regionName } from '../terraform-names';
 import { serviceRole } from './service-role';
-
-export const ALERT_FORWARDER_ROLE = 'landing-zone-alert-forwarder';
 
 /** An alert's event pattern, as compact JSON. */
 export interface ForwardedAlert {
@@ -54,7 +53,7 @@ export class AlertForwarding extends Construct {
         const name = `${forwarding.number}_${regionName(region)}`;
         const rule = new CloudwatchEventRule(this, `rule_${name}`, {
           region,
-          name: `landing-zone-forward-security-events-${forwarding.number}`,
+          name: forwardingRuleName(forwarding.number),
           description: `Forwards to the central security bus the events of: ${forwarding.alertIds.join(', ')}`,
           eventPattern: forwarding.eventPattern,
         });

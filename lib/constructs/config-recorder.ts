@@ -9,10 +9,9 @@ import { ConfigDeliveryChannel } from '@cdktf/provider-aws/lib/config-delivery-c
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
 import type { AwsRegion } from '../config/aws-regions';
+import { CONFIG_RECORDER_ROLE } from '../resource-names';
 import { regionName } from '../terraform-names';
 import { serviceRole } from './service-role';
-
-export const CONFIG_RECORDER_ROLE = 'landing-zone-config-recorder';
 
 export interface ConfigRecorderProps {
   readonly homeRegion: AwsRegion;

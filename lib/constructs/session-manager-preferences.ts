@@ -9,9 +9,8 @@ import { SsmDocument } from '@cdktf/provider-aws/lib/ssm-document';
 import { Construct } from 'constructs';
 import type { AwsRegion } from '../config/aws-regions';
 import type { SessionManagerConfig } from '../config/security-services-schema';
+import { SESSION_MANAGER_PREFERENCES_DOCUMENT } from '../resource-names';
 import { regionName } from '../terraform-names';
-
-export const SESSION_MANAGER_PREFERENCES_DOCUMENT = 'SSM-SessionManagerRunShell';
 
 export interface SessionManagerPreferencesProps {
   readonly governedRegions: readonly AwsRegion[];

@@ -18,9 +18,8 @@ import type { AwsRegion } from '../config/aws-regions';
 import type { ForwardedAlert } from '../constructs/alert-forwarding';
 import { terraformLiteral } from '../policies/policy-document';
 import { terraformPolicy } from '../policies/terraform-policy';
+import { ALERT_TOPIC_NAME, alertRuleName } from '../resource-names';
 import { alertKeyPolicy, alertTopicPolicy, centralBusPolicy, type AlertPolicyContext } from './alert-policies';
-
-export const ALERT_TOPIC_NAME = 'landing-zone-security-alerts';
 
 export interface CentralAlertsProps {
   readonly homeRegion: AwsRegion;
@@ -89,7 +88,7 @@ export class CentralAlerts extends Construct {
       const name = alert.id.replace(/-/g, '_');
       const rule = new CloudwatchEventRule(this, `rule_${name}`, {
         region,
-        name: `landing-zone-${alert.id}`,
+        name: alertRuleName(alert.id),
         description: alert.title,
         eventBusName: this.bus.name,
         eventPattern: alert.eventPattern,

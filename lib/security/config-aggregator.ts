@@ -8,8 +8,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { Construct } from 'constructs';
 import type { AwsRegion } from '../config/aws-regions';
 import { serviceRole } from '../constructs/service-role';
-
-export const CONFIG_AGGREGATOR_ROLE = 'landing-zone-config-aggregator';
+import { CONFIG_AGGREGATOR_ROLE } from '../resource-names';
 
 export interface OrganizationConfigAggregatorProps {
   readonly homeRegion: AwsRegion;

@@ -5,6 +5,7 @@
  * FullAWSAccess); custom SCPs do not take a built-in guardrail's name.
  */
 import { SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../../../scps/catalogue';
+import { protectLandingZoneRoles } from '../../../scps/protect-landing-zone-roles';
 import { expectedOneOf, type FieldPath, type Issue } from '../../diagnostics';
 import { LANDING_ZONE_FILE, type ConfigurationRule } from '../configuration-files';
 import type { PolicyAttachmentsConfig } from '../guardrails-schema';
@@ -13,6 +14,9 @@ import { flattenOrganizationalUnits } from '../organizational-unit-paths';
 
 /** AWS attaches FullAWSAccess to every root, OU and account; it takes one SCP slot. */
 const FULL_AWS_ACCESS_SLOTS = 1;
+
+/** The guardrail that keeps anyone from taking the name of an exempt principal. */
+const EXEMPTIONS_GUARD = protectLandingZoneRoles.id;
 
 const ATTACHMENTS_PATH = ['guardrails', 'attachments'];
 
@@ -92,6 +96,20 @@ export const guardrailAttachments: ConfigurationRule = (files) => {
     else if (account.config.role === 'management') {
       issues.push({ file: LANDING_ZONE_FILE, path, message: 'policies do not apply to the management account; attach them to member accounts, OUs or the root' });
     } else checkTarget(attachments, path);
+  }
+
+  const anyServiceControlPolicy = [root, ...Object.values(organizationalUnits), ...Object.values(accountAttachments)].some(
+    (attachments) => (attachments?.serviceControlPolicies.length ?? 0) > 0,
+  );
+  if (anyServiceControlPolicy && !root?.serviceControlPolicies.includes(EXEMPTIONS_GUARD)) {
+    issues.push({
+      file: LANDING_ZONE_FILE,
+      path: root ? [...ATTACHMENTS_PATH, 'root', 'serviceControlPolicies'] : ATTACHMENTS_PATH,
+      severity: 'warning',
+      message:
+        `${EXEMPTIONS_GUARD} is not attached to the root: where it does not reach, an administrator can create or change a role named like an exempt principal ` +
+        `(${context.exemptPrincipalArns.join(', ')}) and escape every guardrail that exempts it`,
+    });
   }
   return issues;
 };

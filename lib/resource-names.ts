@@ -1,0 +1,34 @@
+/**
+ * The names the landing zone gives what it creates inside accounts. They all start with
+ * one prefix, so that the guardrails protect every one of them by pattern
+ * (`landing-zone-*`), a name added later included, without listing them.
+ */
+export const RESOURCE_NAME_PREFIX = 'landing-zone';
+
+function named(name: string): string {
+  return `${RESOURCE_NAME_PREFIX}-${name}`;
+}
+
+/** In every account: puts the forwarded events on the central bus. */
+export const ALERT_FORWARDER_ROLE = named('alert-forwarder');
+/** In every account: AWS Config records through it. */
+export const CONFIG_RECORDER_ROLE = named('config-recorder');
+/** In the security account: the organization Config aggregator reads through it. */
+export const CONFIG_AGGREGATOR_ROLE = named('config-aggregator');
+/** In the security account: mails the alerts. */
+export const ALERT_TOPIC_NAME = named('security-alerts');
+/** In the security account, unless `alerts.eventBusName` says otherwise. */
+export const DEFAULT_ALERT_EVENT_BUS_NAME = named('security-alerts');
+
+/** Fixed by AWS: Session Manager reads each region's preferences from this document. */
+export const SESSION_MANAGER_PREFERENCES_DOCUMENT = 'SSM-SessionManagerRunShell';
+
+/** The rules of every account's default buses that forward security events. */
+export function forwardingRuleName(number: number): string {
+  return named(`forward-security-events-${number}`);
+}
+
+/** The rule of one alert on the central bus. */
+export function alertRuleName(alertId: string): string {
+  return named(alertId);
+}
