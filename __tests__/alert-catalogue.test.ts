@@ -177,6 +177,26 @@ describe('GuardDuty severity threshold', () => {
   });
 });
 
+describe('own findings only, for the delegated administrator', () => {
+  const scope = { accountId: '111122223333', region: 'eu-west-1' };
+  const narrowed = { ...context, ownFindingsOnly: scope };
+
+  it('narrows the alerts on findings to the findings of one account in one region', () => {
+    for (const [id, name] of [['guardduty-finding', 'guardduty-finding-high'], ['security-hub-critical-finding', 'securityhub-finding-critical-new']]) {
+      const event = recordedEvent(name);
+      expect(matches(alertNamed(id), event, narrowed)).toBe(true);
+      expect(matches(alertNamed(id), event, { ...context, ownFindingsOnly: { ...scope, accountId: '999999999999' } })).toBe(false);
+      expect(matches(alertNamed(id), event, { ...context, ownFindingsOnly: { ...scope, region: 'eu-central-1' } })).toBe(false);
+    }
+  });
+
+  it('leaves every other alert as it is', () => {
+    for (const alert of ALERTS.filter((candidate) => !['guardduty-finding', 'security-hub-critical-finding'].includes(candidate.id))) {
+      expect(alertPatternJson(alert, narrowed)).toBe(alertPatternJson(alert, context));
+    }
+  });
+});
+
 describe('protected role change', () => {
   const alert = alertNamed('protected-role-change');
   const onRole = (roleName: string) => {

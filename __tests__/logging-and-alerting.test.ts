@@ -4,7 +4,10 @@
  * forwards.
  */
 import { ALERTS, EVENT_PATTERN_DEFAULT_MAX_LENGTH } from '../lib/alerts/alert-catalogue';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { copyExample, editFile, filesUnder, readStack, resources, synthesize, type TerraformJson } from './support/example-config';
+import { matchesEventPattern } from './support/event-pattern';
 
 let example: string;
 beforeAll(async () => {
@@ -156,20 +159,63 @@ describe('every account baseline', () => {
   };
   const centralBusPatterns = () => resources(readStack(example, 'security'), 'aws_cloudwatch_event_rule').map((rule) => rule.event_pattern).sort();
 
+  const SECURITY_ACCOUNT = '${data.terraform_remote_state.account_security.outputs.account_id}';
+  /** The pattern of an alert on findings, narrowed as the delegated administrator forwards it: its own findings in `region`. */
+  const ownFindingsOnly = (pattern: string, region: string): string => {
+    const parsed = JSON.parse(pattern);
+    if (parsed.source[0] === 'aws.guardduty') Object.assign(parsed.detail, { accountId: [SECURITY_ACCOUNT], region: [region] });
+    if (parsed.source[0] === 'aws.securityhub') Object.assign(parsed.detail.findings, { AwsAccountId: [SECURITY_ACCOUNT], Region: [region] });
+    return JSON.stringify(parsed);
+  };
+
   it.each(ACCOUNTS)('%s forwards every alert kind of the central bus from every governed region and us-east-1', (account) => {
     const baseline = readStack(example, `baseline-${account}`);
     const rules = resources(baseline, 'aws_cloudwatch_event_rule');
     expect(centralBusPatterns()).toHaveLength(ALERTS.length);
     for (const region of ['eu-central-1', 'eu-west-1', 'us-east-1']) {
       const inRegion = rules.filter((rule) => rule.region === region);
-      expect({ region, patterns: inRegion.flatMap(forwardedPatterns).sort() }).toEqual({ region, patterns: centralBusPatterns() });
-      expect(inRegion.every((rule) => rule.event_pattern.length <= EVENT_PATTERN_DEFAULT_MAX_LENGTH)).toBe(true);
+      const expected = centralBusPatterns().map((pattern) => (account === 'security' ? ownFindingsOnly(pattern, region) : pattern));
+      expect({ region, patterns: inRegion.flatMap(forwardedPatterns).sort() }).toEqual({ region, patterns: expected.sort() });
+      // As AWS measures it: the reference to the security account's state is a 12-digit id once deployed.
+      const deployed = (rule: TerraformJson) => rule.event_pattern.split(SECURITY_ACCOUNT).join('333333333333');
+      expect(inRegion.every((rule) => deployed(rule).length <= EVENT_PATTERN_DEFAULT_MAX_LENGTH)).toBe(true);
     }
     expect(new Set(rules.map((rule) => rule.region)).size).toBe(3);
     const bus = 'arn:aws:events:eu-west-1:${data.terraform_remote_state.account_security.outputs.account_id}:event-bus/landing-zone-security-alerts';
     const targets = resources(baseline, 'aws_cloudwatch_event_target');
     expect(targets).toHaveLength(rules.length);
     expect(targets.every((target) => target.arn === bus && /^\$\{aws_iam_role\.alert_forwarding_role_/.test(target.role_arn))).toBe(true);
+  });
+
+  describe('findings, which the security account receives for every account as their delegated administrator', () => {
+    const SECURITY_ID = '333333333333';
+    const MEMBER_ID = '555555555555';
+    const sample = (name: string) => JSON.parse(readFileSync(join(__dirname, 'fixtures', 'events', `${name}.json`), 'utf8'));
+    const guardDutyFinding = (accountId: string, region: string) => {
+      const event = sample('guardduty-finding-high');
+      return { ...event, account: SECURITY_ID, region, detail: { ...event.detail, accountId, region } };
+    };
+    const securityHubFinding = (accountId: string, findingRegion: string, busRegion: string) => {
+      const event = sample('securityhub-finding-critical-new');
+      return { ...event, account: SECURITY_ID, region: busRegion, detail: { findings: event.detail.findings.map((finding: object) => ({ ...finding, AwsAccountId: accountId, Region: findingRegion })) } };
+    };
+    const forwardedBy = (account: string, region: string, event: object) =>
+      resources(readStack(example, `baseline-${account}`), 'aws_cloudwatch_event_rule')
+        .filter((rule) => rule.region === region)
+        .some((rule) => matchesEventPattern(JSON.parse(rule.event_pattern.split(SECURITY_ACCOUNT).join(SECURITY_ID)), event));
+
+    it('are forwarded once: by the account they concern, not again by the security account', () => {
+      expect(forwardedBy('payments-dev', 'eu-central-1', { ...guardDutyFinding(MEMBER_ID, 'eu-central-1'), account: MEMBER_ID })).toBe(true);
+      expect(forwardedBy('security', 'eu-central-1', guardDutyFinding(MEMBER_ID, 'eu-central-1'))).toBe(false);
+      expect(forwardedBy('security', 'eu-central-1', guardDutyFinding(SECURITY_ID, 'eu-central-1'))).toBe(true);
+      expect(forwardedBy('security', 'eu-west-1', securityHubFinding(MEMBER_ID, 'eu-west-1', 'eu-west-1'))).toBe(false);
+      expect(forwardedBy('security', 'eu-west-1', securityHubFinding(SECURITY_ID, 'eu-west-1', 'eu-west-1'))).toBe(true);
+    });
+
+    it("are forwarded from the region they arose in, not again from the home region that Security Hub copies them to", () => {
+      expect(forwardedBy('security', 'eu-central-1', securityHubFinding(SECURITY_ID, 'eu-central-1', 'eu-central-1'))).toBe(true);
+      expect(forwardedBy('security', 'eu-west-1', securityHubFinding(SECURITY_ID, 'eu-central-1', 'eu-west-1'))).toBe(false);
+    });
   });
 
   it('forwards from us-east-1 once when it is also governed', async () => {

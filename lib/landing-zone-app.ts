@@ -1,15 +1,16 @@
 /** The cdktf app of a landing zone: one stack per Terraform state, built from the model. */
-import { App } from 'cdktf';
-import { AccountBaselineStack } from '../stacks/account-baseline-stack';
+import { App, Tokenization } from 'cdktf';
+import { AccountBaselineStack, type AccountBaselineStackProps } from '../stacks/account-baseline-stack';
 import { AccountStack } from '../stacks/account-stack';
 import { LogArchiveStack } from '../stacks/log-archive-stack';
 import { ManagementStack, serviceAccessPrincipalsFor } from '../stacks/management-stack';
 import { OrganizationServicesStack } from '../stacks/organization-services-stack';
 import { SecurityStack } from '../stacks/security-stack';
+import { EVENT_PATTERN_DEFAULT_MAX_LENGTH } from './alerts/alert-catalogue';
 import { alertRulesFor } from './alerts/alert-rules';
 import { forwardingRulesFor } from './alerts/forwarding-rules';
 import type { AwsRegion } from './config/aws-regions';
-import { memberAccounts, type LandingZone } from './model/landing-zone';
+import { memberAccounts, type Account, type LandingZone } from './model/landing-zone';
 import {
   accountBaselineStackName,
   accountStackName,
@@ -27,6 +28,14 @@ export interface LandingZoneAppOptions {
 
 /** Global services (IAM, CloudFront and its WAF, console sign-in) emit their events in us-east-1. */
 const GLOBAL_SERVICES_REGION: AwsRegion = 'us-east-1';
+
+/** The only references in an event pattern are account ids read from another stack: twelve digits once deployed. */
+const ACCOUNT_ID_LENGTH = 12;
+
+function deployedPatternLength(eventPattern: string): number {
+  const fragments = Tokenization.reverseString(eventPattern);
+  return fragments.literals.reduce((length, literal) => length + String(literal).length, 0) + fragments.tokens.length * ACCOUNT_ID_LENGTH;
+}
 
 export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZoneAppOptions = {}): App {
   const app = new App({ outdir: options.outdir });
@@ -107,6 +116,18 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
   });
   security.addDependency(organizationServices);
 
+  const forwardingRegions = [...new Set([...governedRegions, GLOBAL_SERVICES_REGION])];
+  const everyAccountsForwarding = forwardingRulesFor(alertRules);
+  // The delegated administrator receives every account's findings too: it forwards its own only.
+  const alertForwardingOf = (account: Account): AccountBaselineStackProps['alertForwarding'] => ({
+    regions: forwardingRegions,
+    rulesIn:
+      account === securityAccount
+        ? (scope) => forwardingRulesFor(alertRulesFor(landingZone, scope), EVENT_PATTERN_DEFAULT_MAX_LENGTH, deployedPatternLength)
+        : () => everyAccountsForwarding,
+    securityAccount,
+    eventBusName: landingZone.alerts.eventBusName,
+  });
   const baselineSettings = {
     homeRegion,
     governedRegions,
@@ -114,17 +135,12 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     stateBackend,
     logArchiveBuckets: landingZone.logArchive.buckets,
     sessionManager: landingZone.sessionManager,
-    alertForwarding: {
-      regions: [...new Set([...governedRegions, GLOBAL_SERVICES_REGION])],
-      rules: forwardingRulesFor(alertRules),
-      securityAccount,
-      eventBusName: landingZone.alerts.eventBusName,
-    },
   };
   const managementBaseline = new AccountBaselineStack(app, accountBaselineStackName(managementAccount), {
     ...baselineSettings,
     account: managementAccount,
     access: { kind: 'management', managementAccountId },
+    alertForwarding: alertForwardingOf(managementAccount),
     setAlternateContacts: true,
   });
   const baselines = [managementBaseline];
@@ -133,6 +149,7 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
       ...baselineSettings,
       account,
       access: { kind: 'member', roleName: accountAccessRole },
+      alertForwarding: alertForwardingOf(account),
     });
     baseline.addDependency(accountStackOf(account.key));
     baselines.push(baseline);

@@ -22,7 +22,10 @@
  *   the same name matches.
  * - GuardDuty and Security Hub send their own events ("GuardDuty Finding", "Security Hub
  *   Findings - Imported") in the region of the finding, to the account it concerns and to
- *   the delegated administrator.
+ *   the delegated administrator, and Security Hub sends those of every linked region to
+ *   the home region as well. So that each finding reaches the central bus once, the
+ *   delegated administrator forwards only its own findings of the region at hand
+ *   (`AlertContext.ownFindingsOnly`); every other account forwards its own anyway.
  * - Denied calls are events too and match: an attempt to stop the trail is worth knowing.
  *
  * Patterns are compared character by character by EventBridge: values are exactly as AWS
@@ -34,6 +37,18 @@ export interface AlertContext {
   readonly guardDutyMinimumSeverity: number;
   /** Names of the landing zone's own IAM roles whose policy changes alert. */
   readonly protectedRoleNames: readonly string[];
+  /**
+   * Narrows the alerts on findings to those of one account in one region: for the
+   * forwarding of the delegated administrator, which receives every account's findings.
+   * @default the findings of every account and region (the central bus, member accounts)
+   */
+  readonly ownFindingsOnly?: FindingScope;
+}
+
+/** One account in one region. The id may be a Terraform reference. */
+export interface FindingScope {
+  readonly accountId: string;
+  readonly region: string;
 }
 
 /** An EventBridge event pattern, as documented (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html). */
@@ -180,10 +195,11 @@ const guardDutyFinding: Alert = {
     if (!Number.isFinite(severity) || severity < 1 || severity > 10) {
       throw new Error(`guardDutyMinimumSeverity is ${severity}: expected a GuardDuty severity from 1 to 10`);
     }
+    const own = context.ownFindingsOnly;
     return {
       source: ['aws.guardduty'],
       'detail-type': ['GuardDuty Finding'],
-      detail: { severity: [{ numeric: ['>=', severity] }] },
+      detail: { severity: [{ numeric: ['>=', severity] }], ...(own ? { accountId: [own.accountId], region: [own.region] } : {}) },
     };
   },
 };
@@ -197,17 +213,21 @@ const securityHubCriticalFinding: Alert = {
   id: 'security-hub-critical-finding',
   title: 'Security Hub critical finding',
   why: 'A critical finding is a control failure or threat that AWS rates as needing action now, such as a public bucket, an exposed key or a disabled guardrail.',
-  build: () => ({
-    source: ['aws.securityhub'],
-    'detail-type': ['Security Hub Findings - Imported'],
-    detail: {
-      findings: {
-        Severity: { Label: ['CRITICAL'] },
-        Workflow: { Status: ['NEW'] },
-        RecordState: ['ACTIVE'],
+  build: (context) => {
+    const own = context.ownFindingsOnly;
+    return {
+      source: ['aws.securityhub'],
+      'detail-type': ['Security Hub Findings - Imported'],
+      detail: {
+        findings: {
+          Severity: { Label: ['CRITICAL'] },
+          Workflow: { Status: ['NEW'] },
+          RecordState: ['ACTIVE'],
+          ...(own ? { AwsAccountId: [own.accountId], Region: [own.region] } : {}),
+        },
       },
-    },
-  }),
+    };
+  },
 };
 
 /** Every call that changes what a role may do or who may assume it, or removes it. */

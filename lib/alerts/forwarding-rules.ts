@@ -20,15 +20,27 @@ function joined(alerts: readonly ForwardedAlert[]): string {
   return JSON.stringify({ $or: alerts.map((alert) => JSON.parse(alert.eventPattern)) });
 }
 
-/** In catalogue order, each rule taking alerts while its pattern fits `maxLength`. */
-export function forwardingRulesFor(alerts: readonly ForwardedAlert[], maxLength = EVENT_PATTERN_DEFAULT_MAX_LENGTH): readonly ForwardingRule[] {
+/** How long a pattern is once deployed; `length` of the text when it holds no reference. */
+export type PatternLength = (eventPattern: string) => number;
+
+/**
+ * In catalogue order, each rule taking alerts while its pattern fits `maxLength`, as
+ * `lengthOf` measures it: a pattern that names an account by a reference to another
+ * stack's state is as long as the id that reference becomes.
+ */
+export function forwardingRulesFor(
+  alerts: readonly ForwardedAlert[],
+  maxLength = EVENT_PATTERN_DEFAULT_MAX_LENGTH,
+  lengthOf: PatternLength = (eventPattern) => eventPattern.length,
+): readonly ForwardingRule[] {
   const groups: ForwardedAlert[][] = [];
   for (const alert of alerts) {
-    if (alert.eventPattern.length > maxLength) {
-      throw new Error(`the event pattern of the alert ${alert.id} has ${alert.eventPattern.length} characters; EventBridge takes ${maxLength}`);
+    const length = lengthOf(alert.eventPattern);
+    if (length > maxLength) {
+      throw new Error(`the event pattern of the alert ${alert.id} has ${length} characters; EventBridge takes ${maxLength}`);
     }
     const current = groups.at(-1);
-    if (current && joined([...current, alert]).length <= maxLength) current.push(alert);
+    if (current && lengthOf(joined([...current, alert])) <= maxLength) current.push(alert);
     else groups.push([alert]);
   }
   return groups.map((group, index) => ({ number: index + 1, alertIds: group.map((alert) => alert.id), eventPattern: joined(group) }));

@@ -32,7 +32,8 @@ export function centralEventBusArn(homeRegion: string, securityAccountId: string
 export interface AlertForwardingProps {
   /** The governed regions and us-east-1, each once. */
   readonly regions: readonly AwsRegion[];
-  readonly rules: readonly ForwardingRule[];
+  /** The forwarding rules of one region. */
+  readonly rulesIn: (region: AwsRegion) => readonly ForwardingRule[];
   readonly centralBusArn: string;
   /** EventBridge may assume the forwarder role for this account only. */
   readonly accountId: string;
@@ -49,7 +50,7 @@ export class AlertForwarding extends Construct {
     });
 
     for (const region of props.regions) {
-      for (const forwarding of props.rules) {
+      for (const forwarding of props.rulesIn(region)) {
         const name = `${forwarding.number}_${regionName(region)}`;
         const rule = new CloudwatchEventRule(this, `rule_${name}`, {
           region,
