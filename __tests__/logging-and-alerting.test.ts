@@ -7,6 +7,8 @@ import { ALERTS, EVENT_PATTERN_DEFAULT_MAX_LENGTH } from '../lib/alerts/alert-ca
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyExample, editFile, filesUnder, readStack, resources, synthesize, type TerraformJson } from './support/example-config';
+import { checkPolicyDocument } from '../lib/policies/check-policy-references';
+import type { PolicyDocument } from '../lib/policies/policy-document';
 import { matchesEventPattern } from './support/event-pattern';
 
 let example: string;
@@ -258,5 +260,34 @@ describe('Terraform strings', () => {
     }
     expect(unescaped).toEqual([]);
     expect(escaped).toBeGreaterThan(0);
+  });
+});
+
+describe('every policy document in the output', () => {
+  /** Each IAM policy document of each stack, references replaced by the kind of value they stand for. */
+  function policyDocuments(): { where: string; document: PolicyDocument }[] {
+    const documents: { where: string; document: PolicyDocument }[] = [];
+    for (const [file, text] of filesUnder(example)) {
+      if (!file.endsWith('cdk.tf.json')) continue;
+      const stack = JSON.parse(text);
+      for (const [type, byName] of Object.entries<Record<string, TerraformJson>>(stack.resource ?? {})) {
+        for (const [name, resource] of Object.entries(byName)) {
+          for (const [argument, value] of Object.entries(resource)) {
+            if (typeof value !== 'string' || !value.includes('"Statement"')) continue;
+            const document = JSON.parse(value.replace(/(?<!\$)\$\{[^}]*\}/g, '111111111111'));
+            documents.push({ where: `${file} ${type}.${name}.${argument}`, document });
+          }
+        }
+      }
+    }
+    return documents;
+  }
+
+  it('names only actions and condition keys that exist in AWS, in every stack', async () => {
+    const documents = policyDocuments();
+    expect(documents.length).toBeGreaterThan(20);
+    const problems = [];
+    for (const { where, document } of documents) problems.push(...(await checkPolicyDocument(document, where)));
+    expect(problems).toEqual([]);
   });
 });
