@@ -1,4 +1,7 @@
-import { copyExample, editFile, onlyResource, readStack, resources, stackNames, synthesize, type TerraformJson } from './support/example-config';
+import { TerraformStack } from 'cdktf';
+import { buildLandingZoneApp } from '../lib/landing-zone-app';
+import { loadLandingZone } from '../lib/load-landing-zone';
+import { copyExample, editFile, filesUnder, onlyResource, readStack, resources, stackNames, synthesize, temporaryDirectory, type TerraformJson } from './support/example-config';
 
 let example: string;
 beforeAll(async () => {
@@ -48,6 +51,17 @@ describe('synthesis', () => {
     expect(Error.captureStackTrace).toBe(captureStackTrace);
     expect(Error.prepareStackTrace).toBe(prepareStackTrace);
     expect(new Error('traced').stack).toMatch(/stacks\.test\.ts/);
+  });
+
+  it("writes what cdktf's full synthesis writes, though it skips the pass that looks for cross-stack references, and restores it", async () => {
+    const { prepareStack } = TerraformStack.prototype;
+    const configuration = copyExample();
+    const fast = await synthesize(configuration);
+    expect(TerraformStack.prototype.prepareStack).toBe(prepareStack);
+    const { landingZone } = await loadLandingZone(configuration);
+    const full = temporaryDirectory();
+    buildLandingZoneApp(landingZone, { outdir: full }).synth();
+    expect(filesUnder(fast)).toEqual(filesUnder(full));
   });
 });
 

@@ -1,5 +1,5 @@
 /** Configuration directory in, Terraform stacks out: what `cdktf synth` runs. */
-import type { App } from 'cdktf';
+import { TerraformStack, type App } from 'cdktf';
 import { buildLandingZoneApp } from './landing-zone-app';
 import { loadLandingZone } from './load-landing-zone';
 import type { LandingZone } from './model/landing-zone';
@@ -31,13 +31,35 @@ function withoutStackTraceCapture<T>(work: () => T): T {
   }
 }
 
+/**
+ * cdktf resolves every stack twice. The first, "preparing" pass only looks for values that
+ * reference a resource of another stack, to add an output and a remote state for each;
+ * it took a third of a synth. These stacks never share values that way: what one reads of
+ * another goes through explicit outputs and remote state (`lib/state-backend.ts`), so
+ * that vending an account changes no other stack. So the pass is skipped; a test
+ * synthesizes the example with it and without it and compares every byte.
+ */
+function withoutCrossStackPreparation<T>(work: () => T): T {
+  const { prepareStack } = TerraformStack.prototype;
+  TerraformStack.prototype.prepareStack = function prepareBackendOnly(this: TerraformStack) {
+    this.ensureBackendExists();
+  };
+  try {
+    return work();
+  } finally {
+    TerraformStack.prototype.prepareStack = prepareStack;
+  }
+}
+
 /** Validates everything first: a configuration error is thrown before anything is written. */
 export async function synthesizeLandingZone(configDirectory: string, outdir?: string): Promise<SynthesizedLandingZone> {
   const { landingZone, warnings } = await loadLandingZone(configDirectory);
-  const app = withoutStackTraceCapture(() => {
-    const built = buildLandingZoneApp(landingZone, { outdir });
-    built.synth();
-    return built;
-  });
+  const app = withoutStackTraceCapture(() =>
+    withoutCrossStackPreparation(() => {
+      const built = buildLandingZoneApp(landingZone, { outdir });
+      built.synth();
+      return built;
+    }),
+  );
   return { landingZone, app, warnings };
 }
