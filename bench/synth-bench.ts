@@ -18,7 +18,7 @@ const SYNTH_ONCE = join(__dirname, 'synth-once.ts');
 function appRunner(): { command: string; flags: string[] } {
   const app: string = JSON.parse(readFileSync(join(REPO_ROOT, 'cdktf.json'), 'utf8')).app;
   const [command, ...rest] = app.split(' ');
-  return { command: join(REPO_ROOT, command), flags: rest.filter((word) => word !== 'main.ts') };
+  return { command: command.includes('/') ? join(REPO_ROOT, command) : command, flags: rest.filter((word) => word !== 'main.ts') };
 }
 const RUNNER = appRunner();
 
