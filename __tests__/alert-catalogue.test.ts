@@ -177,22 +177,31 @@ describe('GuardDuty severity threshold', () => {
   });
 });
 
-describe('own findings only, for the delegated administrator', () => {
-  const scope = { accountId: '111122223333', region: 'eu-west-1' };
-  const narrowed = { ...context, ownFindingsOnly: scope };
+describe('findings, as one region of one account forwards them', () => {
+  // The recorded findings are of account 111122223333 in eu-west-1.
+  const forwardedFrom = (region: string, administratorAccountId?: string): AlertContext => ({ ...context, forwarding: { region, administratorAccountId } });
+  const guardDuty = () => recordedEvent('guardduty-finding-high');
+  const securityHub = () => recordedEvent('securityhub-finding-critical-new');
 
-  it('narrows the alerts on findings to the findings of one account in one region', () => {
-    for (const [id, name] of [['guardduty-finding', 'guardduty-finding-high'], ['security-hub-critical-finding', 'securityhub-finding-critical-new']]) {
-      const event = recordedEvent(name);
-      expect(matches(alertNamed(id), event, narrowed)).toBe(true);
-      expect(matches(alertNamed(id), event, { ...context, ownFindingsOnly: { ...scope, accountId: '999999999999' } })).toBe(false);
-      expect(matches(alertNamed(id), event, { ...context, ownFindingsOnly: { ...scope, region: 'eu-central-1' } })).toBe(false);
-    }
+  it('a Security Hub finding from the region it arose in only, not from the home region it is copied to', () => {
+    expect(matches(alertNamed('security-hub-critical-finding'), securityHub(), forwardedFrom('eu-west-1'))).toBe(true);
+    expect(matches(alertNamed('security-hub-critical-finding'), { ...securityHub(), region: 'eu-central-1' }, forwardedFrom('eu-central-1'))).toBe(false);
   });
 
-  it('leaves every other alert as it is', () => {
+  it('by the delegated administrator, its own findings only', () => {
+    expect(matches(alertNamed('guardduty-finding'), guardDuty(), forwardedFrom('eu-west-1', '111122223333'))).toBe(true);
+    expect(matches(alertNamed('guardduty-finding'), guardDuty(), forwardedFrom('eu-west-1', '999999999999'))).toBe(false);
+    expect(matches(alertNamed('security-hub-critical-finding'), securityHub(), forwardedFrom('eu-west-1', '111122223333'))).toBe(true);
+    expect(matches(alertNamed('security-hub-critical-finding'), securityHub(), forwardedFrom('eu-west-1', '999999999999'))).toBe(false);
+  });
+
+  it('by any other account, every finding it receives: its own', () => {
+    expect(matches(alertNamed('guardduty-finding'), guardDuty(), forwardedFrom('eu-west-1'))).toBe(true);
+  });
+
+  it('leaves every alert not on findings as it is', () => {
     for (const alert of ALERTS.filter((candidate) => !['guardduty-finding', 'security-hub-critical-finding'].includes(candidate.id))) {
-      expect(alertPatternJson(alert, narrowed)).toBe(alertPatternJson(alert, context));
+      expect(alertPatternJson(alert, forwardedFrom('eu-west-1', '111122223333'))).toBe(alertPatternJson(alert, context));
     }
   });
 });

@@ -30,6 +30,7 @@ describe('the guardrail catalogue', () => {
       'protect-account-baseline',
       'deny-iam-users',
       'protect-landing-zone-roles',
+      'protect-central-alert-bus',
       'deny-all',
     ]);
     expect(TAG_POLICY_GUARDRAILS.map((guardrail) => guardrail.id)).toEqual(['required-tags']);

@@ -5,6 +5,7 @@ import { issuesOf } from './support/read-configuration';
 import { readConfiguration } from '../lib/config/read-configuration';
 import { ConfigurationError, isError } from '../lib/diagnostics';
 import { loadLandingZone } from '../lib/load-landing-zone';
+import { conditionOperatorProblem } from '../lib/policies/iam-references';
 
 /** Every problem `loadLandingZone` reports, one line each (the header dropped). */
 async function loadIssues(directory: string): Promise<string[]> {
@@ -74,8 +75,8 @@ describe('guardrail attachments', () => {
     editFile(dir, 'landing-zone.yaml', (text) => text.replace(/ {6}(Workloads|Sandbox):\n {8}serviceControlPolicies: \[region-deny, require-tags-on-create.*\n/g, ''));
     const line = lineOf(dir, 'landing-zone.yaml', '[region-deny, require-tags-on-create]');
     expect(issuesOf(dir)).toEqual([
-      expect.stringMatching(/^landing-zone\.yaml:\d+ guardrails\.attachments\.root\.tagPolicies\.0: required-tags needs at least one tag in requiredTags, which is empty; add a required tag or detach required-tags$/),
-      `landing-zone.yaml:${line} guardrails.attachments.organizationalUnits.Infrastructure.serviceControlPolicies.1: require-tags-on-create needs at least one tag in requiredTags, which is empty; add a required tag or detach require-tags-on-create`,
+      expect.stringMatching(/^landing-zone\.yaml:\d+ guardrails\.attachments\.root\.tagPolicies\.0: required-tags needs at least one tag in requiredTags, which is empty; add a required tag, or detach it here$/),
+      `landing-zone.yaml:${line} guardrails.attachments.organizationalUnits.Infrastructure.serviceControlPolicies.1: require-tags-on-create needs at least one tag in requiredTags, which is empty; add a required tag, or detach it here`,
     ]);
   });
 
@@ -86,7 +87,7 @@ describe('guardrail attachments', () => {
     expect(reading.issues.filter(isError)).toEqual([]);
     expect(issuesOf(dir)).toEqual([
       expect.stringMatching(
-        /^landing-zone\.yaml:\d+ guardrails\.attachments\.root\.serviceControlPolicies: protect-landing-zone-roles is not attached to the root: where it does not reach, an administrator can create or change a role named like an exempt principal \(arn:aws:iam::\*:role\/OrganizationAccountAccessRole, arn:aws:iam::\*:role\/BreakGlassAdmin\) and escape every guardrail that exempts it$/,
+        /^landing-zone\.yaml:\d+ guardrails\.attachments\.root\.serviceControlPolicies: protect-landing-zone-roles is not attached to the root: where it does not reach, an administrator can create or change a role named like an exempt principal \(arn:aws:iam::\*:role\/OrganizationAccountAccessRole, arn:aws:iam::\*:role\/BreakGlassAdmin\) and escape every guardrail that exempts it; add it to guardrails\.attachments\.root\.serviceControlPolicies$/,
       ),
     ]);
     await expect(loadLandingZone(dir)).resolves.toMatchObject({ warnings: expect.stringMatching(/^1 warning:\n/) });
@@ -131,6 +132,12 @@ describe('policy references against AWS data', () => {
     const dir = copyExample();
     editFile(dir, 'scps/deny-large-instances.json', (text) => text.replace('"ec2:StartInstances"', '"ec2:Start*", "ec2:Strat*"'));
     expect(await loadIssues(dir)).toEqual([expect.stringMatching(/Statement\.0\.Action\.2: "ec2:Strat\*" matches no ec2 action$/)]);
+  });
+
+  it('knows the set operators by their AWS spelling: ForAnyValue and ForAllValues', () => {
+    expect(conditionOperatorProblem('ForAnyValue:StringLike')).toBeUndefined();
+    expect(conditionOperatorProblem('ForAllValues:StringEqualsIfExists')).toBeUndefined();
+    expect(conditionOperatorProblem('ForAnyValues:StringLike')).toMatch(/is not a condition operator/);
   });
 
   it('checks the extra region-deny exemptions', async () => {

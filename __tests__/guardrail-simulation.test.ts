@@ -32,7 +32,7 @@ interface Request {
   readonly region?: string;
   /** Tags sent with a creation request (`aws:RequestTag/<key>`). */
   readonly tags?: Record<string, string>;
-  readonly context?: Record<string, string>;
+  readonly context?: Record<string, string | string[]>;
   /** The resource's own policy, where AWS requires one to allow (a KMS key policy). */
   readonly resourcePolicy?: unknown;
 }
@@ -210,15 +210,30 @@ describe('protections attached at the root', () => {
     ['events:DeleteEventBus', 'security', 'arn:aws:events:eu-west-1:ACCOUNT:event-bus/landing-zone-security-alerts'],
     ['sns:DeleteTopic', 'security', 'arn:aws:sns:eu-west-1:ACCOUNT:landing-zone-security-alerts'],
     ['sns:SetTopicAttributes', 'security', 'arn:aws:sns:eu-west-1:ACCOUNT:landing-zone-security-alerts'],
+    ['sns:Unsubscribe', 'security', 'arn:aws:sns:eu-west-1:ACCOUNT:landing-zone-security-alerts'],
   ])('protects the alert path: %s in %s is denied to engineers, allowed to the access role', async (action, account, resource) => {
     const region = resource.split(':')[3];
     expect(await decide({ account, action, resource, region: region === 'us-east-1' ? 'eu-west-1' : region })).toBe(denied);
     expect(await decide({ account, action, resource, who: 'access role' })).toBe(allowed);
   });
 
-  it("leaves the teams' own event rules and topics alone", async () => {
+  it("leaves the teams' own event rules and topics alone, on the central bus too", async () => {
     expect(await decide({ account: 'payments-prod', action: 'events:DeleteRule', resource: 'arn:aws:events:eu-west-1:ACCOUNT:rule/nightly-settlement' })).toBe(allowed);
     expect(await decide({ account: 'payments-prod', action: 'sns:DeleteTopic', resource: 'arn:aws:sns:eu-west-1:ACCOUNT:payments-events' })).toBe(allowed);
+    expect(await decide({ account: 'security', action: 'events:PutRule', resource: 'arn:aws:events:eu-west-1:ACCOUNT:rule/landing-zone-security-alerts/to-siem' })).toBe(allowed);
+  });
+
+  it("protects the alert topic's key from being disabled, deleted or re-policied, by its alias", async () => {
+    const key = 'arn:aws:kms:eu-west-1:ACCOUNT:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    // A key policy that leaves the key to IAM, as AWS's default one does: the SCPs decide.
+    const resourcePolicy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT_IDS.security}:root` }, Action: 'kms:*', Resource: '*' }] };
+    const onKey = (action: string, who: Who, alias: string) =>
+      decide({ account: 'security', action, resource: key, who, resourcePolicy, context: { 'kms:ResourceAliases': [alias] } });
+    for (const action of ['kms:DisableKey', 'kms:ScheduleKeyDeletion', 'kms:PutKeyPolicy']) {
+      expect(await onKey(action, 'engineer', 'alias/landing-zone-security-alerts')).toBe(denied);
+      expect(await onKey(action, 'access role', 'alias/landing-zone-security-alerts')).toBe(allowed);
+      expect(await onKey(action, 'engineer', 'alias/payments-data')).toBe(allowed);
+    }
   });
 
   it('leaves reading the security services to everyone', async () => {
@@ -228,7 +243,6 @@ describe('protections attached at the root', () => {
   it.each([
     ['s3:PutAccountPublicAccessBlock', 'us-east-1', '*'],
     ['ec2:DisableEbsEncryptionByDefault', 'eu-west-1', '*'],
-    ['ec2:ModifyEbsDefaultKmsKeyId', 'eu-west-1', '*'],
     ['iam:DeleteAccountPasswordPolicy', 'us-east-1', '*'],
     ['ssm:UpdateDocument', 'eu-west-1', 'arn:aws:ssm:eu-west-1:ACCOUNT:document/SSM-SessionManagerRunShell'],
     ['ssm:DeleteDocument', 'eu-central-1', 'arn:aws:ssm:eu-central-1:ACCOUNT:document/SSM-SessionManagerRunShell'],
@@ -304,6 +318,18 @@ describe('protect log archive, attached to the log-archive account only', () => 
   it('leaves other buckets of the log-archive account, and log-named buckets elsewhere, alone', async () => {
     expect(await decide({ account: 'log-archive', action: 's3:PutBucketPolicy', resource: 'arn:aws:s3:::scratch-space' })).toBe(allowed);
     expect(await decide({ account: 'payments-prod', action: 's3:PutBucketPolicy', resource: 'arn:aws:s3:::example-corp-logs-payments' })).toBe(allowed);
+  });
+});
+
+describe('protect central alert bus, attached to the security account only', () => {
+  it.each(['events:PutPermission', 'events:RemovePermission'])('denies %s in the security account, except to the exempt roles', async (action) => {
+    expect(await decide({ account: 'security', action })).toBe(denied);
+    expect(await decide({ account: 'security', action, who: 'access role' })).toBe(allowed);
+    expect(await decide({ account: 'security', action, who: 'break-glass role' })).toBe(allowed);
+  });
+
+  it('leaves the event bus permissions of other accounts to their teams', async () => {
+    expect(await decide({ account: 'payments-prod', action: 'events:PutPermission' })).toBe(allowed);
   });
 });
 

@@ -174,7 +174,7 @@ describe('the trail key', () => {
     expect(await decide(keyPolicy(), kms('arn:aws:iam::999999999999:role/Admin', 'kms:Decrypt', { 'kms:CallerAccount': '999999999999' }))).not.toBe(allowed);
   });
 
-  it('leaves the key administrable by the log-archive account, which cannot grant itself its use', async () => {
+  it('leaves the key administrable by the log-archive account, without key grants among its actions', async () => {
     const administrator = `arn:aws:iam::${LOG_ARCHIVE}:role/OrganizationAccountAccessRole`;
     for (const action of ['kms:PutKeyPolicy', 'kms:CreateAlias', 'kms:EnableKeyRotation', 'kms:RevokeGrant']) {
       expect(await decide(keyPolicy(), kms(administrator, action))).toBe(allowed);

@@ -162,11 +162,13 @@ describe('every account baseline', () => {
   const centralBusPatterns = () => resources(readStack(example, 'security'), 'aws_cloudwatch_event_rule').map((rule) => rule.event_pattern).sort();
 
   const SECURITY_ACCOUNT = '${data.terraform_remote_state.account_security.outputs.account_id}';
-  /** The pattern of an alert on findings, narrowed as the delegated administrator forwards it: its own findings in `region`. */
-  const ownFindingsOnly = (pattern: string, region: string): string => {
+  /** The alerts on findings as an account forwards them from `region`: Security Hub's from there only, and the administrator's own only. */
+  const asForwarded = (pattern: string, region: string, account: string): string => {
     const parsed = JSON.parse(pattern);
-    if (parsed.source[0] === 'aws.guardduty') Object.assign(parsed.detail, { accountId: [SECURITY_ACCOUNT], region: [region] });
-    if (parsed.source[0] === 'aws.securityhub') Object.assign(parsed.detail.findings, { AwsAccountId: [SECURITY_ACCOUNT], Region: [region] });
+    if (parsed.source[0] === 'aws.securityhub') Object.assign(parsed.detail.findings, { Region: [region] });
+    if (account !== 'security') return JSON.stringify(parsed);
+    if (parsed.source[0] === 'aws.guardduty') Object.assign(parsed.detail, { accountId: [SECURITY_ACCOUNT] });
+    if (parsed.source[0] === 'aws.securityhub') Object.assign(parsed.detail.findings, { AwsAccountId: [SECURITY_ACCOUNT] });
     return JSON.stringify(parsed);
   };
 
@@ -176,7 +178,7 @@ describe('every account baseline', () => {
     expect(centralBusPatterns()).toHaveLength(ALERTS.length);
     for (const region of ['eu-central-1', 'eu-west-1', 'us-east-1']) {
       const inRegion = rules.filter((rule) => rule.region === region);
-      const expected = centralBusPatterns().map((pattern) => (account === 'security' ? ownFindingsOnly(pattern, region) : pattern));
+      const expected = centralBusPatterns().map((pattern) => asForwarded(pattern, region, account));
       expect({ region, patterns: inRegion.flatMap(forwardedPatterns).sort() }).toEqual({ region, patterns: expected.sort() });
       // As AWS measures it: the reference to the security account's state is a 12-digit id once deployed.
       const deployed = (rule: TerraformJson) => rule.event_pattern.split(SECURITY_ACCOUNT).join('333333333333');
@@ -214,9 +216,10 @@ describe('every account baseline', () => {
       expect(forwardedBy('security', 'eu-west-1', securityHubFinding(SECURITY_ID, 'eu-west-1', 'eu-west-1'))).toBe(true);
     });
 
-    it("are forwarded from the region they arose in, not again from the home region that Security Hub copies them to", () => {
-      expect(forwardedBy('security', 'eu-central-1', securityHubFinding(SECURITY_ID, 'eu-central-1', 'eu-central-1'))).toBe(true);
-      expect(forwardedBy('security', 'eu-west-1', securityHubFinding(SECURITY_ID, 'eu-central-1', 'eu-west-1'))).toBe(false);
+    it.each(['security', 'payments-dev'])("are forwarded by %s from the region they arose in, not again from the home region that Security Hub copies them to", (account) => {
+      const accountId = account === 'security' ? SECURITY_ID : MEMBER_ID;
+      expect(forwardedBy(account, 'eu-central-1', { ...securityHubFinding(accountId, 'eu-central-1', 'eu-central-1'), account: accountId })).toBe(true);
+      expect(forwardedBy(account, 'eu-west-1', { ...securityHubFinding(accountId, 'eu-central-1', 'eu-west-1'), account: accountId })).toBe(false);
     });
   });
 

@@ -471,6 +471,8 @@ describe('who may use the topic key', () => {
   });
 
   it('lets the security account administer and use it', async () => {
-    expect(await useKey(`arn:aws:iam::${SECURITY_ACCOUNT_ID}:role/OrganizationAccountAccessRole`, 'kms:PutKeyPolicy')).toBe('Allowed');
+    const administrator = `arn:aws:iam::${SECURITY_ACCOUNT_ID}:role/OrganizationAccountAccessRole`;
+    expect(await useKey(administrator, 'kms:PutKeyPolicy')).toBe('Allowed');
+    expect(await useKey(administrator, 'kms:Decrypt')).toBe('Allowed');
   });
 });

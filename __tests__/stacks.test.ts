@@ -53,9 +53,31 @@ describe('synthesis', () => {
     expect(new Error('traced').stack).toMatch(/stacks\.test\.ts/);
   });
 
-  it("writes what cdktf's full synthesis writes, though it skips the pass that looks for cross-stack references, and restores it", async () => {
+  /** The example with every optional part on or off against its setting, adopted accounts and local state. */
+  function everyOtherOption(): string {
+    const dir = copyExample();
+    editFile(dir, 'landing-zone.yaml', (text) =>
+      text
+        .replace('  name: Example Corp', '  name: Example Corp\n  existingOrganizationId: o-a1b2c3d4e5')
+        .replace('  Infrastructure: {}', '  Infrastructure:\n    id: ou-ab12-cd34ef56')
+        .replace('runtimeMonitoring: false', 'runtimeMonitoring: true')
+        .replace('  macie: false\n  detective: false', '  macie: true\n  detective: true')
+        .replace('  cloudWatchLogs:\n    retentionDays: 90\n', '')
+        .replace('    s3: false\n    lambda: false', '    s3: true\n    lambda: true')
+        .replace('  kmsEncryption: true', '  kmsEncryption: false')
+        .replace(/stateBackend:\n(?: {2}.*\n)+/, 'stateBackend:\n  type: local\n'),
+    );
+    editFile(dir, 'accounts/security.yaml', (text) => text.replace('ou: Security', 'ou: Security\naccountId: "333333333333"'));
+    editFile(dir, 'accounts/shared-services.yaml', (text) => text.replace('ou: Infrastructure', 'ou: Infrastructure\naccountId: "444444444444"'));
+    return dir;
+  }
+
+  it.each([
+    ['the example', copyExample],
+    ['every other option', everyOtherOption],
+  ])("writes for %s what cdktf's full synthesis writes, though it skips the pass that looks for cross-stack references, and restores it", async (_name, configure) => {
     const { prepareStack } = TerraformStack.prototype;
-    const configuration = copyExample();
+    const configuration = configure();
     const fast = await synthesize(configuration);
     expect(TerraformStack.prototype.prepareStack).toBe(prepareStack);
     const { landingZone } = await loadLandingZone(configuration);

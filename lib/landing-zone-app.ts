@@ -1,14 +1,13 @@
 /** The cdktf app of a landing zone: one stack per Terraform state, built from the model. */
-import { App, Tokenization } from 'cdktf';
+import { App } from 'cdktf';
 import { AccountBaselineStack, type AccountBaselineStackProps } from '../stacks/account-baseline-stack';
 import { AccountStack } from '../stacks/account-stack';
 import { LogArchiveStack } from '../stacks/log-archive-stack';
 import { ManagementStack, serviceAccessPrincipalsFor } from '../stacks/management-stack';
 import { OrganizationServicesStack } from '../stacks/organization-services-stack';
 import { SecurityStack } from '../stacks/security-stack';
-import { EVENT_PATTERN_DEFAULT_MAX_LENGTH } from './alerts/alert-catalogue';
-import { alertRulesFor } from './alerts/alert-rules';
-import { forwardingRulesFor } from './alerts/forwarding-rules';
+import { alertRulesFor, forwardingRulesOf } from './alerts/alert-rules';
+import type { ForwardingRule } from './alerts/forwarding-rules';
 import type { AwsRegion } from './config/aws-regions';
 import { memberAccounts, type Account, type LandingZone } from './model/landing-zone';
 import {
@@ -28,14 +27,6 @@ export interface LandingZoneAppOptions {
 
 /** Global services (IAM, CloudFront and its WAF, console sign-in) emit their events in us-east-1. */
 const GLOBAL_SERVICES_REGION: AwsRegion = 'us-east-1';
-
-/** The only references in an event pattern are account ids read from another stack: twelve digits once deployed. */
-const ACCOUNT_ID_LENGTH = 12;
-
-function deployedPatternLength(eventPattern: string): number {
-  const fragments = Tokenization.reverseString(eventPattern);
-  return fragments.literals.reduce((length, literal) => length + String(literal).length, 0) + fragments.tokens.length * ACCOUNT_ID_LENGTH;
-}
 
 export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZoneAppOptions = {}): App {
   const app = new App({ outdir: options.outdir });
@@ -117,14 +108,18 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
   security.addDependency(organizationServices);
 
   const forwardingRegions = [...new Set([...governedRegions, GLOBAL_SERVICES_REGION])];
-  const everyAccountsForwarding = forwardingRulesFor(alertRules);
-  // The delegated administrator receives every account's findings too: it forwards its own only.
+  // Shared by every account but the delegated administrator, which receives every account's findings and forwards its own only.
+  const sharedForwarding = new Map<AwsRegion, readonly ForwardingRule[]>();
+  const sharedForwardingIn = (region: AwsRegion) => {
+    if (!sharedForwarding.has(region)) sharedForwarding.set(region, forwardingRulesOf(landingZone, { region }));
+    return sharedForwarding.get(region) as readonly ForwardingRule[];
+  };
   const alertForwardingOf = (account: Account): AccountBaselineStackProps['alertForwarding'] => ({
     regions: forwardingRegions,
     rulesIn:
       account === securityAccount
-        ? (scope) => forwardingRulesFor(alertRulesFor(landingZone, scope), EVENT_PATTERN_DEFAULT_MAX_LENGTH, deployedPatternLength)
-        : () => everyAccountsForwarding,
+        ? (region, accountId) => forwardingRulesOf(landingZone, { region, administratorAccountId: accountId })
+        : sharedForwardingIn,
     securityAccount,
     eventBusName: landingZone.alerts.eventBusName,
   });

@@ -23,12 +23,18 @@ export const DEFAULT_ALERT_EVENT_BUS_NAME = named('security-alerts');
 /** Fixed by AWS: Session Manager reads each region's preferences from this document. */
 export const SESSION_MANAGER_PREFERENCES_DOCUMENT = 'SSM-SessionManagerRunShell';
 
+const FORWARDING_RULE_PREFIX = named('forward-security-events-');
+
 /** The rules of every account's default buses that forward security events. */
 export function forwardingRuleName(number: number): string {
-  return named(`forward-security-events-${number}`);
+  return `${FORWARDING_RULE_PREFIX}${number}`;
 }
 
 /** The rule of one alert on the central bus. */
 export function alertRuleName(alertId: string): string {
   return named(alertId);
 }
+
+/** Every forwarding rule, and every alert rule of the central bus, as IAM wildcards of their names. */
+export const FORWARDING_RULE_NAMES = `${FORWARDING_RULE_PREFIX}*`;
+export const ALERT_RULE_NAMES = alertRuleName('*');

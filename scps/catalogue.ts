@@ -4,6 +4,7 @@ import { denyIamUsers } from './deny-iam-users';
 import { denyLeavingOrganization } from './deny-leaving-organization';
 import type { Guardrail } from './guardrail';
 import { protectAccountBaseline } from './protect-account-baseline';
+import { protectCentralAlertBus } from './protect-central-alert-bus';
 import { protectLandingZoneRoles } from './protect-landing-zone-roles';
 import { protectLogArchive } from './protect-log-archive';
 import { protectSecurityServices } from './protect-security-services';
@@ -22,6 +23,7 @@ export const SERVICE_CONTROL_POLICY_GUARDRAILS: readonly Guardrail[] = [
   protectAccountBaseline,
   denyIamUsers,
   protectLandingZoneRoles,
+  protectCentralAlertBus,
   denyAll,
 ];
 

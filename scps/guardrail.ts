@@ -33,8 +33,9 @@ export interface Guardrail<Document = PolicyDocument> {
   /** What it enforces, in one line; the policy's description and the README's. */
   readonly description: string;
   /**
-   * What the settings lack for this guardrail to mean anything, if they lack something.
-   * Validation reports it wherever the guardrail is attached; `build` refuses to run.
+   * What the settings lack for this guardrail to mean anything, if they lack something,
+   * and how to give it. Validation reports it wherever the guardrail is attached; `build`
+   * refuses to run.
    * @default nothing is required
    */
   readonly unmetRequirement?: (context: GuardrailContext) => string | undefined;
@@ -43,7 +44,7 @@ export interface Guardrail<Document = PolicyDocument> {
 
 /** For the guardrails about required tags: without a required tag they would enforce nothing. */
 export function noTagIsRequired(context: GuardrailContext): string | undefined {
-  return context.requiredTags.length === 0 ? 'needs at least one tag in requiredTags, which is empty' : undefined;
+  return context.requiredTags.length === 0 ? 'needs at least one tag in requiredTags, which is empty; add a required tag' : undefined;
 }
 
 /** A builder's refusal to build a guardrail that would enforce nothing: validation should have reported it. */

@@ -1,6 +1,6 @@
 /**
  * Protect the account baseline: the account-level S3 public access block, EBS
- * encryption by default (and its key), the IAM password policy and the Session Manager
+ * encryption by default, the IAM password policy and the Session Manager
  * preferences (idle timeout, transcripts to the log archive, encryption) stay as the
  * baseline set them. Only the exempt principals, among them the role that applies the
  * baseline, may change them.
@@ -22,7 +22,6 @@ export const protectAccountBaseline: Guardrail = {
         Action: [
           's3:PutAccountPublicAccessBlock',
           'ec2:DisableEbsEncryptionByDefault',
-          'ec2:ModifyEbsDefaultKmsKeyId',
           'iam:UpdateAccountPasswordPolicy',
           'iam:DeleteAccountPasswordPolicy',
         ],

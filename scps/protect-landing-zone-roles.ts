@@ -26,11 +26,13 @@ const ROLE_ACTIONS = [
   'iam:UpdateRoleDescription',
 ];
 
-/** For exempt users: creating one, its credentials, and its permissions. */
+/** For exempt users: creating one, any credential that acts as it, and its permissions. */
 const USER_ACTIONS = [
+  'iam:AddUserToGroup',
   'iam:AttachUserPolicy',
   'iam:CreateAccessKey',
   'iam:CreateLoginProfile',
+  'iam:CreateServiceSpecificCredential',
   'iam:CreateUser',
   'iam:DeleteUser',
   'iam:DeleteUserPermissionsBoundary',
@@ -38,7 +40,10 @@ const USER_ACTIONS = [
   'iam:DetachUserPolicy',
   'iam:PutUserPermissionsBoundary',
   'iam:PutUserPolicy',
+  'iam:UpdateAccessKey',
   'iam:UpdateLoginProfile',
+  'iam:UploadSigningCertificate',
+  'iam:UploadSSHPublicKey',
 ];
 
 export const protectLandingZoneRoles: Guardrail = {

@@ -30,7 +30,8 @@ const KEY_ACTIONS = ['kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:DisableKe
 export const protectLogArchive: Guardrail = {
   id: 'protect-log-archive',
   type: 'SERVICE_CONTROL_POLICY',
-  description: 'Denies deleting or weakening the log archive buckets and disabling or deleting their KMS keys, except to the exempt principals.',
+  description:
+    'Denies deleting, weakening or replicating the log archive buckets and disabling, deleting, re-policying or granting their KMS keys, except to the exempt principals.',
   build: (context) => {
     const buckets = `arn:aws:s3:::${context.logArchiveBucketNamePrefix}-*`;
     return {

@@ -4,11 +4,12 @@
  * Firewall Manager, nor the landing zone's alert path (the rules that forward security
  * events from every account, the central bus and the alert topic). An intruder's first
  * move is to switch off what would see them; a recorder that records nothing, a
- * suppression rule, a trusted IP list, an archive rule or a disabled forwarding rule
- * blinds as surely as deleting the service. The landing zone's own role, which manages all
- * of these, is exempt.
+ * suppression rule, a trusted IP list, an archive rule, a disabled forwarding rule or a
+ * disabled topic key blinds as surely as deleting the service. The landing zone's own
+ * role, which manages all of these, is exempt. Who may put events on the central bus is
+ * guarded by `protect-central-alert-bus`, in the security account alone.
  */
-import { RESOURCE_NAME_PREFIX } from '../lib/resource-names';
+import { ALERT_RULE_NAMES, FORWARDING_RULE_NAMES, RESOURCE_NAME_PREFIX } from '../lib/resource-names';
 import { type Guardrail, unlessExempt } from './guardrail';
 
 const PROTECTED_ACTIONS = [
@@ -27,7 +28,6 @@ const PROTECTED_ACTIONS = [
   'config:DeleteRetentionConfiguration',
   'config:PutRetentionConfiguration',
   'config:DeleteConfigurationAggregator',
-  'config:PutConfigurationAggregator',
   'guardduty:DeleteDetector',
   'guardduty:UpdateDetector',
   'guardduty:UpdateMemberDetectors',
@@ -60,6 +60,8 @@ const PROTECTED_ACTIONS = [
   'securityhub:DisableImportFindingsForProduct',
   'securityhub:CreateAutomationRule',
   'securityhub:BatchUpdateAutomationRules',
+  'securityhub:CreateAutomationRuleV2',
+  'securityhub:UpdateAutomationRuleV2',
   'securityhub:DeleteFindingAggregator',
   'securityhub:UpdateFindingAggregator',
   'access-analyzer:DeleteAnalyzer',
@@ -90,7 +92,11 @@ const ALERT_PATH_ACTIONS = [
   'sns:AddPermission',
   'sns:RemovePermission',
   'sns:PutDataProtectionPolicy',
+  'sns:Unsubscribe',
 ];
+
+/** On the alert topic's key: without it, SNS cannot encrypt and no alert is delivered. */
+const ALERT_KEY_ACTIONS = ['kms:DisableKey', 'kms:ScheduleKeyDeletion', 'kms:PutKeyPolicy'];
 
 export const protectSecurityServices: Guardrail = {
   id: 'protect-security-services',
@@ -108,12 +114,19 @@ export const protectSecurityServices: Guardrail = {
           Effect: 'Deny',
           Action: ALERT_PATH_ACTIONS,
           Resource: [
-            `arn:aws:events:*:*:rule/${RESOURCE_NAME_PREFIX}-*`,
-            `arn:aws:events:*:*:rule/${bus}/*`,
+            `arn:aws:events:*:*:rule/${FORWARDING_RULE_NAMES}`,
+            `arn:aws:events:*:*:rule/${bus}/${ALERT_RULE_NAMES}`,
             `arn:aws:events:*:*:event-bus/${bus}`,
             `arn:aws:sns:*:*:${RESOURCE_NAME_PREFIX}-*`,
           ],
           Condition: unlessExempt(context),
+        },
+        {
+          Sid: 'ProtectAlertKey',
+          Effect: 'Deny',
+          Action: ALERT_KEY_ACTIONS,
+          Resource: '*',
+          Condition: { ...unlessExempt(context), 'ForAnyValue:StringLike': { 'kms:ResourceAliases': `alias/${RESOURCE_NAME_PREFIX}-*` } },
         },
       ],
     };

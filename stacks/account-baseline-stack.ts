@@ -16,7 +16,6 @@ import { managementAccountProvider, memberAccountProvider } from '../lib/aws-pro
 import type { AwsRegion } from '../lib/config/aws-regions';
 import type { PasswordPolicyConfig } from '../lib/config/landing-zone-schema';
 import type { SessionManagerConfig } from '../lib/config/security-services-schema';
-import type { FindingScope } from '../lib/alerts/alert-catalogue';
 import type { ForwardingRule } from '../lib/alerts/forwarding-rules';
 import { AlertForwarding, centralEventBusArn } from '../lib/constructs/alert-forwarding';
 import { AlternateContacts } from '../lib/constructs/alternate-contacts';
@@ -56,11 +55,11 @@ export interface AccountBaselineStackProps {
     /** The governed regions and us-east-1. */
     readonly regions: readonly AwsRegion[];
     /**
-     * The forwarding rules of this account in one region. Those of the delegated
-     * administrator of GuardDuty and Security Hub forward its own findings only, as it
-     * receives every account's.
+     * The forwarding rules of one region, for this account (its id may be a reference).
+     * Those of the delegated administrator of GuardDuty and Security Hub forward its own
+     * findings only, as it receives every account's.
      */
-    readonly rulesIn: (scope: FindingScope) => readonly ForwardingRule[];
+    readonly rulesIn: (region: AwsRegion, accountId: string) => readonly ForwardingRule[];
     /** Holds the central bus, in the home region. */
     readonly securityAccount: Account;
     readonly eventBusName: string;
@@ -134,7 +133,7 @@ export class AccountBaselineStack extends TerraformStack {
     const securityAccountId = alertForwarding.securityAccount === account ? accountId : accountIdIn(this, alertForwarding.securityAccount, props.stateBackend);
     new AlertForwarding(this, 'alert_forwarding', {
       regions: alertForwarding.regions,
-      rulesIn: (region) => alertForwarding.rulesIn({ accountId, region }),
+      rulesIn: (region) => alertForwarding.rulesIn(region, accountId),
       centralBusArn: centralEventBusArn(homeRegion, securityAccountId, alertForwarding.eventBusName),
       accountId,
     });

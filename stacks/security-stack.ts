@@ -1,13 +1,14 @@
 /**
  * The security (audit) account, which administers the organization's security services
  * as their delegated administrator: GuardDuty, Security Hub and IAM Access Analyzer for
- * every account in every governed region (GuardDuty and Security Hub registered as
- * administrator from the management account, here, once they are on in the security
- * account, so that registering creates nothing the stack would collide with), and, in
- * the home region only, what gathers
+ * every account in every governed region, and, in the home region only, what gathers
  * across regions: Security Hub's finding aggregator (Security Hub has one aggregation
  * region), the AWS Config aggregator, and the end of the alert path (the central event bus
  * that every account's forwarding rules name by ARN, its rules, and the alert topic).
+ *
+ * The registration as GuardDuty and Security Hub administrator is made here, with the
+ * management account's credentials, once the detector and the hub are on: registering an
+ * account without them turns them on, and the stack's own would then collide.
  *
  * The organization id comes from a data source (a member account may describe its
  * organization), so this stack needs no state of the management stack.

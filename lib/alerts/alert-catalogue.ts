@@ -23,9 +23,10 @@
  * - GuardDuty and Security Hub send their own events ("GuardDuty Finding", "Security Hub
  *   Findings - Imported") in the region of the finding, to the account it concerns and to
  *   the delegated administrator, and Security Hub sends those of every linked region to
- *   the home region as well. So that each finding reaches the central bus once, the
- *   delegated administrator forwards only its own findings of the region at hand
- *   (`AlertContext.ownFindingsOnly`); every other account forwards its own anyway.
+ *   the home region as well. So that each finding reaches the central bus once, Security
+ *   Hub findings are forwarded from the region they arose in only, and the delegated
+ *   administrator forwards its own findings only (`AlertContext.forwarding`): every other
+ *   account forwards its own.
  * - Denied calls are events too and match: an attempt to stop the trail is worth knowing.
  *
  * Patterns are compared character by character by EventBridge: values are exactly as AWS
@@ -38,17 +39,22 @@ export interface AlertContext {
   /** Names of the landing zone's own IAM roles whose policy changes alert. */
   readonly protectedRoleNames: readonly string[];
   /**
-   * Narrows the alerts on findings to those of one account in one region: for the
-   * forwarding of the delegated administrator, which receives every account's findings.
-   * @default the findings of every account and region (the central bus, member accounts)
+   * The forwarding the patterns are for: the alerts on findings then leave out the copies
+   * that another account or region forwards too.
+   * @default the patterns of the central bus, for the findings of every account and region
    */
-  readonly ownFindingsOnly?: FindingScope;
+  readonly forwarding?: ForwardingScope;
 }
 
-/** One account in one region. The id may be a Terraform reference. */
-export interface FindingScope {
-  readonly accountId: string;
+/** Where events are forwarded from: one region's default bus of one account. */
+export interface ForwardingScope {
   readonly region: string;
+  /**
+   * Set for the account that administers GuardDuty and Security Hub, which receives every
+   * account's findings: it forwards its own only. May be a Terraform reference.
+   * @default an account that receives its own findings only
+   */
+  readonly administratorAccountId?: string;
 }
 
 /** An EventBridge event pattern, as documented (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html). */
@@ -195,11 +201,11 @@ const guardDutyFinding: Alert = {
     if (!Number.isFinite(severity) || severity < 1 || severity > 10) {
       throw new Error(`guardDutyMinimumSeverity is ${severity}: expected a GuardDuty severity from 1 to 10`);
     }
-    const own = context.ownFindingsOnly;
+    const administrator = context.forwarding?.administratorAccountId;
     return {
       source: ['aws.guardduty'],
       'detail-type': ['GuardDuty Finding'],
-      detail: { severity: [{ numeric: ['>=', severity] }], ...(own ? { accountId: [own.accountId], region: [own.region] } : {}) },
+      detail: { severity: [{ numeric: ['>=', severity] }], ...(administrator ? { accountId: [administrator] } : {}) },
     };
   },
 };
@@ -214,7 +220,7 @@ const securityHubCriticalFinding: Alert = {
   title: 'Security Hub critical finding',
   why: 'A critical finding is a control failure or threat that AWS rates as needing action now, such as a public bucket, an exposed key or a disabled guardrail.',
   build: (context) => {
-    const own = context.ownFindingsOnly;
+    const forwarding = context.forwarding;
     return {
       source: ['aws.securityhub'],
       'detail-type': ['Security Hub Findings - Imported'],
@@ -223,7 +229,8 @@ const securityHubCriticalFinding: Alert = {
           Severity: { Label: ['CRITICAL'] },
           Workflow: { Status: ['NEW'] },
           RecordState: ['ACTIVE'],
-          ...(own ? { AwsAccountId: [own.accountId], Region: [own.region] } : {}),
+          ...(forwarding ? { Region: [forwarding.region] } : {}),
+          ...(forwarding?.administratorAccountId ? { AwsAccountId: [forwarding.administratorAccountId] } : {}),
         },
       },
     };

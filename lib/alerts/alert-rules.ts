@@ -2,18 +2,25 @@
 import type { ForwardedAlert } from '../constructs/alert-forwarding';
 import type { LandingZone } from '../model/landing-zone';
 import { ALERT_FORWARDER_ROLE, CONFIG_AGGREGATOR_ROLE, CONFIG_RECORDER_ROLE } from '../resource-names';
-import { ALERTS, alertPatternJson, type AlertContext, type FindingScope } from './alert-catalogue';
+import { ALERTS, alertPatternJson, EVENT_PATTERN_DEFAULT_MAX_LENGTH, type AlertContext, type ForwardingScope } from './alert-catalogue';
+import { forwardingRulesFor, type ForwardingRule } from './forwarding-rules';
 
-/**
- * Every alert of the catalogue, for the central bus and for the forwarding of every
- * account; with `ownFindingsOnly`, for the forwarding of the delegated administrator in
- * one region.
- */
-export function alertRulesFor(landingZone: LandingZone, ownFindingsOnly?: FindingScope): readonly ForwardedAlert[] {
+/** An account id as EventBridge receives it, whatever reference stands for it in the synthesized pattern. */
+const DEPLOYED_ACCOUNT_ID = '000000000000';
+
+/** Every alert of the catalogue: for the central bus, or for the forwarding of one region of one account. */
+export function alertRulesFor(landingZone: LandingZone, forwarding?: ForwardingScope): readonly ForwardedAlert[] {
   const context: AlertContext = {
     guardDutyMinimumSeverity: landingZone.alerts.guardDutyMinimumSeverity,
     protectedRoleNames: [landingZone.accountAccessRole, ALERT_FORWARDER_ROLE, CONFIG_RECORDER_ROLE, CONFIG_AGGREGATOR_ROLE],
-    ownFindingsOnly,
+    forwarding,
   };
   return ALERTS.map((alert) => ({ id: alert.id, title: alert.title, eventPattern: alertPatternJson(alert, context) }));
+}
+
+/** The rules that forward the events of every alert from one region of one account, each within EventBridge's quota as deployed. */
+export function forwardingRulesOf(landingZone: LandingZone, forwarding: ForwardingScope): readonly ForwardingRule[] {
+  const administrator = forwarding.administratorAccountId;
+  const lengthAsDeployed = (eventPattern: string) => (administrator ? eventPattern.split(administrator).join(DEPLOYED_ACCOUNT_ID) : eventPattern).length;
+  return forwardingRulesFor(alertRulesFor(landingZone, forwarding), EVENT_PATTERN_DEFAULT_MAX_LENGTH, lengthAsDeployed);
 }

@@ -25,8 +25,8 @@ export type PatternLength = (eventPattern: string) => number;
 
 /**
  * In catalogue order, each rule taking alerts while its pattern fits `maxLength`, as
- * `lengthOf` measures it: a pattern that names an account by a reference to another
- * stack's state is as long as the id that reference becomes.
+ * `lengthOf` measures it (a pattern that names an account by a reference to another
+ * stack's state is as long as the id that the reference becomes).
  */
 export function forwardingRulesFor(
   alerts: readonly ForwardedAlert[],

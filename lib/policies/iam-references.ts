@@ -74,7 +74,7 @@ const OPERATORS = [
 /** Why `operator` is no IAM condition operator, or undefined when it is one. */
 export function conditionOperatorProblem(operator: string): string | undefined {
   if (operator === 'Null') return undefined;
-  const base = operator.replace(/^For(All|Any)Values:/, '').replace(/IfExists$/, '');
+  const base = operator.replace(/^For(AllValues|AnyValue):/, '').replace(/IfExists$/, '');
   if (OPERATORS.includes(base)) return undefined;
   return `${JSON.stringify(operator)} is not a condition operator${didYouMean(OPERATORS, base)}`;
 }

@@ -37,7 +37,7 @@ function checkList(
     } else if (names.indexOf(name) !== index) {
       issues.push({ file: LANDING_ZONE_FILE, path: [...path, index], message: `${name} is attached twice` });
     } else if (unmet) {
-      issues.push({ file: LANDING_ZONE_FILE, path: [...path, index], message: `${name} ${unmet}; add a required tag or detach ${name}` });
+      issues.push({ file: LANDING_ZONE_FILE, path: [...path, index], message: `${name} ${unmet}, or detach it here` });
     }
   });
   if (names.length > limit) {
@@ -108,7 +108,7 @@ export const guardrailAttachments: ConfigurationRule = (files) => {
       severity: 'warning',
       message:
         `${EXEMPTIONS_GUARD} is not attached to the root: where it does not reach, an administrator can create or change a role named like an exempt principal ` +
-        `(${context.exemptPrincipalArns.join(', ')}) and escape every guardrail that exempts it`,
+        `(${context.exemptPrincipalArns.join(', ')}) and escape every guardrail that exempts it; add it to guardrails.attachments.root.serviceControlPolicies`,
     });
   }
   return issues;
