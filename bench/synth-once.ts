@@ -1,6 +1,7 @@
 /**
  * One synth, as main.ts does it, for the bench: `synth-once.ts <config dir> <outdir>`.
- * The last stdout line is `{"maxRssKb": ...}`, the peak RSS of this process.
+ * The last stdout line is `{"maxRssKb": ...}`: the peak RSS of this process, plus that of
+ * the helper process when one synthesized part of the stacks.
  */
 import { runCommand } from '../lib/cli/run-command';
 import { synthesizeLandingZone } from '../lib/synthesize-landing-zone';
@@ -9,6 +10,7 @@ const [configDirectory, outdir] = process.argv.slice(2);
 if (!configDirectory || !outdir) throw new Error('usage: synth-once.ts <config dir> <outdir>');
 
 void runCommand(async () => {
-  const { warnings } = await synthesizeLandingZone(configDirectory, outdir);
+  const { warnings, helperMaxRssKb = 0 } = await synthesizeLandingZone(configDirectory, { outdir });
   if (warnings) console.warn(warnings);
-}).then(() => console.log(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })));
+  console.log(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS + helperMaxRssKb }));
+});

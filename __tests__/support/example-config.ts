@@ -40,7 +40,7 @@ export function writeFile(directory: string, file: string, text: string): void {
 
 /** Synthesizes a configuration directory in this process; returns the output directory. */
 export async function synthesize(configDirectory: string, outdir = temporaryDirectory()): Promise<string> {
-  await synthesizeLandingZone(configDirectory, outdir);
+  await synthesizeLandingZone(configDirectory, { outdir });
   return outdir;
 }
 
