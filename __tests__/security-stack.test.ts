@@ -111,6 +111,22 @@ describe('SecurityStack: where it runs', () => {
   });
 });
 
+describe('registration as delegated administrator', () => {
+  it.each([
+    ['aws_guardduty_organization_admin_account', 'aws_guardduty_detector'],
+    ['aws_securityhub_organization_admin_account', 'aws_securityhub_account'],
+  ])('%s: in each governed region, from the management account, once %s is on in the security account', (registrationType, serviceType) => {
+    expect(regionsOf(example, registrationType)).toEqual(['eu-central-1', 'eu-west-1']);
+    for (const registration of resources(example, registrationType)) {
+      expect(registration).toMatchObject({
+        provider: 'aws.management',
+        admin_account_id: SECURITY_ACCOUNT_REFERENCE,
+        depends_on: [addressInRegion(example, serviceType, registration.region)],
+      });
+    }
+  });
+});
+
 describe('GuardDuty', () => {
   it('enables a detector and every member account, existing and new, in each governed region', () => {
     for (const region of ['eu-west-1', 'eu-central-1']) {
@@ -125,16 +141,6 @@ describe('GuardDuty', () => {
     }
   });
 
-  it('registers the security account as administrator in each governed region once its detector exists, from the management account', () => {
-    expect(regionsOf(example, 'aws_guardduty_organization_admin_account')).toEqual(['eu-central-1', 'eu-west-1']);
-    for (const registration of resources(example, 'aws_guardduty_organization_admin_account')) {
-      expect(registration).toMatchObject({
-        provider: 'aws.management',
-        admin_account_id: SECURITY_ACCOUNT_REFERENCE,
-        depends_on: [addressInRegion(example, 'aws_guardduty_detector', registration.region)],
-      });
-    }
-  });
 
   it('sets each protection plan on the detector and for the members as configured', () => {
     const expected = Object.entries(GUARDDUTY_PROTECTIONS).map(([setting, feature]) => {
@@ -198,16 +204,6 @@ describe('Security Hub', () => {
     }
   });
 
-  it('registers the security account as administrator in each governed region once its hub is on, from the management account', () => {
-    expect(regionsOf(example, 'aws_securityhub_organization_admin_account')).toEqual(['eu-central-1', 'eu-west-1']);
-    for (const registration of resources(example, 'aws_securityhub_organization_admin_account')) {
-      expect(registration).toMatchObject({
-        provider: 'aws.management',
-        admin_account_id: SECURITY_ACCOUNT_REFERENCE,
-        depends_on: [addressInRegion(example, 'aws_securityhub_account', registration.region)],
-      });
-    }
-  });
 
   it('subscribes each configured standard in each governed region, once the hub is enabled', () => {
     const subscriptions = resources(example, 'aws_securityhub_standards_subscription');
