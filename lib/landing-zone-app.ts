@@ -7,7 +7,6 @@ import { ManagementStack, serviceAccessPrincipalsFor } from '../stacks/managemen
 import { OrganizationServicesStack } from '../stacks/organization-services-stack';
 import { SecurityStack } from '../stacks/security-stack';
 import { alertRulesFor, forwardingRulesOf } from './alerts/alert-rules';
-import type { ForwardingRule } from './alerts/forwarding-rules';
 import type { AwsRegion } from './config/aws-regions';
 import { memberAccounts, type Account, type LandingZone } from './model/landing-zone';
 import {
@@ -109,17 +108,13 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
 
   const forwardingRegions = [...new Set([...governedRegions, GLOBAL_SERVICES_REGION])];
   // Shared by every account but the delegated administrator, which receives every account's findings and forwards its own only.
-  const sharedForwarding = new Map<AwsRegion, readonly ForwardingRule[]>();
-  const sharedForwardingIn = (region: AwsRegion) => {
-    if (!sharedForwarding.has(region)) sharedForwarding.set(region, forwardingRulesOf(landingZone, { region }));
-    return sharedForwarding.get(region) as readonly ForwardingRule[];
-  };
+  const sharedForwarding = new Map(forwardingRegions.map((region) => [region, forwardingRulesOf(landingZone, { region })]));
   const alertForwardingOf = (account: Account): AccountBaselineStackProps['alertForwarding'] => ({
     regions: forwardingRegions,
     rulesIn:
       account === securityAccount
         ? (region, accountId) => forwardingRulesOf(landingZone, { region, administratorAccountId: accountId })
-        : sharedForwardingIn,
+        : (region) => sharedForwarding.get(region) ?? forwardingRulesOf(landingZone, { region }),
     securityAccount,
     eventBusName: landingZone.alerts.eventBusName,
   });

@@ -1,12 +1,11 @@
 /**
  * Configuration directory in, Terraform stacks out: what `cdktf synth` runs. A large
- * landing zone is synthesized by two processes at once, one stack each in turns.
+ * landing zone is synthesized by two processes at once, each writing its share of stacks.
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { TerraformStack, type App } from 'cdktf';
-import type { StackManifest } from 'cdktf/lib/manifest';
+import { TerraformStack, type App, type StackManifest } from 'cdktf';
 import { buildLandingZoneApp } from './landing-zone-app';
 import { loadLandingZone } from './load-landing-zone';
 import type { LandingZone } from './model/landing-zone';
@@ -68,7 +67,7 @@ function stacksOf(app: App): TerraformStack[] {
 }
 
 /** Whether the helper synthesizes the stack at `index` of `stacksOf(app)`. */
-export function isHelpersStack(index: number): boolean {
+function isHelpersStack(index: number): boolean {
   return index % HELPER_SHARE.of < HELPER_SHARE.takes;
 }
 
@@ -80,7 +79,7 @@ export function isHelpersStack(index: number): boolean {
  * explicit outputs and remote state (`lib/state-backend.ts`), so that vending an account
  * changes no other stack. A test compares the output with `App.synth`'s, byte by byte.
  */
-export function synthesizeStacks(app: App, stacks: readonly TerraformStack[]): void {
+function synthesizeStacks(app: App, stacks: readonly TerraformStack[]): void {
   const session = { outdir: app.outdir, skipValidation: app.skipValidation, manifest: app.manifest };
   for (const stack of stacks) {
     stack.ensureBackendExists();
@@ -119,19 +118,19 @@ export async function synthesizeLandingZone(configDirectory: string, options: Sy
   const app = withoutStackTraceCapture(() => buildLandingZoneApp(landingZone, { outdir: options.outdir }));
   const stacks = stacksOf(app);
   const helped = stacks.length >= (options.helperFromStacks ?? 500);
+  const helpersShare = helped ? stacks.filter((_stack, index) => isHelpersStack(index)) : [];
   const helper = helped ? startHelper(configDirectory, app.outdir) : undefined;
   try {
-    withoutStackTraceCapture(() => synthesizeStacks(app, stacks.filter((_stack, index) => !helped || !isHelpersStack(index))));
+    withoutStackTraceCapture(() => synthesizeStacks(app, helped ? stacks.filter((_stack, index) => !isHelpersStack(index)) : stacks));
   } catch (error) {
     helper?.stop();
     throw error;
   }
   const report = await helper?.report;
   if (report) {
-    const expected = stacks.filter((_stack, index) => isHelpersStack(index)).map((stack) => stack.node.id);
     const written = Object.keys(report.stacks);
-    if (written.length !== expected.length || expected.some((name) => !(name in report.stacks))) {
-      throw new Error(`the synthesis helper wrote other stacks than its share: ${written.length} of ${expected.length} expected`);
+    if (written.length !== helpersShare.length || helpersShare.some((stack) => !(stack.node.id in report.stacks))) {
+      throw new Error(`the synthesis helper wrote other stacks than its share: ${written.length} of ${helpersShare.length} expected`);
     }
     Object.assign(app.manifest.stacks, report.stacks);
   }
