@@ -5,8 +5,8 @@
  */
 import { configurationDirectory } from './lib/cli/configuration-directory';
 import { runCommand } from './lib/cli/run-command';
-import { synthesisSummary } from './lib/synthesis-summary';
-import { synthesizeLandingZone } from './lib/synthesize-landing-zone';
+import { synthesisSummary } from './lib/app/synthesis-summary';
+import { synthesizeLandingZone } from './lib/app/synthesize-landing-zone';
 
 void runCommand(async () => {
   const { landingZone, app, warnings } = await synthesizeLandingZone(configurationDirectory());

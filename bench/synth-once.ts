@@ -4,7 +4,7 @@
  * the helper process when one synthesized part of the stacks.
  */
 import { runCommand } from '../lib/cli/run-command';
-import { synthesizeLandingZone } from '../lib/synthesize-landing-zone';
+import { synthesizeLandingZone } from '../lib/app/synthesize-landing-zone';
 
 const [configDirectory, outdir] = process.argv.slice(2);
 if (!configDirectory || !outdir) throw new Error('usage: synth-once.ts <config dir> <outdir>');

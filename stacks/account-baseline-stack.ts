@@ -6,26 +6,24 @@
  * bus. It runs in the account itself: member accounts through the account access role,
  * the management account with the pipeline's credentials.
  */
-import { BudgetsBudget } from '@cdktf/provider-aws/lib/budgets-budget';
-import { EbsEncryptionByDefault } from '@cdktf/provider-aws/lib/ebs-encryption-by-default';
-import { IamAccountPasswordPolicy } from '@cdktf/provider-aws/lib/iam-account-password-policy';
-import { S3AccountPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-account-public-access-block';
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { managementAccountProvider, memberAccountProvider } from '../lib/aws-providers';
-import type { AwsRegion } from '../lib/config/aws-regions';
-import type { PasswordPolicyConfig } from '../lib/config/landing-zone-schema';
-import type { SessionManagerConfig } from '../lib/config/security-services-schema';
-import type { ForwardingRule } from '../lib/alerts/forwarding-rules';
-import { AlertForwarding, centralEventBusArn } from '../lib/constructs/alert-forwarding';
-import { AlternateContacts } from '../lib/constructs/alternate-contacts';
-import { ConfigRecorder } from '../lib/constructs/config-recorder';
-import { SessionManagerPreferences } from '../lib/constructs/session-manager-preferences';
+import { accountHardening } from '../lib/account-baseline/account-hardening';
+import { ConfigRecorder } from '../lib/account-baseline/config-recorder';
+import { monthlyBudget } from '../lib/account-baseline/monthly-budget';
+import { SessionManagerPreferences } from '../lib/account-baseline/session-manager-preferences';
+import { AlertForwarding } from '../lib/alerts/alert-forwarding';
+import type { AlertForwardingSettings } from '../lib/alerts/forwarding-plan';
+import type { PasswordPolicyConfig } from '../lib/config/schemas/account-baseline';
+import type { SessionManagerConfig } from '../lib/config/schemas/session-manager';
+import { eventBusArn } from '../lib/iam/arns';
+import type { AwsRegion } from '../lib/iam/aws-regions';
 import type { Account } from '../lib/model/landing-zone';
 import type { LogArchiveBuckets } from '../lib/model/log-archive-buckets';
-import type { StateBackend } from '../lib/state-backend';
-import { regionName } from '../lib/terraform-names';
-import { accountIdIn } from './account-stack';
+import { AlternateContacts } from '../lib/organization/alternate-contacts';
+import { managementAccountProvider, memberAccountProvider } from '../lib/terraform/aws-providers';
+import type { StateBackend } from '../lib/terraform/state-backend';
+import { accountIdIn } from './stack-outputs';
 
 /** How the baseline reaches its account. */
 export type AccountAccess =
@@ -35,10 +33,12 @@ export type AccountAccess =
   | { readonly kind: 'member'; readonly roleName: string };
 
 export interface AccountBaselineStackProps {
+  /** The account the baseline is for. */
   readonly account: Account;
   readonly access: AccountAccess;
+  /** Where AWS Config records global resources, and the region of the provider. */
   readonly homeRegion: AwsRegion;
-  /** EBS encryption by default is turned on in each. */
+  /** EBS encryption by default, AWS Config and Session Manager are set in each. */
   readonly governedRegions: readonly AwsRegion[];
   readonly passwordPolicy: PasswordPolicyConfig;
   readonly stateBackend: StateBackend;
@@ -50,79 +50,30 @@ export interface AccountBaselineStackProps {
   readonly setAlternateContacts?: boolean;
   /** AWS Config and Session Manager deliver to the log archive. */
   readonly logArchiveBuckets: LogArchiveBuckets;
+  /** Idle timeout and encryption of sessions. */
   readonly sessionManager: SessionManagerConfig;
-  readonly alertForwarding: {
-    /** The governed regions and us-east-1. */
-    readonly regions: readonly AwsRegion[];
-    /**
-     * The forwarding rules of one region, for this account (its id may be a reference).
-     * Those of the delegated administrator of GuardDuty and Security Hub forward its own
-     * findings only, as it receives every account's.
-     */
-    readonly rulesIn: (region: AwsRegion, accountId: string) => readonly ForwardingRule[];
-    /** Holds the central bus, in the home region. */
-    readonly securityAccount: Account;
-    readonly eventBusName: string;
-  };
+  /** Which security events the account forwards to the central bus, from which regions. */
+  readonly alertForwarding: AlertForwardingSettings;
 }
 
 export class AccountBaselineStack extends TerraformStack {
   constructor(scope: Construct, name: string, props: AccountBaselineStackProps) {
     super(scope, name);
-    const { account, access } = props;
+    const { account, access, homeRegion, governedRegions, logArchiveBuckets, alertForwarding } = props;
     props.stateBackend.attach(this, name);
     let accountId: string;
     if (access.kind === 'management') {
       accountId = access.managementAccountId;
-      managementAccountProvider(this, { homeRegion: props.homeRegion, managementAccountId: accountId });
+      managementAccountProvider(this, { region: homeRegion, managementAccountId: accountId });
     } else {
       accountId = accountIdIn(this, account, props.stateBackend);
-      memberAccountProvider(this, { homeRegion: props.homeRegion, accountId, roleName: access.roleName });
+      memberAccountProvider(this, { region: homeRegion, accountId, roleName: access.roleName });
     }
 
-    new IamAccountPasswordPolicy(this, 'password_policy', {
-      minimumPasswordLength: props.passwordPolicy.minimumLength,
-      requireLowercaseCharacters: true,
-      requireUppercaseCharacters: true,
-      requireNumbers: true,
-      requireSymbols: true,
-      allowUsersToChangePassword: true,
-      passwordReusePrevention: props.passwordPolicy.reusePrevention,
-      maxPasswordAge: props.passwordPolicy.maxAgeDays,
-    });
-
-    new S3AccountPublicAccessBlock(this, 's3_public_access_block', {
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-
-    for (const region of props.governedRegions) {
-      new EbsEncryptionByDefault(this, `ebs_encryption_by_default_${regionName(region)}`, { region, enabled: true });
-    }
-
-    const { budget } = account;
-    new BudgetsBudget(this, 'monthly_budget', {
-      name: `${account.name} monthly cost`,
-      budgetType: 'COST',
-      timeUnit: 'MONTHLY',
-      limitAmount: budget.monthlyLimitUsd.toFixed(2),
-      limitUnit: 'USD',
-      notification: budget.thresholdsPercent.flatMap((threshold) =>
-        (['ACTUAL', 'FORECASTED'] as const).map((notificationType) => ({
-          comparisonOperator: 'GREATER_THAN',
-          notificationType,
-          threshold,
-          thresholdType: 'PERCENTAGE',
-          subscriberEmailAddresses: [...budget.alertEmails],
-        })),
-      ),
-    });
-
+    accountHardening(this, { passwordPolicy: props.passwordPolicy, governedRegions });
+    monthlyBudget(this, account);
     if (props.setAlternateContacts) new AlternateContacts(this, 'alternate_contacts', { contacts: account.alternateContacts });
 
-    const { governedRegions, homeRegion, logArchiveBuckets, alertForwarding } = props;
     new ConfigRecorder(this, 'config', { homeRegion, governedRegions, deliveryBucket: logArchiveBuckets.config, accountId });
     new SessionManagerPreferences(this, 'session_manager', {
       governedRegions,
@@ -134,7 +85,7 @@ export class AccountBaselineStack extends TerraformStack {
     new AlertForwarding(this, 'alert_forwarding', {
       regions: alertForwarding.regions,
       rulesIn: (region) => alertForwarding.rulesIn(region, accountId),
-      centralBusArn: centralEventBusArn(homeRegion, securityAccountId, alertForwarding.eventBusName),
+      centralBusArn: eventBusArn(homeRegion, securityAccountId, alertForwarding.eventBusName),
       accountId,
     });
   }

@@ -13,26 +13,26 @@
  * The organization id comes from a data source (a member account may describe its
  * organization), so this stack needs no state of the management stack.
  */
-import { AccessanalyzerAnalyzer } from '@cdktf/provider-aws/lib/accessanalyzer-analyzer';
 import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { managementAccountProvider, memberAccountProvider } from '../lib/aws-providers';
-import type { AwsRegion } from '../lib/config/aws-regions';
-import type { AlertsConfig, SecurityServicesConfig } from '../lib/config/security-services-schema';
-import type { ForwardedAlert } from '../lib/constructs/alert-forwarding';
-import type { Account } from '../lib/model/landing-zone';
-import { CentralAlerts } from '../lib/security/central-alerts';
+import { managementAccountProvider, memberAccountProvider } from '../lib/terraform/aws-providers';
+import type { AwsRegion } from '../lib/iam/aws-regions';
+import type { AlertsConfig } from '../lib/config/schemas/alerts';
+import type { SecurityServicesConfig } from '../lib/config/schemas/security-services';
+import type { AlertRule } from '../lib/alerts/alert-catalogue';
+import type { MemberAccount } from '../lib/model/landing-zone';
+import { organizationAccessAnalyzers } from '../lib/security/access-analyzers';
+import { CentralAlerts } from '../lib/alerts/central-alerts';
 import { OrganizationConfigAggregator } from '../lib/security/config-aggregator';
 import { GuardDutyOrganization } from '../lib/security/guardduty-organization';
 import { SecurityHubOrganization } from '../lib/security/security-hub-organization';
-import type { StateBackend } from '../lib/state-backend';
-import { regionName } from '../lib/terraform-names';
-import { accountIdIn } from './account-stack';
+import type { StateBackend } from '../lib/terraform/state-backend';
+import { accountIdIn, SECURITY_OUTPUTS } from './stack-outputs';
 
 export interface SecurityStackProps {
   /** The member account that administers the security services; the stack runs inside it. */
-  readonly securityAccount: Account;
+  readonly securityAccount: MemberAccount;
   /** The role assumed in the security account. */
   readonly accountAccessRole: string;
   /** The pipeline's own account, which registers the security account as administrator of GuardDuty and Security Hub. */
@@ -45,7 +45,7 @@ export interface SecurityStackProps {
   /** The recipients of the alert topic and the name of the central bus. */
   readonly alerts: AlertsConfig;
   /** Alert rules for the central bus: id (kebab-case, at most 40 characters), title, and the compact JSON event pattern. */
-  readonly alertRules: readonly ForwardedAlert[];
+  readonly alertRules: readonly AlertRule[];
   readonly stateBackend: StateBackend;
 }
 
@@ -55,16 +55,16 @@ export class SecurityStack extends TerraformStack {
     const { homeRegion, governedRegions } = props;
     props.stateBackend.attach(this, name);
     const securityAccountId = accountIdIn(this, props.securityAccount, props.stateBackend);
-    memberAccountProvider(this, { homeRegion, accountId: securityAccountId, roleName: props.accountAccessRole });
+    memberAccountProvider(this, { region: homeRegion, accountId: securityAccountId, roleName: props.accountAccessRole });
     const organizationId = new DataAwsOrganizationsOrganization(this, 'organization').id;
 
     const registration = {
-      managementProvider: managementAccountProvider(this, { homeRegion, managementAccountId: props.managementAccountId, alias: 'management' }),
+      managementProvider: managementAccountProvider(this, { region: homeRegion, managementAccountId: props.managementAccountId, alias: 'management' }),
       administratorAccountId: securityAccountId,
     };
     new GuardDutyOrganization(this, 'guardduty', { regions: governedRegions, guardDuty: props.securityServices.guardDuty, registration });
     new SecurityHubOrganization(this, 'securityhub', { homeRegion, regions: governedRegions, securityHub: props.securityServices.securityHub, registration });
-    this.accessAnalyzers(governedRegions);
+    organizationAccessAnalyzers(this, governedRegions);
     new OrganizationConfigAggregator(this, 'config', { homeRegion, governedRegions, accountId: securityAccountId });
 
     const alerts = new CentralAlerts(this, 'alerts', {
@@ -75,14 +75,7 @@ export class SecurityStack extends TerraformStack {
       emails: props.alerts.emails,
       alerts: props.alertRules,
     });
-    new TerraformOutput(this, 'central_event_bus_arn', { value: alerts.bus.arn });
-    new TerraformOutput(this, 'alert_topic_arn', { value: alerts.topic.arn });
-  }
-
-  /** Findings on resources shared outside the organization, in each region (the analyzer is regional). */
-  private accessAnalyzers(regions: readonly AwsRegion[]): void {
-    for (const region of regions) {
-      new AccessanalyzerAnalyzer(this, `access_analyzer_${regionName(region)}`, { region, analyzerName: 'organization', type: 'ORGANIZATION' });
-    }
+    new TerraformOutput(this, SECURITY_OUTPUTS.centralEventBusArn, { value: alerts.bus.arn });
+    new TerraformOutput(this, SECURITY_OUTPUTS.alertTopicArn, { value: alerts.topic.arn });
   }
 }

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { synthesizeLandingZone } from '../../lib/synthesize-landing-zone';
+import { synthesizeLandingZone } from '../../lib/app/synthesize-landing-zone';
 
 export const REPOSITORY = resolve(__dirname, '..', '..');
 

@@ -70,6 +70,14 @@ export interface Alert {
   build(context: AlertContext): EventPattern;
 }
 
+/** An alert built for one landing zone: what a rule of the central bus, or a part of a forwarding rule, matches. */
+export interface AlertRule {
+  readonly id: string;
+  readonly title: string;
+  /** The event pattern as compact JSON. */
+  readonly eventPattern: string;
+}
+
 /** EventBridge's default quota on the length of a rule's event pattern (adjustable to 4096). */
 export const EVENT_PATTERN_DEFAULT_MAX_LENGTH = 2048;
 

@@ -1,15 +1,14 @@
 /** The alert catalogue built for one landing zone: the rules of the central bus and of every account's forwarding. */
-import type { ForwardedAlert } from '../constructs/alert-forwarding';
 import type { LandingZone } from '../model/landing-zone';
 import { ALERT_FORWARDER_ROLE, CONFIG_AGGREGATOR_ROLE, CONFIG_RECORDER_ROLE } from '../resource-names';
-import { ALERTS, alertPatternJson, EVENT_PATTERN_DEFAULT_MAX_LENGTH, type AlertContext, type ForwardingScope } from './alert-catalogue';
+import { ALERTS, alertPatternJson, EVENT_PATTERN_DEFAULT_MAX_LENGTH, type AlertContext, type AlertRule, type ForwardingScope } from './alert-catalogue';
 import { forwardingRulesFor, type ForwardingRule } from './forwarding-rules';
 
 /** An account id as EventBridge receives it, whatever reference stands for it in the synthesized pattern. */
 const DEPLOYED_ACCOUNT_ID = '000000000000';
 
 /** Every alert of the catalogue: for the central bus, or for the forwarding of one region of one account. */
-export function alertRulesFor(landingZone: LandingZone, forwarding?: ForwardingScope): readonly ForwardedAlert[] {
+export function alertRulesFor(landingZone: LandingZone, forwarding?: ForwardingScope): readonly AlertRule[] {
   const context: AlertContext = {
     guardDutyMinimumSeverity: landingZone.alerts.guardDutyMinimumSeverity,
     protectedRoleNames: [landingZone.accountAccessRole, ALERT_FORWARDER_ROLE, CONFIG_RECORDER_ROLE, CONFIG_AGGREGATOR_ROLE],

@@ -5,8 +5,7 @@
  * of thousands of resources in a large organization, each slowing every synth and plan.
  * The central bus still has one rule per alert, which names it in the e-mail.
  */
-import type { ForwardedAlert } from '../constructs/alert-forwarding';
-import { EVENT_PATTERN_DEFAULT_MAX_LENGTH } from './alert-catalogue';
+import { EVENT_PATTERN_DEFAULT_MAX_LENGTH, type AlertRule } from './alert-catalogue';
 
 export interface ForwardingRule {
   /** `1`, `2`, ...: the rule's place among the forwarding rules. */
@@ -15,7 +14,7 @@ export interface ForwardingRule {
   readonly eventPattern: string;
 }
 
-function joined(alerts: readonly ForwardedAlert[]): string {
+function joined(alerts: readonly AlertRule[]): string {
   if (alerts.length === 1) return alerts[0].eventPattern;
   return JSON.stringify({ $or: alerts.map((alert) => JSON.parse(alert.eventPattern)) });
 }
@@ -29,11 +28,11 @@ export type PatternLength = (eventPattern: string) => number;
  * stack's state is as long as the id that the reference becomes).
  */
 export function forwardingRulesFor(
-  alerts: readonly ForwardedAlert[],
+  alerts: readonly AlertRule[],
   maxLength = EVENT_PATTERN_DEFAULT_MAX_LENGTH,
   lengthOf: PatternLength = (eventPattern) => eventPattern.length,
 ): readonly ForwardingRule[] {
-  const groups: ForwardedAlert[][] = [];
+  const groups: AlertRule[][] = [];
   for (const alert of alerts) {
     const length = lengthOf(alert.eventPattern);
     if (length > maxLength) {

@@ -1,7 +1,6 @@
 /** `npm run validate`: checks a landing zone configuration without synthesizing it. */
 import { Command } from 'commander';
-import { loadLandingZone } from '../load-landing-zone';
-import { memberAccounts } from '../model/landing-zone';
+import { loadLandingZone } from '../app/load-landing-zone';
 import { CONFIG_DIR_VARIABLE, configurationDirectory } from './configuration-directory';
 import { runCommand } from './run-command';
 
@@ -15,7 +14,7 @@ const program = new Command('validate')
       if (warnings) console.warn(warnings);
       console.log(
         `${directory}: valid. ${landingZone.organization.name}: ${landingZone.organizationalUnits.length} OUs, ` +
-          `${memberAccounts(landingZone).length} member accounts, governed regions ${landingZone.governedRegions.join(', ')}.`,
+          `${landingZone.memberAccounts.length} member accounts, governed regions ${landingZone.governedRegions.join(', ')}.`,
       );
     }),
   );

@@ -1,8 +1,8 @@
 /** The configuration as read from disk: each file's validated content with where it came from. */
 import type { Issue } from '../diagnostics';
-import type { AccountConfig } from './account-schema';
-import type { CustomPolicyDocument } from './custom-policy-schema';
-import type { LandingZoneConfig } from './landing-zone-schema';
+import type { PolicyDocument } from '../iam/policy-document';
+import type { AccountConfig } from './schemas/account';
+import type { LandingZoneConfig } from './schemas/landing-zone';
 
 export const LANDING_ZONE_FILE = 'landing-zone.yaml';
 export const ACCOUNTS_DIRECTORY = 'accounts';
@@ -19,7 +19,7 @@ export interface AccountRequest extends ConfigurationFile<AccountConfig> {
   readonly key: string;
 }
 
-export interface CustomPolicyFile extends ConfigurationFile<CustomPolicyDocument> {
+export interface CustomPolicyFile extends ConfigurationFile<PolicyDocument> {
   /** The file name without `.json`: how attachments name the policy. */
   readonly name: string;
 }
@@ -32,5 +32,9 @@ export interface ConfigurationFiles {
   readonly customPolicies: readonly CustomPolicyFile[];
 }
 
-/** A cross-file rule: reads the files' content, returns what is wrong, never throws. */
+/**
+ * A cross-file rule: a pure function of the slice of the files it reads (each rule
+ * declares it, `Pick<ConfigurationFiles, ...>`), returning what is wrong; it never throws
+ * and never reads a file.
+ */
 export type ConfigurationRule = (files: ConfigurationFiles) => Issue[];

@@ -1,10 +1,11 @@
 /** The settings of landing-zone.yaml that the built-in guardrails are built from. */
-import type { GuardrailContext } from '../../scps/guardrail';
+import type { GuardrailContext } from '../guardrails/guardrail';
+import { iamRoleArn } from '../iam/arns';
 import type { ConfigurationFiles } from './configuration-files';
 
 export function guardrailContext({ landingZone }: ConfigurationFiles): GuardrailContext {
   const config = landingZone.config;
-  const accessRoleArn = `arn:aws:iam::*:role/${config.accountAccessRole}`;
+  const accessRoleArn = iamRoleArn('*', config.accountAccessRole);
   return {
     governedRegions: config.governedRegions,
     accessRoleArn,

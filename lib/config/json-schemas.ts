@@ -4,8 +4,8 @@
  * header are validated and completed as they are typed.
  */
 import { z } from 'zod';
-import { AccountSchema } from './account-schema';
-import { LandingZoneSchema } from './landing-zone-schema';
+import { AccountSchema } from './schemas/account';
+import { LandingZoneSchema } from './schemas/landing-zone';
 
 export const JSON_SCHEMA_DIRECTORY = 'schemas';
 

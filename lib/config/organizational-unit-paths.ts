@@ -1,6 +1,6 @@
 /** The OU tree of `landing-zone.yaml`, flattened into paths such as `Workloads/Prod`. */
 import type { FieldPath } from '../diagnostics';
-import type { OrganizationalUnitConfig } from './landing-zone-schema';
+import type { OrganizationalUnitConfig } from './schemas/organizational-units';
 
 export interface OrganizationalUnitEntry {
   /** `Workloads/Prod` */

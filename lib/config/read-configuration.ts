@@ -7,7 +7,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isError, UserError, type Issue, type LineLocator } from '../diagnostics';
-import { AccountSchema } from './account-schema';
+import { PolicyDocumentSchema } from '../iam/policy-document';
+import { AccountSchema } from './schemas/account';
 import {
   ACCOUNTS_DIRECTORY,
   CUSTOM_POLICY_DIRECTORY,
@@ -16,8 +17,7 @@ import {
   type ConfigurationFiles,
   type CustomPolicyFile,
 } from './configuration-files';
-import { CustomPolicySchema } from './custom-policy-schema';
-import { LandingZoneSchema } from './landing-zone-schema';
+import { LandingZoneSchema } from './schemas/landing-zone';
 import { CONFIGURATION_RULES, WHOLE_ORGANIZATION_RULES } from './rules';
 import { parseWithSchema } from './schema-issues';
 import { parseYamlSource, type YamlSource } from './yaml-source';
@@ -82,7 +82,7 @@ export function readConfiguration(directory: string): ConfigurationReading {
   const customPolicies: CustomPolicyFile[] = [];
   for (const fileName of fileNames(join(directory, CUSTOM_POLICY_DIRECTORY), /\.json$/)) {
     const file = `${CUSTOM_POLICY_DIRECTORY}/${fileName}`;
-    const config = read(file, (source) => parseWithSchema(CustomPolicySchema, source.file, source.data));
+    const config = read(file, (source) => parseWithSchema(PolicyDocumentSchema, source.file, source.data));
     if (config) customPolicies.push({ file, name: fileName.replace(/\.json$/, ''), config });
   }
 

@@ -4,8 +4,10 @@
  * trail, and each bucket refuses plain-HTTP requests. Values may be Terraform references
  * (an account or organization id that another stack or a data source knows).
  */
+import { accountRootArn, s3BucketArn } from '../iam/arns';
+import { denyInsecureTransport } from '../iam/deny-insecure-transport';
+import type { ResourcePolicyDocument, ResourcePolicyStatement } from '../iam/policy-document';
 import type { LogArchiveBuckets } from '../model/log-archive-buckets';
-import type { ResourcePolicyDocument, ResourcePolicyStatement } from '../policies/policy-document';
 
 export interface LogArchivePolicyContext {
   /** Owner of the organization trail: its id names the trail and the `AWSLogs/<account>/` prefix. */
@@ -18,31 +20,18 @@ export interface LogArchivePolicyContext {
   readonly buckets: LogArchiveBuckets;
 }
 
-export function organizationTrailArn(homeRegion: string, managementAccountId: string, trailName: string): string {
-  return `arn:aws:cloudtrail:${homeRegion}:${managementAccountId}:trail/${trailName}`;
-}
-
-const bucketArn = (bucket: string) => `arn:aws:s3:::${bucket}`;
-const accountRoot = (accountId: string) => `arn:aws:iam::${accountId}:root`;
-
-function denyInsecureTransport(bucket: string): ResourcePolicyStatement {
-  return {
-    Sid: 'DenyInsecureTransport',
-    Effect: 'Deny',
-    Principal: '*',
-    Action: 's3:*',
-    Resource: [bucketArn(bucket), `${bucketArn(bucket)}/*`],
-    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-  };
+/** Every request to the bucket and its objects. */
+function denyInsecureTransportTo(bucket: string): ResourcePolicyStatement {
+  return denyInsecureTransport('s3:*', [s3BucketArn(bucket), `${s3BucketArn(bucket)}/*`]);
 }
 
 function securityAccountRead(bucket: string, context: LogArchivePolicyContext): ResourcePolicyStatement {
   return {
     Sid: 'SecurityAccountRead',
     Effect: 'Allow',
-    Principal: { AWS: accountRoot(context.securityAccountId) },
+    Principal: { AWS: accountRootArn(context.securityAccountId) },
     Action: ['s3:GetObject', 's3:GetObjectVersion', 's3:ListBucket', 's3:GetBucketLocation'],
-    Resource: [bucketArn(bucket), `${bucketArn(bucket)}/*`],
+    Resource: [s3BucketArn(bucket), `${s3BucketArn(bucket)}/*`],
   };
 }
 
@@ -54,19 +43,19 @@ export function cloudTrailBucketPolicy(context: LogArchivePolicyContext): Resour
     Effect: 'Allow',
     Principal: { Service: 'cloudtrail.amazonaws.com' },
     Action: 's3:PutObject',
-    Resource: `${bucketArn(bucket)}/AWSLogs/${owner}/*`,
+    Resource: `${s3BucketArn(bucket)}/AWSLogs/${owner}/*`,
     Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': context.trailArn } },
   });
   return {
     Version: '2012-10-17',
     Statement: [
-      denyInsecureTransport(bucket),
+      denyInsecureTransportTo(bucket),
       {
         Sid: 'CloudTrailAclCheck',
         Effect: 'Allow',
         Principal: { Service: 'cloudtrail.amazonaws.com' },
         Action: 's3:GetBucketAcl',
-        Resource: bucketArn(bucket),
+        Resource: s3BucketArn(bucket),
         Condition: { StringEquals: { 'aws:SourceArn': context.trailArn } },
       },
       write('CloudTrailWriteManagementAccount', context.managementAccountId),
@@ -87,15 +76,15 @@ export function configBucketPolicy(context: LogArchivePolicyContext): ResourcePo
   return {
     Version: '2012-10-17',
     Statement: [
-      denyInsecureTransport(bucket),
-      { Sid: 'ConfigBucketPermissionsCheck', Effect: 'Allow', Principal: config, Action: 's3:GetBucketAcl', Resource: bucketArn(bucket) },
-      { Sid: 'ConfigBucketExistenceCheck', Effect: 'Allow', Principal: config, Action: 's3:ListBucket', Resource: bucketArn(bucket) },
+      denyInsecureTransportTo(bucket),
+      { Sid: 'ConfigBucketPermissionsCheck', Effect: 'Allow', Principal: config, Action: 's3:GetBucketAcl', Resource: s3BucketArn(bucket) },
+      { Sid: 'ConfigBucketExistenceCheck', Effect: 'Allow', Principal: config, Action: 's3:ListBucket', Resource: s3BucketArn(bucket) },
       {
         Sid: 'ConfigBucketDelivery',
         Effect: 'Allow',
         Principal: config,
         Action: 's3:PutObject',
-        Resource: `${bucketArn(bucket)}/AWSLogs/*/Config/*`,
+        Resource: `${s3BucketArn(bucket)}/AWSLogs/*/Config/*`,
         Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
       },
       securityAccountRead(bucket, context),
@@ -113,13 +102,13 @@ export function sessionLogsBucketPolicy(context: LogArchivePolicyContext): Resou
   return {
     Version: '2012-10-17',
     Statement: [
-      denyInsecureTransport(bucket),
+      denyInsecureTransportTo(bucket),
       {
         Sid: 'OrganizationSessionLogsWrite',
         Effect: 'Allow',
         Principal: '*',
         Action: 's3:PutObject',
-        Resource: `${bucketArn(bucket)}/\${aws:PrincipalAccount}/*`,
+        Resource: `${s3BucketArn(bucket)}/\${aws:PrincipalAccount}/*`,
         Condition: inOrganization,
       },
       {
@@ -127,7 +116,7 @@ export function sessionLogsBucketPolicy(context: LogArchivePolicyContext): Resou
         Effect: 'Allow',
         Principal: '*',
         Action: 's3:GetEncryptionConfiguration',
-        Resource: bucketArn(bucket),
+        Resource: s3BucketArn(bucket),
         Condition: inOrganization,
       },
       securityAccountRead(bucket, context),
@@ -141,15 +130,15 @@ export function accessLogsBucketPolicy(context: LogArchivePolicyContext): Resour
   return {
     Version: '2012-10-17',
     Statement: [
-      denyInsecureTransport(accessLogs),
+      denyInsecureTransportTo(accessLogs),
       {
         Sid: 'S3ServerAccessLogsDelivery',
         Effect: 'Allow',
         Principal: { Service: 'logging.s3.amazonaws.com' },
         Action: 's3:PutObject',
-        Resource: `${bucketArn(accessLogs)}/*`,
+        Resource: `${s3BucketArn(accessLogs)}/*`,
         Condition: {
-          ArnLike: { 'aws:SourceArn': Object.values(logged).map(bucketArn) },
+          ArnLike: { 'aws:SourceArn': Object.values(logged).map(s3BucketArn) },
           StringEquals: { 'aws:SourceAccount': context.logArchiveAccountId },
         },
       },
@@ -192,7 +181,7 @@ export function cloudTrailKeyPolicy(context: LogArchivePolicyContext): ResourceP
   return {
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'KeyAdministration', Effect: 'Allow', Principal: { AWS: accountRoot(context.logArchiveAccountId) }, Action: KEY_ADMINISTRATION_ACTIONS, Resource: '*' },
+      { Sid: 'KeyAdministration', Effect: 'Allow', Principal: { AWS: accountRootArn(context.logArchiveAccountId) }, Action: KEY_ADMINISTRATION_ACTIONS, Resource: '*' },
       {
         Sid: 'CloudTrailEncryptForThisTrail',
         Effect: 'Allow',
@@ -206,7 +195,7 @@ export function cloudTrailKeyPolicy(context: LogArchivePolicyContext): ResourceP
       {
         Sid: 'SecurityAccountDecryptTrailLogs',
         Effect: 'Allow',
-        Principal: { AWS: accountRoot(context.securityAccountId) },
+        Principal: { AWS: accountRootArn(context.securityAccountId) },
         Action: ['kms:Decrypt', 'kms:DescribeKey'],
         Resource: '*',
         Condition: { StringEquals: { 'kms:CallerAccount': context.securityAccountId } },

@@ -1,9 +1,9 @@
 /** Builds the model from configuration files that passed every check. */
-import { ALTERNATE_CONTACT_TYPES, type AlternateContact, type AlternateContactType } from '../config/common-schema';
+import { ALTERNATE_CONTACT_TYPES, type AlternateContact, type AlternateContactType } from '../config/schemas/common';
 import type { AccountRequest, ConfigurationFiles } from '../config/configuration-files';
 import { flattenOrganizationalUnits } from '../config/organizational-unit-paths';
 import { attachmentsOf, buildPolicies } from './build-policies';
-import type { Account, LandingZone, ManagementAccount, OrganizationalUnit } from './landing-zone';
+import type { Account, LandingZone, ManagementAccount, MemberAccount, OrganizationalUnit } from './landing-zone';
 import { logArchiveBucketsOf } from './log-archive-buckets';
 
 function resolveContacts(
@@ -19,10 +19,21 @@ function resolveContacts(
   return Object.fromEntries(entries) as Record<AlternateContactType, AlternateContact>;
 }
 
-function findAccount(accounts: readonly Account[], predicate: (account: Account) => boolean, what: string): Account {
+function findAccount<A extends Account>(accounts: readonly A[], predicate: (account: A) => boolean, what: string): A {
   const account = accounts.find(predicate);
   if (!account) throw new Error(`${what} missing after validation`);
   return account;
+}
+
+/** The account of a request; the account-placement rule has rejected a management account without an id and a member without an OU. */
+function accountOf(request: AccountRequest, fields: Omit<ManagementAccount, 'role' | 'existingAccountId' | 'ouPath'>): Account {
+  const { role, ou, accountId } = request.config;
+  if (role === 'management') {
+    if (accountId === undefined) throw new Error(`${request.file}: management account without an id after validation`);
+    return { ...fields, role, existingAccountId: accountId };
+  }
+  if (ou === undefined) throw new Error(`${request.file}: member account without an OU after validation`);
+  return { ...fields, role, ouPath: ou, existingAccountId: accountId };
 }
 
 export function buildLandingZone(files: ConfigurationFiles): LandingZone {
@@ -38,20 +49,21 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
     tags: entry.config.tags ?? {},
     policies: attachmentsOf(attachments.organizationalUnits[entry.path]),
   }));
-  const accounts: Account[] = requests.map((request) => ({
-    key: request.key,
-    file: request.file,
-    name: request.config.name,
-    email: request.config.email,
-    role: request.config.role,
-    ouPath: request.config.ou,
-    existingAccountId: request.config.accountId,
-    tags: request.config.tags,
-    alternateContacts: resolveContacts(request, config.alternateContacts),
-    budget: request.config.budget,
-    policies: attachmentsOf(attachments.accounts[request.config.name]),
-  }));
-  const managementAccount = findAccount(accounts, (account) => account.role === 'management', 'management account') as ManagementAccount;
+  const accounts = requests.map((request) =>
+    accountOf(request, {
+      key: request.key,
+      file: request.file,
+      name: request.config.name,
+      email: request.config.email,
+      tags: request.config.tags,
+      alternateContacts: resolveContacts(request, config.alternateContacts),
+      budget: request.config.budget,
+      policies: attachmentsOf(attachments.accounts[request.config.name]),
+    }),
+  );
+  const managementAccount = accounts.find((account): account is ManagementAccount => account.role === 'management');
+  if (!managementAccount) throw new Error('management account missing after validation');
+  const memberAccounts = accounts.filter((account): account is MemberAccount => account.role !== 'management');
   return {
     organization: config.organization,
     homeRegion: config.homeRegion,
@@ -60,8 +72,9 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
     organizationalUnits,
     accounts,
     managementAccount,
-    logArchiveAccount: findAccount(accounts, (account) => account.name === config.coreAccounts.logArchive, 'log-archive account'),
-    securityAccount: findAccount(accounts, (account) => account.name === config.coreAccounts.security, 'security account'),
+    memberAccounts,
+    logArchiveAccount: findAccount(memberAccounts, (account) => account.name === config.coreAccounts.logArchive, 'log-archive account'),
+    securityAccount: findAccount(memberAccounts, (account) => account.name === config.coreAccounts.security, 'security account'),
     accountAccessRole: config.accountAccessRole,
     stateBackend: config.stateBackend,
     passwordPolicy: config.accountBaseline.passwordPolicy,

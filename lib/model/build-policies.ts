@@ -1,11 +1,11 @@
 /** Builds every attached policy for this landing zone: built-in guardrails from their builders, custom SCPs from their files. */
-import { SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../../scps/catalogue';
+import { SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../guardrails/catalogue';
 import type { ConfigurationFiles } from '../config/configuration-files';
-import { LANDING_ZONE_FILE } from '../config/configuration-files';
+import { guardrailAttachmentTargets } from '../config/policy-targets';
 import { guardrailContext } from '../config/guardrail-context';
-import type { PolicyAttachmentsConfig } from '../config/guardrails-schema';
+import type { PolicyAttachmentsConfig } from '../config/schemas/guardrails';
 import type { FieldPath } from '../diagnostics';
-import { policyText } from '../policies/policy-document';
+import { policyText } from '../iam/policy-document';
 import type { OrganizationPolicy, PolicyAttachments } from './landing-zone';
 import { compareText } from '../text-order';
 
@@ -19,16 +19,9 @@ export function attachmentsOf(config: PolicyAttachmentsConfig | undefined): Poli
 function firstAttachments(files: ConfigurationFiles): { scp: Map<string, FieldPath>; tag: Map<string, FieldPath> } {
   const scp = new Map<string, FieldPath>();
   const tag = new Map<string, FieldPath>();
-  const { root, organizationalUnits, accounts } = files.landingZone.config.guardrails.attachments;
-  const targets: [FieldPath, PolicyAttachmentsConfig][] = [
-    ...(root ? [[['root'], root] as [FieldPath, PolicyAttachmentsConfig]] : []),
-    ...Object.entries(organizationalUnits).map(([path, config]): [FieldPath, PolicyAttachmentsConfig] => [['organizationalUnits', path], config]),
-    ...Object.entries(accounts).map(([name, config]): [FieldPath, PolicyAttachmentsConfig] => [['accounts', name], config]),
-  ];
-  for (const [target, config] of targets) {
-    const base = ['guardrails', 'attachments', ...target];
-    config.serviceControlPolicies.forEach((name, index) => scp.has(name) || scp.set(name, [...base, 'serviceControlPolicies', index]));
-    config.tagPolicies.forEach((name, index) => tag.has(name) || tag.set(name, [...base, 'tagPolicies', index]));
+  for (const { fieldPath, value } of guardrailAttachmentTargets(files)) {
+    value.serviceControlPolicies.forEach((name, index) => scp.has(name) || scp.set(name, [...fieldPath, 'serviceControlPolicies', index]));
+    value.tagPolicies.forEach((name, index) => tag.has(name) || tag.set(name, [...fieldPath, 'tagPolicies', index]));
   }
   return { scp, tag };
 }
@@ -44,7 +37,7 @@ export function buildPolicies(files: ConfigurationFiles): OrganizationPolicy[] {
         type: guardrail.type,
         description: guardrail.description,
         content: policyText(guardrail.build(context)),
-        origin: { file: LANDING_ZONE_FILE, path: names.get(guardrail.id) ?? [] },
+        origin: { file: files.landingZone.file, path: names.get(guardrail.id) ?? [] },
       }));
   const custom: OrganizationPolicy[] = files.customPolicies
     .filter((policy) => attached.scp.has(policy.name))

@@ -3,15 +3,20 @@
  * reference is resolved (an account knows its OU, contacts are merged with their
  * defaults), so stacks read typed values and never a raw file.
  */
-import type { AccountRole, BudgetConfig } from '../config/account-schema';
-import type { AlternateContact, AlternateContactType } from '../config/common-schema';
-import type { AwsRegion } from '../config/aws-regions';
-import type { QuotasConfig } from '../config/guardrails-schema';
-import type { LogArchiveConfig, OrganizationTrailConfig } from '../config/logging-schema';
-import type { AlertsConfig, SecurityServicesConfig, SessionManagerConfig } from '../config/security-services-schema';
-import type { LandingZoneConfig, PasswordPolicyConfig, StateBackendConfig } from '../config/landing-zone-schema';
+import type { AccountRole, BudgetConfig } from '../config/schemas/account';
+import type { AlternateContact, AlternateContactType } from '../config/schemas/common';
+import type { AwsRegion } from '../iam/aws-regions';
+import type { QuotasConfig } from '../config/schemas/quotas';
+import type { LogArchiveConfig } from '../config/schemas/log-archive';
+import type { OrganizationTrailConfig } from '../config/schemas/organization-trail';
+import type { AlertsConfig } from '../config/schemas/alerts';
+import type { SecurityServicesConfig } from '../config/schemas/security-services';
+import type { SessionManagerConfig } from '../config/schemas/session-manager';
+import type { PasswordPolicyConfig } from '../config/schemas/account-baseline';
+import type { LandingZoneConfig } from '../config/schemas/landing-zone';
+import type { StateBackendConfig } from '../config/schemas/state-backend';
 import type { FieldPath } from '../diagnostics';
-import type { OrganizationPolicyType } from '../../scps/guardrail';
+import type { OrganizationPolicyType } from '../guardrails/guardrail';
 import type { LogArchiveBuckets } from './log-archive-buckets';
 
 /** The policies attached to one root, OU or account, by name. */
@@ -47,18 +52,13 @@ export interface OrganizationalUnit {
   readonly policies: PolicyAttachments;
 }
 
-export interface Account {
+interface AccountFields {
   /** The request file's name without extension; names the account's stacks. */
   readonly key: string;
   /** The request file, relative to the configuration directory. */
   readonly file: string;
   readonly name: string;
   readonly email: string;
-  readonly role: AccountRole;
-  /** Path of the account's OU; absent for the management account, which stays at the root. */
-  readonly ouPath?: string;
-  /** An existing account to adopt. Always present for the management account. */
-  readonly existingAccountId?: string;
   readonly tags: Readonly<Record<string, string>>;
   readonly alternateContacts: Readonly<Record<AlternateContactType, AlternateContact>>;
   readonly budget: BudgetConfig;
@@ -66,10 +66,23 @@ export interface Account {
   readonly policies: PolicyAttachments;
 }
 
-export interface ManagementAccount extends Account {
+/** The account that owns the organization: it stays at the root and exists before the landing zone. */
+export interface ManagementAccount extends AccountFields {
   readonly role: 'management';
   readonly existingAccountId: string;
+  readonly ouPath?: undefined;
 }
+
+/** Every other account, in an OU. */
+export interface MemberAccount extends AccountFields {
+  readonly role: Exclude<AccountRole, 'management'>;
+  /** Path of the account's OU, such as `Workloads/Prod`. */
+  readonly ouPath: string;
+  /** An existing account to adopt. */
+  readonly existingAccountId?: string;
+}
+
+export type Account = ManagementAccount | MemberAccount;
 
 export interface LandingZone {
   readonly organization: LandingZoneConfig['organization'];
@@ -82,8 +95,10 @@ export interface LandingZone {
   /** Every account, the management account included, sorted by key. */
   readonly accounts: readonly Account[];
   readonly managementAccount: ManagementAccount;
-  readonly logArchiveAccount: Account;
-  readonly securityAccount: Account;
+  /** Every account but the management account, sorted by key. */
+  readonly memberAccounts: readonly MemberAccount[];
+  readonly logArchiveAccount: MemberAccount;
+  readonly securityAccount: MemberAccount;
   /** The role that stacks assume in member accounts. */
   readonly accountAccessRole: string;
   readonly stateBackend: StateBackendConfig;
@@ -100,8 +115,4 @@ export interface LandingZone {
   readonly sessionManager: SessionManagerConfig;
   /** Recipients resolved: the alert recipients when none are given. */
   readonly costAnomalyDetection: { readonly thresholdUsd: number; readonly emails: readonly string[] };
-}
-
-export function memberAccounts(landingZone: LandingZone): readonly Account[] {
-  return landingZone.accounts.filter((account) => account.role !== 'management');
 }

@@ -6,8 +6,9 @@
 import { ConfigConfigurationAggregator } from '@cdktf/provider-aws/lib/config-configuration-aggregator';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
-import type { AwsRegion } from '../config/aws-regions';
-import { serviceRole } from '../constructs/service-role';
+import { awsManagedPolicyArn } from '../iam/arns';
+import type { AwsRegion } from '../iam/aws-regions';
+import { serviceRole } from '../terraform/service-role';
 import { CONFIG_AGGREGATOR_ROLE } from '../resource-names';
 
 export interface OrganizationConfigAggregatorProps {
@@ -25,7 +26,7 @@ export class OrganizationConfigAggregator extends Construct {
     const role = serviceRole(this, 'role', { name: CONFIG_AGGREGATOR_ROLE, service: 'config.amazonaws.com', onlyFor: { 'aws:SourceAccount': props.accountId } });
     const permissions = new IamRolePolicyAttachment(this, 'role_policy', {
       role: role.name,
-      policyArn: 'arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations',
+      policyArn: awsManagedPolicyArn('service-role/AWSConfigRoleForOrganizations'),
     });
 
     this.aggregator = new ConfigConfigurationAggregator(this, 'aggregator', {

@@ -10,9 +10,9 @@ import { GuarddutyOrganizationAdminAccount } from '@cdktf/provider-aws/lib/guard
 import { GuarddutyOrganizationConfiguration } from '@cdktf/provider-aws/lib/guardduty-organization-configuration';
 import { GuarddutyOrganizationConfigurationFeature } from '@cdktf/provider-aws/lib/guardduty-organization-configuration-feature';
 import { Construct } from 'constructs';
-import type { AwsRegion } from '../config/aws-regions';
-import { GUARDDUTY_PROTECTIONS, type GuardDutyProtection, type SecurityServicesConfig } from '../config/security-services-schema';
-import { regionName } from '../terraform-names';
+import type { AwsRegion } from '../iam/aws-regions';
+import { GUARDDUTY_PROTECTIONS, type GuardDutyProtection, type SecurityServicesConfig } from '../config/schemas/security-services';
+import { regionName } from '../terraform/terraform-names';
 import type { AdministratorRegistration } from './administrator-registration';
 
 /**

@@ -15,14 +15,11 @@ import { SecurityhubOrganizationAdminAccount } from '@cdktf/provider-aws/lib/sec
 import { SecurityhubOrganizationConfiguration } from '@cdktf/provider-aws/lib/securityhub-organization-configuration';
 import { SecurityhubStandardsSubscription } from '@cdktf/provider-aws/lib/securityhub-standards-subscription';
 import { Construct } from 'constructs';
-import type { AwsRegion } from '../config/aws-regions';
-import { SECURITY_HUB_STANDARDS, type SecurityServicesConfig } from '../config/security-services-schema';
-import { regionName } from '../terraform-names';
+import type { AwsRegion } from '../iam/aws-regions';
+import { SECURITY_HUB_STANDARDS, type SecurityServicesConfig } from '../config/schemas/security-services';
+import { securityHubStandardArn } from '../iam/arns';
+import { regionName } from '../terraform/terraform-names';
 import type { AdministratorRegistration } from './administrator-registration';
-
-export function securityHubStandardArn(region: string, standard: keyof typeof SECURITY_HUB_STANDARDS): string {
-  return `arn:aws:securityhub:${region}::${SECURITY_HUB_STANDARDS[standard]}`;
-}
 
 export interface SecurityHubOrganizationProps {
   /** Holds the finding aggregator. */
@@ -64,7 +61,7 @@ export class SecurityHubOrganization extends Construct {
       for (const standard of props.securityHub.standards) {
         new SecurityhubStandardsSubscription(this, `standard_${standard.replace(/-/g, '_')}_${suffix}`, {
           region,
-          standardsArn: securityHubStandardArn(region, standard),
+          standardsArn: securityHubStandardArn(region, SECURITY_HUB_STANDARDS[standard]),
           dependsOn: [hub],
         });
       }

@@ -3,10 +3,10 @@
  * root and, since it exists before the landing zone does, carries its account id.
  */
 import { expectedOneOf, type Issue } from '../../diagnostics';
-import { LANDING_ZONE_FILE, type ConfigurationRule } from '../configuration-files';
+import type { ConfigurationFiles } from '../configuration-files';
 import { flattenOrganizationalUnits } from '../organizational-unit-paths';
 
-export const accountPlacement: ConfigurationRule = ({ landingZone, accounts }) => {
+export function accountPlacement({ landingZone, accounts }: Pick<ConfigurationFiles, 'landingZone' | 'accounts'>): Issue[] {
   const ouPaths = flattenOrganizationalUnits(landingZone.config.organizationalUnits).map((ou) => ou.path);
   const issues: Issue[] = [];
   for (const { file, config } of accounts) {
@@ -18,10 +18,10 @@ export const accountPlacement: ConfigurationRule = ({ landingZone, accounts }) =
         issues.push({ file, path: ['accountId'], message: 'is required for the management account, which exists before the landing zone (the 12-digit id of the account that owns the organization)' });
       }
     } else if (config.ou === undefined) {
-      issues.push({ file, path: ['ou'], message: `is required (expected an OU path from ${LANDING_ZONE_FILE}: ${ouPaths.join(', ')})` });
+      issues.push({ file, path: ['ou'], message: `is required (expected an OU path from ${landingZone.file}: ${ouPaths.join(', ')})` });
     } else if (!ouPaths.includes(config.ou)) {
-      issues.push({ file, path: ['ou'], message: expectedOneOf(`an OU from ${LANDING_ZONE_FILE}`, ouPaths, config.ou) });
+      issues.push({ file, path: ['ou'], message: expectedOneOf(`an OU from ${landingZone.file}`, ouPaths, config.ou) });
     }
   }
   return issues;
-};
+}

@@ -1,6 +1,6 @@
 /** Account names, root emails and account ids are unique across all request files. */
 import type { Issue } from '../../diagnostics';
-import type { AccountRequest, ConfigurationRule } from '../configuration-files';
+import type { AccountRequest, ConfigurationFiles } from '../configuration-files';
 
 function duplicatesOf(
   accounts: readonly AccountRequest[],
@@ -22,8 +22,10 @@ function duplicatesOf(
   return issues;
 }
 
-export const uniqueAccounts: ConfigurationRule = ({ accounts }) => [
+export function uniqueAccounts({ accounts }: Pick<ConfigurationFiles, 'accounts'>): Issue[] {
+  return [
   ...duplicatesOf(accounts, 'name', (name) => name.toLowerCase()),
   ...duplicatesOf(accounts, 'email', (email) => email.toLowerCase()),
   ...duplicatesOf(accounts, 'accountId', (id) => id),
 ];
+}

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyExample, editFile, filesUnder, runEntry, synthesize, temporaryDirectory } from '../support/example-config';
+
+const STACK_TRACE = /^\s+at .+\(.+:\d+:\d+\)$/m;
+
+function brokenExample(): string {
+  const dir = copyExample();
+  editFile(dir, 'accounts/payments-dev.yaml', (text) => text.replace(/^email: .*\n/m, ''));
+  editFile(dir, 'accounts/payments-prod.yaml', (text) => text.replace('ou: Workloads/Prod', 'ou: Workloads/Prd'));
+  return dir;
+}
+
+describe('synth (main.ts)', () => {
+  it('synthesizes the configuration LZ_CONFIG_DIR points at and says what it wrote', () => {
+    const outdir = join(temporaryDirectory(), 'out');
+    const result = runEntry('main.ts', [], { LZ_CONFIG_DIR: copyExample(), CDKTF_OUTDIR: outdir });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Example Corp: 17 stacks in');
+    expect(existsSync(join(outdir, 'stacks', 'account-payments-dev', 'cdk.tf.json'))).toBe(true);
+  });
+
+  it('reports every error by file, field and line, exits 1 without a stack trace, and leaves the earlier output as it was', async () => {
+    const outdir = await synthesize(copyExample());
+    const before = filesUnder(outdir);
+    const result = runEntry('main.ts', [], { LZ_CONFIG_DIR: brokenExample(), CDKTF_OUTDIR: outdir });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      [
+        '2 errors in the landing zone configuration; nothing was written.',
+        'accounts/payments-dev.yaml:2 email: is required (expected a string)',
+        '',
+        'accounts/payments-prod.yaml:4 ou: expected an OU from landing-zone.yaml (Security, Infrastructure, Workloads, Workloads/Prod, Workloads/NonProd, Sandbox, Suspended), got "Workloads/Prd"; did you mean "Workloads/Prod"?',
+        '',
+      ].join('\n'),
+    );
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(filesUnder(outdir)).toEqual(before);
+  });
+
+  it('writes nothing at all when the first synth has an error', () => {
+    const outdir = join(temporaryDirectory(), 'never-written');
+    const result = runEntry('main.ts', [], { LZ_CONFIG_DIR: brokenExample(), CDKTF_OUTDIR: outdir });
+    expect(result.status).toBe(1);
+    expect(existsSync(outdir)).toBe(false);
+  });
+
+  it('explains a directory without landing-zone.yaml', () => {
+    const empty = temporaryDirectory();
+    const result = runEntry('main.ts', [], { LZ_CONFIG_DIR: empty, CDKTF_OUTDIR: join(empty, 'out') });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(`No landing-zone.yaml in ${empty}. Run from the landing zone's directory, or point LZ_CONFIG_DIR at it.`);
+  });
+});
+
+describe('npm run validate (lib/cli/validate.ts)', () => {
+  it('accepts the example and writes nothing', () => {
+    const dir = copyExample();
+    const result = runEntry('lib/cli/validate.ts', ['--config-dir', dir], {});
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(`${dir}: valid. Example Corp: 7 OUs, 6 member accounts, governed regions eu-west-1, eu-central-1.`);
+    expect(existsSync(join(dir, 'cdktf.out'))).toBe(false);
+  });
+
+  it('rejects a broken configuration with the same report as synth', () => {
+    const result = runEntry('lib/cli/validate.ts', [], { LZ_CONFIG_DIR: brokenExample() });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('accounts/payments-dev.yaml:2 email: is required (expected a string)');
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+  });
+});

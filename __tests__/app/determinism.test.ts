@@ -1,0 +1,66 @@
+import { rmSync } from 'node:fs';
+import { copyExample, editFile, filesUnder, readStack, synthesize, writeFile } from '../support/example-config';
+
+/** Stacks whose Terraform differs between two outputs, and stacks only one of them has. */
+function stackChanges(before: Map<string, string>, after: Map<string, string>) {
+  const stacksOf = (files: Map<string, string>) =>
+    new Map([...files].filter(([path]) => path.endsWith('/cdk.tf.json')).map(([path, text]) => [path.split('/')[1], text]));
+  const a = stacksOf(before);
+  const b = stacksOf(after);
+  return {
+    added: [...b.keys()].filter((name) => !a.has(name)),
+    removed: [...a.keys()].filter((name) => !b.has(name)),
+    changed: [...b.keys()].filter((name) => a.has(name) && a.get(name) !== b.get(name)),
+  };
+}
+
+describe('determinism', () => {
+  it('synthesizes the same bytes from the same input, whatever the directories', async () => {
+    const first = filesUnder(await synthesize(copyExample()));
+    const second = filesUnder(await synthesize(copyExample()));
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    expect(second).toEqual(first);
+  });
+
+  it('keeps absolute paths out of the output', async () => {
+    for (const [path, text] of filesUnder(await synthesize(copyExample()))) {
+      expect({ path, absolute: /"\/(tmp|home|root|work|Users)\//.test(text) }).toEqual({ path, absolute: false });
+    }
+  });
+});
+
+describe('change stays local', () => {
+  it('vending an account adds its two stacks and changes no other', async () => {
+    const dir = copyExample();
+    const before = filesUnder(await synthesize(dir));
+    writeFile(
+      dir,
+      'accounts/payments-qa.yaml',
+      [
+        'name: payments-qa',
+        'email: aws-payments-qa@example.com',
+        'ou: Workloads/NonProd',
+        'tags: { owner: payments, environment: nonprod, cost-center: "4200" }',
+        'budget: { monthlyLimitUsd: 300, alertEmails: [payments-leads@example.com] }',
+        '',
+      ].join('\n'),
+    );
+    expect(stackChanges(before, filesUnder(await synthesize(dir)))).toEqual({ added: ['account-payments-qa', 'baseline-payments-qa'], removed: [], changed: [] });
+  });
+
+  it('moving an account to another OU changes its account stack only', async () => {
+    const dir = copyExample();
+    const before = filesUnder(await synthesize(dir));
+    editFile(dir, 'accounts/sandbox-data-science.yaml', (text) => text.replace('ou: Sandbox', 'ou: Suspended'));
+    const out = await synthesize(dir);
+    expect(stackChanges(before, filesUnder(out))).toEqual({ added: [], removed: [], changed: ['account-sandbox-data-science'] });
+    expect(readStack(out, 'account-sandbox-data-science').resource.aws_organizations_account.account.parent_id).toMatch(/organizational_unit_ids(\.Suspended|\["Suspended"\])\}$/);
+  });
+
+  it('deleting a request file drops its stacks from the output but destroys nothing in the others', async () => {
+    const dir = copyExample();
+    const before = filesUnder(await synthesize(dir));
+    rmSync(`${dir}/accounts/payments-dev.yaml`);
+    expect(stackChanges(before, filesUnder(await synthesize(dir)))).toEqual({ added: [], removed: ['account-payments-dev', 'baseline-payments-dev'], changed: [] });
+  });
+});

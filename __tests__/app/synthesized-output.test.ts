@@ -1,0 +1,56 @@
+/**
+ * Properties of the whole synthesized output of the example: every Terraform string and
+ * every policy document of every stack.
+ */
+import { filesUnder, type TerraformJson } from '../support/example-config';
+import { exampleOutput } from '../support/example-output';
+import { policyReferenceProblems } from '../../lib/iam/policy-references';
+import type { PolicyDocument } from '../../lib/iam/policy-document';
+
+const example = exampleOutput();
+
+describe('Terraform strings', () => {
+  it('escape every IAM policy variable in every stack, so Terraform passes it to AWS unchanged', () => {
+    const unescaped: string[] = [];
+    let escaped = 0;
+    for (const [file, text] of filesUnder(example)) {
+      if (!file.endsWith('cdk.tf.json')) continue;
+      // A `${` not preceded by `$` is a Terraform reference, which names a resource, data source or output: `${data.x...}`, `${aws_x.y...}`.
+      for (const match of text.matchAll(/(\$?)\$\{([^}]*)\}/g)) {
+        if (match[1]) escaped += 1;
+        else if (!/^[a-z][a-z0-9_]*\.[\w.[\]"\\/-]+$/.test(match[2])) unescaped.push(`${file}: ${match[0]}`);
+      }
+    }
+    expect(unescaped).toEqual([]);
+    expect(escaped).toBeGreaterThan(0);
+  });
+});
+
+describe('every policy document in the output', () => {
+  /** Each IAM policy document of each stack, references replaced by the kind of value they stand for. */
+  function policyDocuments(): { where: string; document: PolicyDocument }[] {
+    const documents: { where: string; document: PolicyDocument }[] = [];
+    for (const [file, text] of filesUnder(example)) {
+      if (!file.endsWith('cdk.tf.json')) continue;
+      const stack = JSON.parse(text);
+      for (const [type, byName] of Object.entries<Record<string, TerraformJson>>(stack.resource ?? {})) {
+        for (const [name, resource] of Object.entries(byName)) {
+          for (const [argument, value] of Object.entries(resource)) {
+            if (typeof value !== 'string' || !value.includes('"Statement"')) continue;
+            const document = JSON.parse(value.replace(/(?<!\$)\$\{[^}]*\}/g, '111111111111'));
+            documents.push({ where: `${file} ${type}.${name}.${argument}`, document });
+          }
+        }
+      }
+    }
+    return documents;
+  }
+
+  it('names only actions and condition keys that exist in AWS, in every stack', async () => {
+    const documents = policyDocuments();
+    expect(documents.length).toBeGreaterThan(20);
+    const problems = [];
+    for (const { where, document } of documents) problems.push(...(await policyReferenceProblems(document)).map((problem) => ({ where, ...problem })));
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,139 @@
+import { runSimulation } from '@cloud-copilot/iam-simulate';
+import { policyReferenceProblems } from '../../lib/iam/policy-references';
+import type { PolicyDocument } from '../../lib/iam/policy-document';
+import { SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../../lib/guardrails/catalogue';
+import type { GuardrailContext } from '../../lib/guardrails/guardrail';
+import { REQUIRE_TAGS_SERVICE_NAMES } from '../../lib/guardrails/require-tags-services';
+import { copyExample, editFile, readStack, synthesize } from '../support/example-config';
+import { FULL_AWS_ACCESS } from '../support/scp-chain';
+
+const context: GuardrailContext = {
+  governedRegions: ['eu-west-1', 'eu-central-1'],
+  accessRoleArn: 'arn:aws:iam::*:role/OrganizationAccountAccessRole',
+  exemptPrincipalArns: ['arn:aws:iam::*:role/OrganizationAccountAccessRole', 'arn:aws:iam::*:role/BreakGlassAdmin'],
+  regionDenyExtraExemptActions: ['pricingplanmanager:*'],
+  requiredTags: [{ key: 'owner' }, { key: 'environment', allowedValues: ['prod', 'nonprod'] }],
+  requireTagsServices: [...REQUIRE_TAGS_SERVICE_NAMES],
+  logArchiveBucketNamePrefix: 'example-corp-logs',
+  alertEventBusName: 'landing-zone-security-alerts',
+};
+
+describe('the guardrail catalogue', () => {
+  it('holds exactly these guardrails; adding or dropping one is a reviewed change', () => {
+    expect(SERVICE_CONTROL_POLICY_GUARDRAILS.map((guardrail) => guardrail.id)).toEqual([
+      'region-deny',
+      'require-tags-on-create',
+      'deny-leaving-organization',
+      'root-user-lockdown',
+      'protect-security-services',
+      'protect-log-archive',
+      'protect-account-baseline',
+      'deny-iam-users',
+      'protect-landing-zone-roles',
+      'protect-central-alert-bus',
+      'deny-all',
+    ]);
+    expect(TAG_POLICY_GUARDRAILS.map((guardrail) => guardrail.id)).toEqual(['required-tags']);
+  });
+
+  it.each(SERVICE_CONTROL_POLICY_GUARDRAILS.map((guardrail) => [guardrail.id, guardrail] as const))(
+    '%s names only real IAM actions, condition operators and condition keys',
+    async (_id, guardrail) => {
+      expect(await policyReferenceProblems(guardrail.build(context))).toEqual([]);
+    },
+  );
+
+  it.each(SERVICE_CONTROL_POLICY_GUARDRAILS.map((guardrail) => [guardrail.id, guardrail] as const))('%s gives every statement a Sid and a one-line description', (_id, guardrail) => {
+    const document = guardrail.build(context) as PolicyDocument;
+    expect(document.Statement.every((statement) => /^[A-Za-z0-9]+$/.test(statement.Sid ?? ''))).toBe(true);
+    expect(guardrail.description).toMatch(/^[^\n]{10,250}\.$/);
+  });
+});
+
+describe('required tags', () => {
+  it('denies each missing key on its own: one statement per key', () => {
+    const guardrail = SERVICE_CONTROL_POLICY_GUARDRAILS.find((candidate) => candidate.id === 'require-tags-on-create')!;
+    const document = guardrail.build(context);
+    expect(document.Statement.map((statement) => statement.Condition)).toEqual([
+      { Null: { 'aws:RequestTag/owner': 'true' } },
+      { Null: { 'aws:RequestTag/environment': 'true' } },
+    ]);
+  });
+
+  it('fails loudly rather than emit an empty guardrail when no tag is required', () => {
+    for (const guardrail of [...SERVICE_CONTROL_POLICY_GUARDRAILS, ...TAG_POLICY_GUARDRAILS].filter((candidate) => /tags/.test(candidate.id))) {
+      expect(() => guardrail.build({ ...context, requiredTags: [] })).toThrow(/needs at least one tag in requiredTags/);
+    }
+  });
+
+  it('describes the keys and allowed values as a tag policy', () => {
+    expect(TAG_POLICY_GUARDRAILS[0].build(context)).toEqual({
+      tags: {
+        owner: { tag_key: { '@@assign': 'owner' } },
+        environment: { tag_key: { '@@assign': 'environment' }, tag_value: { '@@assign': ['prod', 'nonprod'] } },
+      },
+    });
+  });
+});
+
+describe('protect-landing-zone-roles', () => {
+  const guardrail = SERVICE_CONTROL_POLICY_GUARDRAILS.find((candidate) => candidate.id === 'protect-landing-zone-roles')!;
+  const withUser = { ...context, exemptPrincipalArns: [...context.exemptPrincipalArns, 'arn:aws:iam::*:user/ci-deployer'] };
+
+  async function decide(document: PolicyDocument, principal: string, action: string, resource: string): Promise<string> {
+    const accountId = '555555555555';
+    const response = await runSimulation(
+      {
+        request: { principal, action, resource: { resource, accountId }, contextVariables: { 'aws:PrincipalArn': principal } },
+        identityPolicies: [{ name: 'AdministratorAccess', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }],
+        serviceControlPolicies: [{ orgIdentifier: 'root', policies: [FULL_AWS_ACCESS, { name: guardrail.id, policy: document }] }],
+        resourceControlPolicies: [],
+      },
+      {},
+    );
+    if (response.resultType === 'error') throw new Error(JSON.stringify(response.errors));
+    return response.overallResult;
+  }
+
+  it('guards every exempt role by its ARN pattern and every landing zone role by prefix', () => {
+    expect(guardrail.build(context).Statement).toEqual([
+      expect.objectContaining({
+        Sid: 'ProtectLandingZoneRoles',
+        Resource: ['arn:aws:iam::*:role/OrganizationAccountAccessRole', 'arn:aws:iam::*:role/BreakGlassAdmin', 'arn:aws:iam::*:role/landing-zone-*'],
+      }),
+    ]);
+  });
+
+  it('guards an exempt user too: nobody else creates it or its credentials', async () => {
+    const document = guardrail.build(withUser);
+    const engineer = 'arn:aws:iam::555555555555:role/PlatformEngineer';
+    const deployer = 'arn:aws:iam::555555555555:user/ci-deployer';
+    for (const action of ['iam:CreateUser', 'iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:AttachUserPolicy']) {
+      expect(await decide(document, engineer, action, deployer)).toBe('ExplicitlyDenied');
+    }
+    expect(await decide(document, 'arn:aws:iam::555555555555:role/OrganizationAccountAccessRole', 'iam:CreateAccessKey', deployer)).toBe('Allowed');
+    expect(await decide(document, engineer, 'iam:CreateAccessKey', 'arn:aws:iam::555555555555:user/someone-else')).toBe('Allowed');
+  });
+});
+
+describe('policies in the synthesized output', () => {
+  it('escapes IAM policy variables for Terraform and counts the size of the text AWS receives', async () => {
+    const dir = copyExample();
+    editFile(dir, 'scps/deny-large-instances.json', (text) =>
+      text.replace('"Resource": "arn:aws:ec2:*:*:instance/*",', '"Resource": "arn:aws:ec2:*:*:instance/*",\n      "NotResource": "arn:aws:ec2:*:*:instance/${aws:PrincipalTag/team}",').replace('"Resource": "arn:aws:ec2:*:*:instance/*",\n', ''),
+    );
+    const management = readStack(await synthesize(dir), 'management');
+    const content: string = management.resource.aws_organizations_policy.policy_deny_large_instances.content;
+    expect(content).toContain('"NotResource":"arn:aws:ec2:*:*:instance/$${aws:PrincipalTag/team}"');
+    expect(content).not.toMatch(/[^$]\$\{/);
+  });
+
+  it('writes every policy as compact one-line JSON with the guardrail description', async () => {
+    const management = readStack(await synthesize(copyExample()), 'management');
+    for (const policy of Object.values<Record<string, string>>(management.resource.aws_organizations_policy)) {
+      expect(policy.content).not.toContain('\n');
+      expect(JSON.stringify(JSON.parse(policy.content))).toBe(policy.content);
+      expect(policy.description.length).toBeGreaterThan(0);
+    }
+  });
+});

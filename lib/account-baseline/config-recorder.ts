@@ -1,0 +1,56 @@
+/**
+ * AWS Config in every governed region of one account, delivering to the log archive.
+ * Global resources (IAM users, roles, policies) are recorded once, in the home region,
+ * or every region would record, and bill, the same changes.
+ */
+import { ConfigConfigurationRecorder } from '@cdktf/provider-aws/lib/config-configuration-recorder';
+import { ConfigConfigurationRecorderStatus } from '@cdktf/provider-aws/lib/config-configuration-recorder-status';
+import { ConfigDeliveryChannel } from '@cdktf/provider-aws/lib/config-delivery-channel';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { Construct } from 'constructs';
+import { awsManagedPolicyArn } from '../iam/arns';
+import type { AwsRegion } from '../iam/aws-regions';
+import { CONFIG_RECORDER_ROLE } from '../resource-names';
+import { regionName } from '../terraform/terraform-names';
+import { serviceRole } from '../terraform/service-role';
+
+export interface ConfigRecorderProps {
+  readonly homeRegion: AwsRegion;
+  readonly governedRegions: readonly AwsRegion[];
+  /** The log archive's Config bucket. */
+  readonly deliveryBucket: string;
+  /** For the recorder role's trust policy: Config may assume it for this account only. */
+  readonly accountId: string;
+}
+
+export class ConfigRecorder extends Construct {
+  constructor(scope: Construct, id: string, props: ConfigRecorderProps) {
+    super(scope, id);
+    // A role of its own rather than Config's service-linked role, which an adopted account may already have.
+    const role = serviceRole(this, 'role', { name: CONFIG_RECORDER_ROLE, service: 'config.amazonaws.com', onlyFor: { 'aws:SourceAccount': props.accountId } });
+    new IamRolePolicyAttachment(this, 'role_policy', { role: role.name, policyArn: awsManagedPolicyArn('service-role/AWS_ConfigRole') });
+
+    for (const region of props.governedRegions) {
+      const suffix = regionName(region);
+      const recorder = new ConfigConfigurationRecorder(this, `recorder_${suffix}`, {
+        region,
+        name: 'default',
+        roleArn: role.arn,
+        recordingGroup: { allSupported: true, includeGlobalResourceTypes: region === props.homeRegion },
+      });
+      const channel = new ConfigDeliveryChannel(this, `delivery_channel_${suffix}`, {
+        region,
+        name: 'default',
+        s3BucketName: props.deliveryBucket,
+        snapshotDeliveryProperties: { deliveryFrequency: 'TwentyFour_Hours' },
+        dependsOn: [recorder],
+      });
+      new ConfigConfigurationRecorderStatus(this, `recorder_status_${suffix}`, {
+        region,
+        name: recorder.name,
+        isEnabled: true,
+        dependsOn: [channel],
+      });
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The account's monthly cost budget: an e-mail when actual cost, or the forecast, crosses
+ * each threshold. Created in the scope given, for the reason `organization/organization.ts`
+ * gives.
+ */
+import { BudgetsBudget } from '@cdktf/provider-aws/lib/budgets-budget';
+import type { Construct } from 'constructs';
+import type { Account } from '../model/landing-zone';
+
+export function monthlyBudget(scope: Construct, account: Account): BudgetsBudget {
+  const { budget } = account;
+  return new BudgetsBudget(scope, 'monthly_budget', {
+    name: `${account.name} monthly cost`,
+    budgetType: 'COST',
+    timeUnit: 'MONTHLY',
+    limitAmount: budget.monthlyLimitUsd.toFixed(2),
+    limitUnit: 'USD',
+    notification: budget.thresholdsPercent.flatMap((threshold) =>
+      (['ACTUAL', 'FORECASTED'] as const).map((notificationType) => ({
+        comparisonOperator: 'GREATER_THAN',
+        notificationType,
+        threshold,
+        thresholdType: 'PERCENTAGE',
+        subscriberEmailAddresses: [...budget.alertEmails],
+      })),
+    ),
+  });
+}

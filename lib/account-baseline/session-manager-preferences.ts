@@ -1,0 +1,67 @@
+/**
+ * Session Manager preferences in every governed region of one account: sessions end when
+ * idle, their transcripts go to the log archive under the account's id, and, when asked,
+ * session data is encrypted with a key of the account. Session Manager reads its
+ * preferences from the `SSM-SessionManagerRunShell` document of each region.
+ */
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { SsmDocument } from '@cdktf/provider-aws/lib/ssm-document';
+import { Construct } from 'constructs';
+import type { AwsRegion } from '../iam/aws-regions';
+import type { SessionManagerConfig } from '../config/schemas/session-manager';
+import { SESSION_MANAGER_PREFERENCES_DOCUMENT } from '../resource-names';
+import { regionName } from '../terraform/terraform-names';
+
+export interface SessionManagerPreferencesProps {
+  readonly governedRegions: readonly AwsRegion[];
+  readonly settings: SessionManagerConfig;
+  /** The log archive's session logs bucket. */
+  readonly logBucket: string;
+  /** Transcripts go under `<account id>/`, the only prefix the bucket lets the account write. */
+  readonly accountId: string;
+}
+
+export class SessionManagerPreferences extends Construct {
+  constructor(scope: Construct, id: string, props: SessionManagerPreferencesProps) {
+    super(scope, id);
+    for (const region of props.governedRegions) {
+      const suffix = regionName(region);
+      let kmsKeyId = '';
+      if (props.settings.kmsEncryption) {
+        const key = new KmsKey(this, `key_${suffix}`, {
+          region,
+          description: 'landing-zone: encrypts Session Manager session data.',
+          enableKeyRotation: true,
+          deletionWindowInDays: 30,
+          lifecycle: { preventDestroy: true },
+        });
+        kmsKeyId = key.arn;
+      }
+      new SsmDocument(this, `preferences_${suffix}`, {
+        region,
+        name: SESSION_MANAGER_PREFERENCES_DOCUMENT,
+        documentType: 'Session',
+        documentFormat: 'JSON',
+        content: JSON.stringify({
+          schemaVersion: '1.0',
+          description: 'Session Manager preferences of the landing zone.',
+          sessionType: 'Standard_Stream',
+          inputs: {
+            s3BucketName: props.logBucket,
+            s3KeyPrefix: props.accountId,
+            s3EncryptionEnabled: true,
+            cloudWatchLogGroupName: '',
+            cloudWatchEncryptionEnabled: true,
+            cloudWatchStreamingEnabled: false,
+            kmsKeyId,
+            runAsEnabled: false,
+            runAsDefaultUser: '',
+            idleSessionTimeout: String(props.settings.idleTimeoutMinutes),
+            maxSessionDuration: '',
+            shellProfile: { windows: '', linux: '' },
+          },
+        }),
+      });
+    }
+  }
+}

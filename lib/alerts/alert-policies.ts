@@ -1,0 +1,94 @@
+/**
+ * The resource policies of the central alert path in the security account: who may put
+ * events on the central bus, who may publish to the alert topic, and who may use the
+ * topic's key. Values may be Terraform references (the security account id read from
+ * another stack's state, the organization id from a data source).
+ */
+import { accountRootArn, eventBusArn, eventRuleArn, snsTopicArn } from '../iam/arns';
+import { denyInsecureTransport } from '../iam/deny-insecure-transport';
+import type { ResourcePolicyDocument } from '../iam/policy-document';
+
+export interface AlertPolicyContext {
+  readonly homeRegion: string;
+  readonly securityAccountId: string;
+  readonly organizationId: string;
+  readonly eventBusName: string;
+  readonly topicName: string;
+}
+
+export function alertTopicArn(context: AlertPolicyContext): string {
+  return snsTopicArn(context.homeRegion, context.securityAccountId, context.topicName);
+}
+
+/** Every rule of a custom bus has an ARN under `rule/<bus name>/`; rules of other buses (the default bus included) do not. */
+export function centralBusRuleArns(context: AlertPolicyContext): string {
+  return eventRuleArn(context.homeRegion, context.securityAccountId, '*', context.eventBusName);
+}
+
+/**
+ * Any principal of an account of this organization may put events on the bus: the
+ * forwarding role of each account, vended later or not, without listing accounts.
+ */
+export function centralBusPolicy(context: AlertPolicyContext): ResourcePolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'OrganizationAccountsPutEvents',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 'events:PutEvents',
+        Resource: eventBusArn(context.homeRegion, context.securityAccountId, context.eventBusName),
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': context.organizationId } },
+      },
+    ],
+  };
+}
+
+/** EventBridge publishes for the rules of the central bus only, and nobody publishes over plain HTTP. */
+export function alertTopicPolicy(context: AlertPolicyContext): ResourcePolicyDocument {
+  const topicArn = alertTopicArn(context);
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      denyInsecureTransport('sns:Publish', topicArn),
+      {
+        Sid: 'CentralBusRulesPublish',
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: 'sns:Publish',
+        Resource: topicArn,
+        Condition: { ArnLike: { 'aws:SourceArn': centralBusRuleArns(context) } },
+      },
+    ],
+  };
+}
+
+/**
+ * The topic's key. The security account administers and uses it through IAM; EventBridge
+ * may encrypt and decrypt with it, as SNS requires of an encrypted topic that an AWS
+ * service publishes to. The statement has no condition: SNS does not support
+ * `aws:SourceAccount`, `aws:SourceArn` or `aws:SourceOrgID` on this statement, and with
+ * one every alert would fail to deliver. The topic policy decides who may publish.
+ */
+export function alertKeyPolicy(context: AlertPolicyContext): ResourcePolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'SecurityAccountAdministersAndUses',
+        Effect: 'Allow',
+        Principal: { AWS: accountRootArn(context.securityAccountId) },
+        Action: 'kms:*',
+        Resource: '*',
+      },
+      {
+        Sid: 'EventBridgeEncryptsAlerts',
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        Resource: '*',
+      },
+    ],
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * From a configuration directory to the validated model, or a `ConfigurationError`
+ * listing every problem. In layers: each file's shape, then the rules across files, then
+ * the policies (actions and condition keys against AWS data, size quotas).
+ */
+import { readConfiguration } from '../config/read-configuration';
+import { ConfigurationError, formatIssues, isError, type Issue, type LineLocator } from '../diagnostics';
+import { buildLandingZone } from '../model/build-landing-zone';
+import type { LandingZone } from '../model/landing-zone';
+import { checkPolicyQuotas } from '../model/policy-quotas';
+import { policyReferences } from '../config/rules/policy-references';
+
+export interface LoadedLandingZone {
+  readonly landingZone: LandingZone;
+  /** Warnings, already formatted; empty when there are none. */
+  readonly warnings: string;
+}
+
+function failIfErrors(issues: readonly Issue[], locate: LineLocator): void {
+  if (issues.some(isError)) throw new ConfigurationError(issues, formatIssues(issues, locate));
+}
+
+export async function loadLandingZone(directory: string): Promise<LoadedLandingZone> {
+  const { files, issues, locate } = readConfiguration(directory);
+  if (!files) throw new ConfigurationError(issues, formatIssues(issues, locate));
+  const referenceIssues = await policyReferences(files);
+  failIfErrors([...issues, ...referenceIssues], locate);
+  const landingZone = buildLandingZone(files);
+  const allIssues = [...issues, ...referenceIssues, ...checkPolicyQuotas(landingZone.policies, landingZone.quotas, files.landingZone.file)];
+  failIfErrors(allIssues, locate);
+  return { landingZone, warnings: formatIssues(allIssues.filter((issue) => !isError(issue)), locate) };
+}

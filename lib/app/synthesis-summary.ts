@@ -1,0 +1,34 @@
+/** The few lines printed after a synth: what was written, and for what. */
+import { TerraformStack, type App } from 'cdktf';
+import { ALERTS } from '../alerts/alert-catalogue';
+import type { LandingZone } from '../model/landing-zone';
+import { sizeQuotaOf } from '../model/policy-quotas';
+import { LOG_ARCHIVE_STACK, ORGANIZATION_SERVICES_STACK, SECURITY_STACK } from '../../stacks/stack-outputs';
+
+const POLICY_TYPE_LABEL = { SERVICE_CONTROL_POLICY: 'SCP', TAG_POLICY: 'tag policy' } as const;
+
+/** One line a policy: its size as synthesized against its quota, and the headroom left. */
+function policyLines(landingZone: LandingZone): string[] {
+  const width = Math.max(...landingZone.policies.map((policy) => policy.name.length));
+  return landingZone.policies.map((policy) => {
+    const { limit } = sizeQuotaOf(policy, landingZone.quotas);
+    const size = policy.content.length;
+    return `    ${POLICY_TYPE_LABEL[policy.type].padEnd(10)} ${policy.name.padEnd(width)} ${String(size).padStart(6)} / ${limit} characters, ${limit - size} to spare`;
+  });
+}
+
+export function synthesisSummary(landingZone: LandingZone, app: App): string {
+  const stacks = app.node.children.filter((child) => child instanceof TerraformStack).length;
+  const policies = landingZone.policies.length > 0 ? ['  policies (size as synthesized / quota):', ...policyLines(landingZone)] : [];
+  return [
+    `${landingZone.organization.name}: ${stacks} stacks in ${app.outdir}/stacks`,
+    `  management: the organization, ${landingZone.organizationalUnits.length} OUs and ${landingZone.policies.length} policies`,
+    `  ${landingZone.memberAccounts.length} member accounts, each with account-<name> (run from the management account) and baseline-<name> (run inside it)`,
+    `  baseline-${landingZone.managementAccount.key}: the management account's own baseline`,
+    `  ${LOG_ARCHIVE_STACK}: the trail, Config, session and access-log buckets and the trail key, in ${landingZone.logArchiveAccount.name}`,
+    `  ${ORGANIZATION_SERVICES_STACK}: the organization trail, delegated administrators and the cost anomaly monitor`,
+    `  ${SECURITY_STACK}: GuardDuty, Security Hub, Access Analyzer, the Config aggregator and the central alert bus with ${ALERTS.length} alerts, in ${landingZone.securityAccount.name}`,
+    `  governed regions: ${landingZone.governedRegions.join(', ')}`,
+    ...policies,
+  ].join('\n');
+}

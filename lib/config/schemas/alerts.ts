@@ -1,0 +1,24 @@
+/** The `alerts` section of landing-zone.yaml. */
+import { z } from 'zod';
+import { DEFAULT_ALERT_EVENT_BUS_NAME } from '../../resource-names';
+import { EmailSchema } from './common';
+
+export const AlertsSchema = z
+  .strictObject({
+    emails: z.array(EmailSchema).min(1).describe('Who receives security alerts (each confirms an SNS subscription).'),
+    guardDutyMinimumSeverity: z
+      .number()
+      .min(1)
+      .max(8.9)
+      .default(7)
+      .describe('GuardDuty findings at or above this severity alert (4-6.9 medium, 7-8.9 high).'),
+    eventBusName: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,256}$/, { error: 'expected an event bus name: letters, digits, ".", "_" and "-"' })
+      .refine((name) => name !== 'default', { error: 'the central bus cannot be the default bus' })
+      .default(DEFAULT_ALERT_EVENT_BUS_NAME)
+      .describe('The central event bus in the security account, home region.'),
+  })
+  .describe('Organization-wide security alerts: every account forwards matching events to a central bus in the security account.');
+
+export type AlertsConfig = z.output<typeof AlertsSchema>;

@@ -1,0 +1,72 @@
+/** The shape of `landing-zone.yaml`, the organization-wide settings: one section a file. */
+import { z } from 'zod';
+import { expected } from '../schema-issues';
+import { AccountBaselineSchema } from './account-baseline';
+import { AlertsSchema } from './alerts';
+import { AccountNameSchema, AlternateContactsSchema, RegionSchema } from './common';
+import { CostAnomalyDetectionSchema } from './cost-anomaly-detection';
+import { GuardrailsSchema } from './guardrails';
+import { LogArchiveSchema } from './log-archive';
+import { OrganizationTrailSchema } from './organization-trail';
+import { OrganizationalUnitNameSchema, OrganizationalUnitSchema } from './organizational-units';
+import { QuotasSchema } from './quotas';
+import { SecurityServicesSchema } from './security-services';
+import { SessionManagerSchema } from './session-manager';
+import { StateBackendSchema } from './state-backend';
+
+export const RequiredTagSchema = z.strictObject({
+  key: z.string().min(1).max(128),
+  allowedValues: z.array(z.string().max(256)).min(1).optional().describe('When given, the only values accepted.'),
+  description: z.string().optional(),
+});
+
+const IamRoleNameSchema = z
+  .string()
+  .regex(/^[\w+=,.@-]{1,64}$/, { error: expected('an IAM role name (1-64 of letters, digits and +=,.@_-)') });
+
+export const LandingZoneSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    organization: z.strictObject({
+      name: z.string().min(1).max(128).describe('A name for the organization, shown in summaries.'),
+      existingOrganizationId: z
+        .string()
+        .regex(/^o-[a-z0-9]{10,32}$/, { error: expected('an organization id such as o-a1b2c3d4e5') })
+        .optional()
+        .describe('Id of an existing organization to adopt (imported rather than created).'),
+    }),
+    homeRegion: RegionSchema.describe('The region of organization-wide resources (trail, aggregators, budgets).'),
+    governedRegions: z
+      .array(RegionSchema)
+      .min(1)
+      .describe('Regions where workloads may run; the home region must be one of them.'),
+    requiredTags: z.array(RequiredTagSchema).default([]).describe('Tags every account request must carry.'),
+    organizationalUnits: z
+      .record(OrganizationalUnitNameSchema, OrganizationalUnitSchema.nullable())
+      .describe('The OU tree under the organization root, by name.'),
+    accountAccessRole: IamRoleNameSchema.default('OrganizationAccountAccessRole').describe(
+      'The role that stacks assume in member accounts, created by AWS Organizations in vended accounts.',
+    ),
+    coreAccounts: z
+      .strictObject({
+        logArchive: AccountNameSchema.describe('Name of the log-archive account.'),
+        security: AccountNameSchema.describe('Name of the security (audit) account.'),
+      })
+      .describe('The accounts that hold the logs and administer the security services.'),
+    alternateContacts: AlternateContactsSchema.optional().describe(
+      'Default alternate contacts for every account; an account request may override each.',
+    ),
+    accountBaseline: AccountBaselineSchema,
+    logArchive: LogArchiveSchema,
+    organizationTrail: OrganizationTrailSchema.default(OrganizationTrailSchema.parse({})),
+    securityServices: SecurityServicesSchema.default(SecurityServicesSchema.parse({})),
+    alerts: AlertsSchema,
+    sessionManager: SessionManagerSchema.default(SessionManagerSchema.parse({})),
+    costAnomalyDetection: CostAnomalyDetectionSchema.default(CostAnomalyDetectionSchema.parse({})),
+    guardrails: GuardrailsSchema.default(GuardrailsSchema.parse({})),
+    quotas: QuotasSchema.default(QuotasSchema.parse({})),
+    stateBackend: StateBackendSchema,
+  })
+  .describe('Organization-wide settings of the landing zone.');
+
+export type LandingZoneConfig = z.output<typeof LandingZoneSchema>;

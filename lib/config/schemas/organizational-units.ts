@@ -1,0 +1,34 @@
+/** The OU tree of landing-zone.yaml: each OU by name, with its tags, nested OUs and, to adopt it, its id. */
+import { z } from 'zod';
+import { expected } from '../schema-issues';
+import { TagsSchema } from './common';
+
+/** OU names are 1-128 characters; `/` separates the levels of an OU path, so it cannot be part of a name. */
+export const OrganizationalUnitNameSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[^/]+$/, { error: 'an OU name cannot contain "/", which separates the levels of an OU path' });
+
+export interface OrganizationalUnitConfig {
+  id?: string;
+  tags?: Record<string, string>;
+  children?: Record<string, OrganizationalUnitConfig | null>;
+}
+
+export const OrganizationalUnitSchema: z.ZodType<OrganizationalUnitConfig> = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, { error: expected('an OU id such as ou-ab12-cd34ef56') })
+      .optional()
+      .describe('Id of an existing OU to adopt (imported rather than created).'),
+    tags: TagsSchema.optional().describe('Tags on the OU itself.'),
+    get children() {
+      return z
+        .record(OrganizationalUnitNameSchema, OrganizationalUnitSchema.nullable())
+        .optional()
+        .describe('Nested OUs, by name.');
+    },
+  })
+  .describe('An organizational unit.');

@@ -1,0 +1,135 @@
+/**
+ * Protect the security services: nobody in a member account stops, deletes or blinds
+ * CloudTrail, AWS Config, GuardDuty, Security Hub, IAM Access Analyzer, Inspector or
+ * Firewall Manager, nor the landing zone's alert path (the rules that forward security
+ * events from every account, the central bus and the alert topic). An intruder's first
+ * move is to switch off what would see them; a recorder that records nothing, a
+ * suppression rule, a trusted IP list, an archive rule, a disabled forwarding rule or a
+ * disabled topic key blinds as surely as deleting the service. The landing zone's own
+ * role, which manages all of these, is exempt. Who may put events on the central bus is
+ * guarded by `protect-central-alert-bus`, in the security account alone.
+ */
+import { ALERT_RULE_NAMES, FORWARDING_RULE_NAMES, RESOURCE_NAME_PREFIX } from '../resource-names';
+import { eventBusArn, eventRuleArn, snsTopicArn } from '../iam/arns';
+import { type Guardrail, unlessExempt } from './guardrail';
+
+const PROTECTED_ACTIONS = [
+  'cloudtrail:DeleteTrail',
+  'cloudtrail:StopLogging',
+  'cloudtrail:UpdateTrail',
+  'cloudtrail:PutEventSelectors',
+  'cloudtrail:DeleteEventDataStore',
+  'cloudtrail:StopEventDataStoreIngestion',
+  'config:DeleteConfigurationRecorder',
+  'config:StopConfigurationRecorder',
+  'config:PutConfigurationRecorder',
+  'config:DisassociateResourceTypes',
+  'config:DeleteDeliveryChannel',
+  'config:PutDeliveryChannel',
+  'config:DeleteRetentionConfiguration',
+  'config:PutRetentionConfiguration',
+  'config:DeleteConfigurationAggregator',
+  'guardduty:DeleteDetector',
+  'guardduty:UpdateDetector',
+  'guardduty:UpdateMemberDetectors',
+  'guardduty:UpdateOrganizationConfiguration',
+  'guardduty:DisassociateFromAdministratorAccount',
+  'guardduty:DisassociateFromMasterAccount',
+  'guardduty:DisassociateMembers',
+  'guardduty:DeleteMembers',
+  'guardduty:StopMonitoringMembers',
+  'guardduty:CreateFilter',
+  'guardduty:UpdateFilter',
+  'guardduty:CreateIPSet',
+  'guardduty:UpdateIPSet',
+  'guardduty:CreateTrustedEntitySet',
+  'guardduty:UpdateTrustedEntitySet',
+  'guardduty:DeleteThreatIntelSet',
+  'guardduty:UpdateThreatIntelSet',
+  'guardduty:DeletePublishingDestination',
+  'guardduty:UpdatePublishingDestination',
+  'securityhub:DisableSecurityHub',
+  'securityhub:UpdateSecurityHubConfiguration',
+  'securityhub:UpdateOrganizationConfiguration',
+  'securityhub:DisassociateFromAdministratorAccount',
+  'securityhub:DisassociateFromMasterAccount',
+  'securityhub:DisassociateMembers',
+  'securityhub:DeleteMembers',
+  'securityhub:BatchDisableStandards',
+  'securityhub:UpdateStandardsControl',
+  'securityhub:BatchUpdateStandardsControlAssociations',
+  'securityhub:DisableImportFindingsForProduct',
+  'securityhub:CreateAutomationRule',
+  'securityhub:BatchUpdateAutomationRules',
+  'securityhub:CreateAutomationRuleV2',
+  'securityhub:UpdateAutomationRuleV2',
+  'securityhub:DeleteFindingAggregator',
+  'securityhub:UpdateFindingAggregator',
+  'access-analyzer:DeleteAnalyzer',
+  'access-analyzer:CreateArchiveRule',
+  'access-analyzer:UpdateArchiveRule',
+  'access-analyzer:ApplyArchiveRule',
+  'inspector2:Disable',
+  'inspector2:DisassociateMember',
+  'inspector2:UpdateOrganizationConfiguration',
+  'inspector2:CreateFilter',
+  'inspector2:UpdateFilter',
+  'fms:DeletePolicy',
+  'fms:DisassociateAdminAccount',
+  'fms:DeleteNotificationChannel',
+];
+
+/** On the forwarding rules, the central bus and its rules, and the alert topic. */
+const ALERT_PATH_ACTIONS = [
+  'events:DeleteRule',
+  'events:DisableRule',
+  'events:PutRule',
+  'events:PutTargets',
+  'events:RemoveTargets',
+  'events:DeleteEventBus',
+  'events:UpdateEventBus',
+  'sns:DeleteTopic',
+  'sns:SetTopicAttributes',
+  'sns:AddPermission',
+  'sns:RemovePermission',
+  'sns:PutDataProtectionPolicy',
+  'sns:Unsubscribe',
+];
+
+/** On the alert topic's key: without it, SNS cannot encrypt and no alert is delivered. */
+const ALERT_KEY_ACTIONS = ['kms:DisableKey', 'kms:ScheduleKeyDeletion', 'kms:PutKeyPolicy'];
+
+export const protectSecurityServices: Guardrail = {
+  id: 'protect-security-services',
+  type: 'SERVICE_CONTROL_POLICY',
+  description:
+    'Denies stopping, deleting or blinding CloudTrail, Config, GuardDuty, Security Hub, Access Analyzer, Inspector, Firewall Manager and the alert path, except to the exempt principals.',
+  build: (context) => {
+    const bus = context.alertEventBusName;
+    return {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'ProtectSecurityServices', Effect: 'Deny', Action: PROTECTED_ACTIONS, Resource: '*', Condition: unlessExempt(context) },
+        {
+          Sid: 'ProtectAlertPath',
+          Effect: 'Deny',
+          Action: ALERT_PATH_ACTIONS,
+          Resource: [
+            eventRuleArn('*', '*', FORWARDING_RULE_NAMES),
+            eventRuleArn('*', '*', ALERT_RULE_NAMES, bus),
+            eventBusArn('*', '*', bus),
+            snsTopicArn('*', '*', `${RESOURCE_NAME_PREFIX}-*`),
+          ],
+          Condition: unlessExempt(context),
+        },
+        {
+          Sid: 'ProtectAlertKey',
+          Effect: 'Deny',
+          Action: ALERT_KEY_ACTIONS,
+          Resource: '*',
+          Condition: { ...unlessExempt(context), 'ForAnyValue:StringLike': { 'kms:ResourceAliases': `alias/${RESOURCE_NAME_PREFIX}-*` } },
+        },
+      ],
+    };
+  },
+};

@@ -1,0 +1,49 @@
+/**
+ * ARNs of the commercial partition (`aws`), the one every region of `aws-regions.ts` is
+ * in. Each part may be a Terraform reference (an account id read from another stack) or,
+ * in a policy's pattern, `*`.
+ */
+
+export function iamRoleArn(accountId: string, roleName: string): string {
+  return `arn:aws:iam::${accountId}:role/${roleName}`;
+}
+
+/** A policy AWS manages, by its path such as `service-role/AWS_ConfigRole`. */
+export function awsManagedPolicyArn(path: string): string {
+  return `arn:aws:iam::aws:policy/${path}`;
+}
+
+/** The account itself as a principal: the account's IAM policies then decide. */
+export function accountRootArn(accountId: string): string {
+  return `arn:aws:iam::${accountId}:root`;
+}
+
+export function s3BucketArn(bucket: string): string {
+  return `arn:aws:s3:::${bucket}`;
+}
+
+export function cloudTrailArn(region: string, accountId: string, trailName: string): string {
+  return `arn:aws:cloudtrail:${region}:${accountId}:trail/${trailName}`;
+}
+
+export function eventBusArn(region: string, accountId: string, eventBusName: string): string {
+  return `arn:aws:events:${region}:${accountId}:event-bus/${eventBusName}`;
+}
+
+/** A rule of a custom bus is named under `rule/<bus name>/`; a rule of the default bus, under `rule/`. */
+export function eventRuleArn(region: string, accountId: string, ruleName: string, eventBusName?: string): string {
+  return `arn:aws:events:${region}:${accountId}:rule/${eventBusName ? `${eventBusName}/` : ''}${ruleName}`;
+}
+
+export function snsTopicArn(region: string, accountId: string, topicName: string): string {
+  return `arn:aws:sns:${region}:${accountId}:${topicName}`;
+}
+
+export function ssmDocumentArn(region: string, accountId: string, documentName: string): string {
+  return `arn:aws:ssm:${region}:${accountId}:document/${documentName}`;
+}
+
+/** A Security Hub standard, by its path such as `standards/cis-aws-foundations-benchmark/v/3.0.0`. */
+export function securityHubStandardArn(region: string, standardPath: string): string {
+  return `arn:aws:securityhub:${region}::${standardPath}`;
+}

@@ -1,0 +1,77 @@
+/**
+ * IAM policy documents: their grammar, written once as a schema that validates the
+ * custom SCPs and from which the types of every built policy follow, and their text.
+ */
+import { z } from 'zod';
+
+export type OneOrMany<T> = T | readonly T[];
+
+const OneOrManyStrings = z.union([z.string().min(1), z.array(z.string().min(1)).min(1).readonly()]);
+
+/** `{ operator: { key: value(s) } }`, e.g. `{ StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1'] } }`. */
+const ConditionSchema = z.record(z.string(), z.record(z.string(), OneOrManyStrings).readonly()).readonly();
+
+/** Who a resource policy (bucket, key, event bus, topic) speaks to. */
+const PrincipalSchema = z.union([z.literal('*'), z.strictObject({ AWS: OneOrManyStrings }), z.strictObject({ Service: OneOrManyStrings })]);
+
+const STATEMENT_FIELDS = {
+  Sid: z
+    .string()
+    .regex(/^[A-Za-z0-9]*$/, { error: 'a Sid may hold letters and digits only' })
+    .optional(),
+  Effect: z.enum(['Allow', 'Deny']),
+  Action: OneOrManyStrings.optional(),
+  NotAction: OneOrManyStrings.optional(),
+  Resource: OneOrManyStrings.optional(),
+  NotResource: OneOrManyStrings.optional(),
+  Condition: ConditionSchema.optional(),
+};
+
+interface StatementElements {
+  readonly Action?: unknown;
+  readonly NotAction?: unknown;
+  readonly Resource?: unknown;
+  readonly NotResource?: unknown;
+}
+
+/** The rules of the grammar that a shape alone cannot say. */
+function withExactlyOneOfEach<S extends z.ZodType<StatementElements>>(statement: S): S {
+  return statement
+    .refine((candidate) => (candidate.Action === undefined) !== (candidate.NotAction === undefined), {
+      error: 'a statement needs exactly one of Action and NotAction',
+    })
+    .refine((candidate) => (candidate.Resource === undefined) !== (candidate.NotResource === undefined), {
+      error: 'a statement needs exactly one of Resource and NotResource',
+    });
+}
+
+const VERSION = z.literal('2012-10-17');
+
+/** An identity policy or a service control policy: no Principal. */
+export const PolicyDocumentSchema = z.strictObject({
+  Version: VERSION,
+  Statement: z.array(withExactlyOneOfEach(z.strictObject(STATEMENT_FIELDS))).min(1).readonly(),
+});
+
+/** A resource policy: each statement names its Principal. */
+export const ResourcePolicyDocumentSchema = z.strictObject({
+  Version: VERSION,
+  Statement: z
+    .array(withExactlyOneOfEach(z.strictObject({ ...STATEMENT_FIELDS, Principal: PrincipalSchema })))
+    .min(1)
+    .readonly(),
+});
+
+export type PolicyDocument = z.output<typeof PolicyDocumentSchema>;
+export type PolicyStatement = PolicyDocument['Statement'][number];
+export type PolicyCondition = z.output<typeof ConditionSchema>;
+export type ResourcePolicyDocument = z.output<typeof ResourcePolicyDocumentSchema>;
+export type ResourcePolicyStatement = ResourcePolicyDocument['Statement'][number];
+
+/**
+ * The text AWS receives and counts against the size quota: compact JSON (whitespace
+ * counts), which also keeps newlines out of Terraform strings.
+ */
+export function policyText(document: unknown): string {
+  return JSON.stringify(document);
+}

@@ -1,0 +1,86 @@
+/**
+ * A bucket of the log archive, hardened the same way whatever it holds: versioned,
+ * protected from destroy, owner-enforced (no ACLs), public access blocked, encrypted by
+ * default, its access logged to the access-logs bucket, its lifecycle set, and its policy
+ * (which always refuses plain HTTP) attached.
+ */
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
+import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { Construct } from 'constructs';
+import type { ResourcePolicyDocument } from '../iam/policy-document';
+import { terraformPolicy } from '../terraform/terraform-policy';
+
+export interface LogBucketProps {
+  readonly bucketName: string;
+  /** Object lock can only be turned on when the bucket is created. */
+  readonly objectLockEnabled?: boolean;
+  /** SSE-KMS with this key and an S3 bucket key; SSE-S3 when absent. */
+  readonly kmsKeyArn?: string;
+  /** Where S3 server access logs of this bucket go, under `<bucket name>/`; none when absent. */
+  readonly accessLogsBucket?: string;
+  /** Days before current objects move to S3 Glacier Flexible Retrieval; never when absent. */
+  readonly archiveAfterDays?: number;
+  /** Days before objects expire; never when absent. Superseded versions go that many days after. */
+  readonly expireAfterDays?: number;
+  readonly policy: ResourcePolicyDocument;
+}
+
+const ABORT_INCOMPLETE_UPLOADS_AFTER_DAYS = 7;
+
+export class LogBucket extends Construct {
+  readonly bucket: S3Bucket;
+
+  constructor(scope: Construct, id: string, props: LogBucketProps) {
+    super(scope, id);
+    this.bucket = new S3Bucket(this, 'bucket', {
+      bucket: props.bucketName,
+      objectLockEnabled: props.objectLockEnabled,
+      forceDestroy: false,
+      lifecycle: { preventDestroy: true },
+    });
+    const bucket = this.bucket.id;
+
+    new S3BucketVersioningA(this, 'versioning', { bucket, versioningConfiguration: { status: 'Enabled' } });
+    new S3BucketOwnershipControls(this, 'ownership', { bucket, rule: { objectOwnership: 'BucketOwnerEnforced' } });
+    const publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public_access_block', {
+      bucket,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
+      bucket,
+      rule: [
+        props.kmsKeyArn
+          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: props.kmsKeyArn }, bucketKeyEnabled: true }
+          : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } },
+      ],
+    });
+    if (props.accessLogsBucket) {
+      new S3BucketLoggingA(this, 'access_logging', { bucket, targetBucket: props.accessLogsBucket, targetPrefix: `${props.bucketName}/` });
+    }
+    new S3BucketLifecycleConfiguration(this, 'lifecycle', {
+      bucket,
+      rule: [
+        {
+          id: 'log-retention',
+          status: 'Enabled',
+          filter: [{}],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: ABORT_INCOMPLETE_UPLOADS_AFTER_DAYS }],
+          transition: props.archiveAfterDays === undefined ? undefined : [{ days: props.archiveAfterDays, storageClass: 'GLACIER' }],
+          expiration: props.expireAfterDays === undefined ? undefined : [{ days: props.expireAfterDays }],
+          noncurrentVersionExpiration: props.expireAfterDays === undefined ? undefined : [{ noncurrentDays: props.expireAfterDays }],
+        },
+      ],
+    });
+    // S3 refuses concurrent changes to one bucket's public access block and policy (OperationAborted).
+    new S3BucketPolicy(this, 'policy', { bucket, policy: terraformPolicy(props.policy), dependsOn: [publicAccessBlock] });
+  }
+}

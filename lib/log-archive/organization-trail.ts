@@ -1,0 +1,84 @@
+/**
+ * The organization trail, owned by the management account: every account, every region,
+ * global service events, log file validation, encrypted with the log archive's key into
+ * its trail bucket; optionally also delivered to a CloudWatch Logs group of the management
+ * account. Created in the scope given, for the reason `organization/organization.ts` gives.
+ */
+import { Cloudtrail, type CloudtrailAdvancedEventSelector } from '@cdktf/provider-aws/lib/cloudtrail';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import type { Construct } from 'constructs';
+import type { OrganizationTrailConfig } from '../config/schemas/organization-trail';
+import { cloudTrailArn } from '../iam/arns';
+import type { AwsRegion } from '../iam/aws-regions';
+import { serviceRole } from '../terraform/service-role';
+import { terraformPolicy } from '../terraform/terraform-policy';
+
+export interface OrganizationTrailProps {
+  readonly trail: OrganizationTrailConfig;
+  /** Where the trail is, and the ARN that the bucket and key policies name. */
+  readonly homeRegion: AwsRegion;
+  readonly managementAccountId: string;
+  /** The log archive's trail bucket. */
+  readonly bucket: string;
+  /** The log archive's trail key. */
+  readonly kmsKeyArn: string;
+}
+
+function trailEventSelectors(dataEvents: OrganizationTrailConfig['dataEvents']): CloudtrailAdvancedEventSelector[] {
+  const dataEventsOf = (name: string, resourceType: string): CloudtrailAdvancedEventSelector => ({
+    name,
+    fieldSelector: [
+      { field: 'eventCategory', equalTo: ['Data'] },
+      { field: 'resources.type', equalTo: [resourceType] },
+    ],
+  });
+  return [
+    { name: 'Management events', fieldSelector: [{ field: 'eventCategory', equalTo: ['Management'] }] },
+    ...(dataEvents.s3 ? [dataEventsOf('S3 object events', 'AWS::S3::Object')] : []),
+    ...(dataEvents.lambda ? [dataEventsOf('Lambda invocations', 'AWS::Lambda::Function')] : []),
+  ];
+}
+
+/** A log group the trail also delivers to, and the role CloudTrail delivers with (for this trail only). */
+function trailLogGroup(scope: Construct, props: OrganizationTrailProps, retentionDays: number): { logGroupArn: string; roleArn: string } {
+  const trailName = props.trail.name;
+  const logGroup = new CloudwatchLogGroup(scope, 'trail_log_group', {
+    name: `aws-cloudtrail-logs/${trailName}`,
+    retentionInDays: retentionDays,
+    lifecycle: { preventDestroy: true },
+  });
+  const role = serviceRole(scope, 'trail_log_delivery_role', {
+    name: `${trailName}-cloudwatch-logs`,
+    service: 'cloudtrail.amazonaws.com',
+    onlyFor: { 'aws:SourceArn': cloudTrailArn(props.homeRegion, props.managementAccountId, trailName) },
+  });
+  new IamRolePolicy(scope, 'trail_log_delivery_policy', {
+    role: role.name,
+    name: 'deliver-trail-events',
+    policy: terraformPolicy({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroup.arn}:log-stream:*` }],
+    }),
+  });
+  return { logGroupArn: logGroup.arn, roleArn: role.arn };
+}
+
+export function organizationTrail(scope: Construct, props: OrganizationTrailProps): Cloudtrail {
+  const { trail } = props;
+  const cloudWatchLogs = trail.cloudWatchLogs && trailLogGroup(scope, props, trail.cloudWatchLogs.retentionDays);
+  return new Cloudtrail(scope, 'organization_trail', {
+    name: trail.name,
+    s3BucketName: props.bucket,
+    kmsKeyId: props.kmsKeyArn,
+    isOrganizationTrail: true,
+    isMultiRegionTrail: true,
+    includeGlobalServiceEvents: true,
+    enableLogFileValidation: true,
+    enableLogging: true,
+    advancedEventSelector: trailEventSelectors(trail.dataEvents),
+    cloudWatchLogsGroupArn: cloudWatchLogs && `${cloudWatchLogs.logGroupArn}:*`,
+    cloudWatchLogsRoleArn: cloudWatchLogs?.roleArn,
+    lifecycle: { preventDestroy: true },
+  });
+}

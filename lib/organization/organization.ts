@@ -1,0 +1,54 @@
+/**
+ * The organization (all features) and its OU tree, each OU under its parent, adopted by
+ * import where the configuration gives an existing id.
+ *
+ * Resources are created in the scope given (the management stack itself), not inside a
+ * construct of their own: a construct would prefix and hash their Terraform names, and
+ * Terraform would plan every one of them as a replacement.
+ */
+import { OrganizationsOrganization } from '@cdktf/provider-aws/lib/organizations-organization';
+import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organizations-organizational-unit';
+import type { Construct } from 'constructs';
+import type { LandingZone, OrganizationalUnit } from '../model/landing-zone';
+import { organizationalUnitName } from '../terraform/terraform-names';
+import { ENABLED_POLICY_TYPES } from './service-access-principals';
+
+export interface OrganizationProps {
+  /** The organization's name and, to adopt an existing one, its id. */
+  readonly organization: LandingZone['organization'];
+  /** AWS services trusted to act across the organization. */
+  readonly serviceAccessPrincipals: readonly string[];
+  /** The OU tree, parents before children. */
+  readonly organizationalUnits: readonly OrganizationalUnit[];
+}
+
+export interface Organization {
+  readonly organization: OrganizationsOrganization;
+  readonly rootId: string;
+  /** By OU path. */
+  readonly organizationalUnits: ReadonlyMap<string, OrganizationsOrganizationalUnit>;
+}
+
+export function organizationWithUnits(scope: Construct, props: OrganizationProps): Organization {
+  const organization = new OrganizationsOrganization(scope, 'organization', {
+    featureSet: 'ALL',
+    awsServiceAccessPrincipals: [...props.serviceAccessPrincipals],
+    enabledPolicyTypes: [...ENABLED_POLICY_TYPES],
+    lifecycle: { preventDestroy: true },
+  });
+  if (props.organization.existingOrganizationId) organization.importFrom(props.organization.existingOrganizationId);
+  const rootId = organization.roots.get(0).id;
+
+  const units = new Map<string, OrganizationsOrganizationalUnit>();
+  for (const ou of props.organizationalUnits) {
+    const parent = ou.parentPath === undefined ? undefined : units.get(ou.parentPath);
+    const unit = new OrganizationsOrganizationalUnit(scope, `ou_${organizationalUnitName(ou.path)}`, {
+      name: ou.name,
+      parentId: parent ? parent.id : rootId,
+      tags: Object.keys(ou.tags).length > 0 ? { ...ou.tags } : undefined,
+    });
+    if (ou.existingId) unit.importFrom(ou.existingId);
+    units.set(ou.path, unit);
+  }
+  return { organization, rootId, organizationalUnits: units };
+}

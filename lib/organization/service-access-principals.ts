@@ -1,0 +1,36 @@
+/**
+ * The AWS services given trusted access to the organization, and the policy types it
+ * enables: each service runs organization-wide from the security account or the
+ * management account.
+ */
+import type { SecurityServicesConfig } from '../config/schemas/security-services';
+
+const SERVICE_ACCESS_PRINCIPALS = [
+  'access-analyzer.amazonaws.com', // organization analyzer, delegated to the security account
+  'account.amazonaws.com', // alternate contacts of member accounts, set from the management account
+  'cloudtrail.amazonaws.com', // the organization trail
+  'config-multiaccountsetup.amazonaws.com', // organization Config rules and conformance packs
+  'config.amazonaws.com', // the organization Config aggregator
+  'fms.amazonaws.com', // Firewall Manager policies
+  'guardduty.amazonaws.com', // GuardDuty, delegated to the security account
+  'malware-protection.guardduty.amazonaws.com', // GuardDuty malware protection for member accounts
+  'securityhub.amazonaws.com', // Security Hub, delegated to the security account
+  'sso.amazonaws.com', // IAM Identity Center permission sets and assignments
+  'tagpolicies.tag.amazonaws.com', // tag policy compliance reports
+];
+
+/** Trusted only when the service is turned on in `securityServices`. */
+const OPTIONAL_SERVICE_ACCESS_PRINCIPALS = {
+  inspector: 'inspector2.amazonaws.com',
+  macie: 'macie.amazonaws.com',
+  detective: 'detective.amazonaws.com',
+} as const;
+
+export function serviceAccessPrincipalsFor(securityServices: SecurityServicesConfig): readonly string[] {
+  const optional = Object.entries(OPTIONAL_SERVICE_ACCESS_PRINCIPALS)
+    .filter(([service]) => securityServices[service as keyof typeof OPTIONAL_SERVICE_ACCESS_PRINCIPALS])
+    .map(([, principal]) => principal);
+  return [...SERVICE_ACCESS_PRINCIPALS, ...optional].sort();
+}
+
+export const ENABLED_POLICY_TYPES = ['SERVICE_CONTROL_POLICY', 'TAG_POLICY'] as const;

@@ -1,0 +1,33 @@
+/**
+ * An IAM role that one AWS service assumes on behalf of one source only (this account,
+ * or one resource), so that the service cannot be made to use it for anyone else (the
+ * confused deputy).
+ */
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import type { Construct } from 'constructs';
+import { terraformPolicy } from './terraform-policy';
+
+export interface ServiceRoleProps {
+  readonly name: string;
+  /** `config.amazonaws.com`, `events.amazonaws.com`, ... */
+  readonly service: string;
+  /** The one source the service may act for. */
+  readonly onlyFor: { readonly 'aws:SourceAccount': string } | { readonly 'aws:SourceArn': string };
+}
+
+export function serviceRole(scope: Construct, id: string, props: ServiceRoleProps): IamRole {
+  return new IamRole(scope, id, {
+    name: props.name,
+    assumeRolePolicy: terraformPolicy({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: props.service },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { ...props.onlyFor } },
+        },
+      ],
+    }),
+  });
+}

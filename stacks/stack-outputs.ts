@@ -1,0 +1,86 @@
+/**
+ * The one contract between stacks: each stack's name (its directory under
+ * `cdktf.out/stacks` and the key of its state), the outputs it publishes for the others,
+ * the ids under which a stack reads another's state, and the typed readers of those
+ * outputs. No stack imports another stack; the tests read the same names from here.
+ *
+ * Stacks share values through these explicit outputs and remote states, never through
+ * cdktf's cross-stack references, which would add an output to the producing stack the
+ * first time some stack reads a value: vending an account then changes no other stack.
+ */
+import { Fn, type TerraformRemoteState } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { Account } from '../lib/model/landing-zone';
+import type { StateBackend } from '../lib/terraform/state-backend';
+
+export const MANAGEMENT_STACK = 'management';
+export const LOG_ARCHIVE_STACK = 'log-archive';
+export const ORGANIZATION_SERVICES_STACK = 'organization-services';
+export const SECURITY_STACK = 'security';
+
+export function accountStackName(account: Pick<Account, 'key'>): string {
+  return `account-${account.key}`;
+}
+
+export function accountBaselineStackName(account: Pick<Account, 'key'>): string {
+  return `baseline-${account.key}`;
+}
+
+/** What the management stack publishes. */
+export const MANAGEMENT_OUTPUTS = {
+  organizationId: 'organization_id',
+  rootId: 'root_id',
+  /** Every OU's id, by OU path, whether or not an account uses the OU yet. */
+  organizationalUnitIds: 'organizational_unit_ids',
+  /** Every policy's id, by name. */
+  policyIds: 'policy_ids',
+} as const;
+
+/** What each account stack publishes. */
+export const ACCOUNT_OUTPUTS = { accountId: 'account_id' } as const;
+
+/** What the log archive stack publishes. */
+export const LOG_ARCHIVE_OUTPUTS = { cloudTrailKeyArn: 'cloudtrail_kms_key_arn' } as const;
+
+/** What the security stack publishes. */
+export const SECURITY_OUTPUTS = { centralEventBusArn: 'central_event_bus_arn', alertTopicArn: 'alert_topic_arn' } as const;
+
+/** The ids of the remote states a stack reads: `data.terraform_remote_state.<id>`. */
+export const REMOTE_STATE_IDS = {
+  management: 'management',
+  logArchive: 'log_archive',
+  account: (account: Pick<Account, 'key'>) => `account_${account.key.replace(/[^A-Za-z0-9]/g, '_')}`,
+} as const;
+
+/** The state of `stackName`, read once per stack however many values are read from it. */
+function remoteStateIn(scope: Construct, stateBackend: StateBackend, id: string, stackName: string): TerraformRemoteState {
+  return (scope.node.tryFindChild(id) as TerraformRemoteState | undefined) ?? stateBackend.remoteState(scope, id, stackName);
+}
+
+function managementStateIn(scope: Construct, stateBackend: StateBackend): TerraformRemoteState {
+  return remoteStateIn(scope, stateBackend, REMOTE_STATE_IDS.management, MANAGEMENT_STACK);
+}
+
+/** The id of the OU at `path`, read from the management stack's state. */
+export function organizationalUnitIdIn(scope: Construct, stateBackend: StateBackend, path: string): string {
+  return Fn.lookup(managementStateIn(scope, stateBackend).get(MANAGEMENT_OUTPUTS.organizationalUnitIds), path) as string;
+}
+
+/** The id of the policy `name`, read from the management stack's state. */
+export function policyIdIn(scope: Construct, stateBackend: StateBackend, name: string): string {
+  return Fn.lookup(managementStateIn(scope, stateBackend).get(MANAGEMENT_OUTPUTS.policyIds), name) as string;
+}
+
+/**
+ * The id of `account` for a stack of `scope`: the literal id of an adopted account, else
+ * a read of its account stack's state (a vended account has no id before it exists).
+ */
+export function accountIdIn(scope: Construct, account: Account, stateBackend: StateBackend): string {
+  if (account.existingAccountId) return account.existingAccountId;
+  return remoteStateIn(scope, stateBackend, REMOTE_STATE_IDS.account(account), accountStackName(account)).getString(ACCOUNT_OUTPUTS.accountId);
+}
+
+/** The ARN of the organization trail's key, read from the log archive stack's state. */
+export function cloudTrailKeyArnIn(scope: Construct, stateBackend: StateBackend): string {
+  return remoteStateIn(scope, stateBackend, REMOTE_STATE_IDS.logArchive, LOG_ARCHIVE_STACK).getString(LOG_ARCHIVE_OUTPUTS.cloudTrailKeyArn);
+}
