@@ -3,9 +3,11 @@
  * the synthesized Terraform as Terraform would resolve it: the account's parent OU from its
  * account stack, up the OU tree of the management stack to the root, each level's
  * attachments, and each policy's content with Terraform's escapes undone. FullAWSAccess,
- * which AWS attaches to every root, OU and account, heads each level.
+ * which AWS attaches to every root, OU and account, heads each level. Output names and
+ * remote-state ids come from the stacks' contract.
  */
 import type { SimulationOrgPolicies } from '@cloud-copilot/iam-simulate';
+import { accountStackName, MANAGEMENT_OUTPUTS, MANAGEMENT_STACK, REMOTE_STATE_IDS } from '../../stacks/stack-outputs';
 import { readStack, type TerraformJson } from './example-config';
 import { policyFromTerraform } from './terraform-values';
 
@@ -17,8 +19,10 @@ export const FULL_AWS_ACCESS = {
   policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
 };
 
+/** The key an account stack looks up in an output of the management stack's state. */
 function remoteStateOutputKey(reference: string, output: string): string {
-  const match = new RegExp(`^\\$\\{data\\.terraform_remote_state\\.management\\.outputs\\.${output}(?:\\.([\\w-]+)|\\["([^"]+)"\\])\\}$`).exec(reference);
+  const state = `data\\.terraform_remote_state\\.${REMOTE_STATE_IDS.management}\\.outputs\\.${output}`;
+  const match = new RegExp(`^\\$\\{${state}(?:\\.([\\w-]+)|\\["([^"]+)"\\])\\}$`).exec(reference);
   if (!match) throw new Error(`${reference} is not a reference to the management stack's ${output} output`);
   return match[1] ?? match[2];
 }
@@ -39,25 +43,25 @@ function serviceControlPoliciesAttachedTo(stack: TerraformJson, target: string, 
 }
 
 /** Root first, then each OU from the top down, then the account, as iam-simulate expects. */
-export function serviceControlPolicyChain(outdir: string, accountName: string): SimulationOrgPolicies[] {
-  const management = readStack(outdir, 'management');
-  const accountStack = readStack(outdir, `account-${accountName}`);
+export function serviceControlPolicyChain(outdir: string, accountKey: string): SimulationOrgPolicies[] {
+  const management = readStack(outdir, MANAGEMENT_STACK);
+  const accountStack = readStack(outdir, accountStackName({ key: accountKey }));
   const organizationalUnits = management.resource.aws_organizations_organizational_unit;
   const outputs = management.output;
 
-  const parentPath = remoteStateOutputKey(accountStack.resource.aws_organizations_account.account.parent_id, 'organizational_unit_ids');
+  const parentPath = remoteStateOutputKey(accountStack.resource.aws_organizations_account.account.parent_id, MANAGEMENT_OUTPUTS.organizationalUnitIds);
   const ouTargets: { name: string; reference: string }[] = [];
-  for (let reference: string = outputs.organizational_unit_ids.value[parentPath]; reference !== ROOT_REFERENCE; ) {
+  for (let reference: string = outputs[MANAGEMENT_OUTPUTS.organizationalUnitIds].value[parentPath]; reference !== ROOT_REFERENCE; ) {
     const organizationalUnit = organizationalUnits[resourceName(reference, 'aws_organizations_organizational_unit')];
     ouTargets.unshift({ name: organizationalUnit.name, reference });
     reference = organizationalUnit.parent_id;
   }
 
   const inManagementStack = (target: string) => serviceControlPoliciesAttachedTo(management, target, (policyId) => policyId, management);
-  const byPolicyName = (policyId: string) => outputs.policy_ids.value[remoteStateOutputKey(policyId, 'policy_ids')];
+  const byPolicyName = (policyId: string) => outputs[MANAGEMENT_OUTPUTS.policyIds].value[remoteStateOutputKey(policyId, MANAGEMENT_OUTPUTS.policyIds)];
   return [
     { orgIdentifier: 'root', policies: [FULL_AWS_ACCESS, ...inManagementStack(ROOT_REFERENCE)] },
     ...ouTargets.map(({ name, reference }) => ({ orgIdentifier: name, policies: [FULL_AWS_ACCESS, ...inManagementStack(reference)] })),
-    { orgIdentifier: accountName, policies: [FULL_AWS_ACCESS, ...serviceControlPoliciesAttachedTo(accountStack, ACCOUNT_REFERENCE, byPolicyName, management)] },
+    { orgIdentifier: accountKey, policies: [FULL_AWS_ACCESS, ...serviceControlPoliciesAttachedTo(accountStack, ACCOUNT_REFERENCE, byPolicyName, management)] },
   ];
 }
