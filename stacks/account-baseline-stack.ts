@@ -35,12 +35,15 @@ export type AccountAccess =
 export interface AccountBaselineStackProps {
   /** The account the baseline is for. */
   readonly account: Account;
+  /** How the stack reaches the account. */
   readonly access: AccountAccess;
   /** Where AWS Config records global resources, and the region of the provider. */
   readonly homeRegion: AwsRegion;
   /** EBS encryption by default, AWS Config and Session Manager are set in each. */
   readonly governedRegions: readonly AwsRegion[];
+  /** The IAM password policy of the account. */
   readonly passwordPolicy: PasswordPolicyConfig;
+  /** Where this stack keeps its state and reads the others'. */
   readonly stateBackend: StateBackend;
   /**
    * Set from inside the account. Only for the management account: a member account's

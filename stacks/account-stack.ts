@@ -24,6 +24,7 @@ export interface AccountStackProps {
   readonly managementAccountId: string;
   /** The region of the provider; Organizations is a global service. */
   readonly homeRegion: AwsRegion;
+  /** Where this stack keeps its state and reads the others'. */
   readonly stateBackend: StateBackend;
 }
 

@@ -30,6 +30,7 @@ export interface LogArchiveStackProps {
   readonly logArchive: LandingZone['logArchive'];
   /** The organization trail, which alone may write to the trail bucket and use the key. */
   readonly trailName: string;
+  /** Where this stack keeps its state and reads the others'. */
   readonly stateBackend: StateBackend;
 }
 

@@ -31,6 +31,7 @@ export interface ManagementStackProps {
   readonly managementAccountId: string;
   /** The region of the provider; Organizations is a global service. */
   readonly homeRegion: AwsRegion;
+  /** Where this stack keeps its state. */
   readonly stateBackend: StateBackend;
 }
 

@@ -30,6 +30,7 @@ export interface OrganizationServicesStackProps {
   readonly homeRegion: AwsRegion;
   /** Inspector, Macie and Detective are delegated in each. */
   readonly governedRegions: readonly AwsRegion[];
+  /** Name, data events and CloudWatch Logs delivery of the trail. */
   readonly organizationTrail: OrganizationTrailConfig;
   /** The log archive's trail bucket; its key is read from the log archive stack's state. */
   readonly trailBucket: string;
@@ -37,6 +38,7 @@ export interface OrganizationServicesStackProps {
   readonly securityServices: SecurityServicesConfig;
   /** The threshold and recipients of the cost anomaly monitor. */
   readonly costAnomalyDetection: LandingZone['costAnomalyDetection'];
+  /** Where this stack keeps its state and reads the others'. */
   readonly stateBackend: StateBackend;
 }
 

@@ -41,11 +41,13 @@ export interface SecurityStackProps {
   readonly homeRegion: AwsRegion;
   /** GuardDuty, Security Hub and Access Analyzer run in each; the home region first. */
   readonly governedRegions: readonly AwsRegion[];
+  /** GuardDuty protection plans and Security Hub standards. */
   readonly securityServices: SecurityServicesConfig;
   /** The recipients of the alert topic and the name of the central bus. */
   readonly alerts: AlertsConfig;
   /** Alert rules for the central bus: id (kebab-case, at most 40 characters), title, and the compact JSON event pattern. */
   readonly alertRules: readonly AlertRule[];
+  /** Where this stack keeps its state and reads the others'. */
   readonly stateBackend: StateBackend;
 }
 

@@ -197,7 +197,7 @@ describe('cross-file rules', () => {
 
   it('requires each alternate contact, from the account or the defaults', () => {
     const dir = copyExample();
-    editFile(dir, 'landing-zone.yaml', (text) => text.replace(/  billing:\n(    .*\n){4}/, ''));
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace(/ {2}billing:\n( {4}.*\n){4}/, ''));
     expect(issuesOf(dir)).toEqual(
       ['log-archive', 'management', 'payments-dev', 'payments-prod', 'sandbox-data-science', 'security', 'shared-services'].map((key) =>
         expect.stringMatching(new RegExp(`^accounts/${key}\\.yaml:\\d+ alternateContacts\\.billing: is required: set it here or as a default in landing-zone\\.yaml alternateContacts\\.billing$`)),

@@ -33,7 +33,7 @@ describe('stack layout', () => {
 
   it('keeps local state in relative paths, and reads other stacks from the same place', async () => {
     const dir = copyExample();
-    editFile(dir, 'landing-zone.yaml', (text) => text.replace(/stateBackend:\n(  .*\n)+/, 'stateBackend:\n  type: local\n'));
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace(/stateBackend:\n( {2}.*\n)+/, 'stateBackend:\n  type: local\n'));
     const out = await synthesize(dir);
     const stack = readStack(out, 'baseline-payments-dev');
     expect(stack.terraform.backend.local.path).toBe('../../../terraform-state/baseline-payments-dev.tfstate');

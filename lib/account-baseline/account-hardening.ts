@@ -13,6 +13,7 @@ import type { AwsRegion } from '../iam/aws-regions';
 import { regionName } from '../terraform/terraform-names';
 
 export interface AccountHardeningProps {
+  /** Length, reuse and age; every character class is always required. */
   readonly passwordPolicy: PasswordPolicyConfig;
   /** EBS encryption by default is turned on in each. */
   readonly governedRegions: readonly AwsRegion[];

@@ -15,7 +15,9 @@ import { regionName } from '../terraform/terraform-names';
 import { serviceRole } from '../terraform/service-role';
 
 export interface ConfigRecorderProps {
+  /** Global resources (IAM) are recorded here only. */
   readonly homeRegion: AwsRegion;
+  /** A recorder and a delivery channel in each. */
   readonly governedRegions: readonly AwsRegion[];
   /** The log archive's Config bucket. */
   readonly deliveryBucket: string;

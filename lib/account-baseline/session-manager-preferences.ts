@@ -13,7 +13,9 @@ import { SESSION_MANAGER_PREFERENCES_DOCUMENT } from '../resource-names';
 import { regionName } from '../terraform/terraform-names';
 
 export interface SessionManagerPreferencesProps {
+  /** The preferences are set in each. */
   readonly governedRegions: readonly AwsRegion[];
+  /** Idle timeout and KMS encryption. */
   readonly settings: SessionManagerConfig;
   /** The log archive's session logs bucket. */
   readonly logBucket: string;

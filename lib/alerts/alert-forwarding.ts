@@ -22,6 +22,7 @@ export interface AlertForwardingProps {
   readonly regions: readonly AwsRegion[];
   /** The forwarding rules of one region. */
   readonly rulesIn: (region: AwsRegion) => readonly ForwardingRule[];
+  /** The central bus in the security account, which the rules target. */
   readonly centralBusArn: string;
   /** EventBridge may assume the forwarder role for this account only. */
   readonly accountId: string;

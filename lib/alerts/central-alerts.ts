@@ -21,12 +21,17 @@ import type { AlertRule } from './alert-catalogue';
 import { alertKeyPolicy, alertTopicPolicy, centralBusPolicy, type AlertPolicyContext } from './alert-policies';
 
 export interface CentralAlertsProps {
+  /** Where the bus, its rules and the topic are. */
   readonly homeRegion: AwsRegion;
+  /** The account the stack runs in; its policies name it. */
   readonly securityAccountId: string;
+  /** Every account of this organization may put events on the bus. */
   readonly organizationId: string;
+  /** The central bus, which every account names by ARN. */
   readonly eventBusName: string;
   /** Each confirms its SNS subscription before it receives anything. */
   readonly emails: readonly string[];
+  /** One rule on the bus for each, sending to the topic. */
   readonly alerts: readonly AlertRule[];
 }
 
@@ -50,7 +55,9 @@ function subscriptionId(email: string): string {
 }
 
 export class CentralAlerts extends Construct {
+  /** The central event bus. */
   readonly bus: CloudwatchEventBus;
+  /** The alert topic, which e-mails the recipients. */
   readonly topic: SnsTopic;
 
   constructor(scope: Construct, id: string, props: CentralAlertsProps) {

@@ -17,23 +17,41 @@ import type { ResourcePolicyDocument } from '../iam/policy-document';
 import { terraformPolicy } from '../terraform/terraform-policy';
 
 export interface LogBucketProps {
+  /** The bucket name, which follows from the configuration. */
   readonly bucketName: string;
-  /** Object lock can only be turned on when the bucket is created. */
+  /**
+   * Object lock can only be turned on when the bucket is created.
+   * @default off
+   */
   readonly objectLockEnabled?: boolean;
-  /** SSE-KMS with this key and an S3 bucket key; SSE-S3 when absent. */
+  /**
+   * SSE-KMS with this key and an S3 bucket key.
+   * @default SSE-S3
+   */
   readonly kmsKeyArn?: string;
-  /** Where S3 server access logs of this bucket go, under `<bucket name>/`; none when absent. */
+  /**
+   * Where S3 server access logs of this bucket go, under `<bucket name>/`.
+   * @default not logged
+   */
   readonly accessLogsBucket?: string;
-  /** Days before current objects move to S3 Glacier Flexible Retrieval; never when absent. */
+  /**
+   * Days before current objects move to S3 Glacier Flexible Retrieval.
+   * @default never
+   */
   readonly archiveAfterDays?: number;
-  /** Days before objects expire; never when absent. Superseded versions go that many days after. */
+  /**
+   * Days before objects expire; superseded versions go that many days after.
+   * @default never
+   */
   readonly expireAfterDays?: number;
+  /** The bucket policy; it always starts by refusing plain HTTP. */
   readonly policy: ResourcePolicyDocument;
 }
 
 const ABORT_INCOMPLETE_UPLOADS_AFTER_DAYS = 7;
 
 export class LogBucket extends Construct {
+  /** The bucket itself. */
   readonly bucket: S3Bucket;
 
   constructor(scope: Construct, id: string, props: LogBucketProps) {

@@ -15,9 +15,11 @@ import { serviceRole } from '../terraform/service-role';
 import { terraformPolicy } from '../terraform/terraform-policy';
 
 export interface OrganizationTrailProps {
+  /** Name, data events and CloudWatch Logs delivery. */
   readonly trail: OrganizationTrailConfig;
   /** Where the trail is, and the ARN that the bucket and key policies name. */
   readonly homeRegion: AwsRegion;
+  /** The trail's owner. */
   readonly managementAccountId: string;
   /** The log archive's trail bucket. */
   readonly bucket: string;

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { ALTERNATE_CONTACT_TYPES, type AlternateContact, type AlternateContactType } from '../config/schemas/common';
 
 export interface AlternateContactsProps {
+  /** The security, billing and operations contacts, defaults resolved. */
   readonly contacts: Readonly<Record<AlternateContactType, AlternateContact>>;
   /**
    * The member account whose contacts are set, through the Account Management API's

@@ -15,6 +15,7 @@ import type { MemberAccount } from '../model/landing-zone';
 const UNREADABLE_ACCOUNT_ARGUMENTS = ['role_name', 'iam_user_access_to_billing'];
 
 export interface MemberAccountProps {
+  /** The account as the model holds it. */
   readonly account: MemberAccount;
   /** The id of the account's OU (a reference to the management stack's state). */
   readonly parentId: string;

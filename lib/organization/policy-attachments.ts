@@ -6,6 +6,7 @@ import type { PolicyAttachments as AttachedPolicies } from '../model/landing-zon
 export interface PolicyAttachmentsProps {
   /** The root, OU or account id. */
   readonly targetId: string;
+  /** The SCPs and tag policies attached to the target, by name. */
   readonly policies: AttachedPolicies;
   /** The id of a policy, by name. */
   readonly policyId: (name: string) => string;

@@ -12,13 +12,16 @@ import { serviceRole } from '../terraform/service-role';
 import { CONFIG_AGGREGATOR_ROLE } from '../resource-names';
 
 export interface OrganizationConfigAggregatorProps {
+  /** Where the aggregator is. */
   readonly homeRegion: AwsRegion;
+  /** The regions aggregated from every account. */
   readonly governedRegions: readonly AwsRegion[];
   /** Config may assume the aggregator's role for this account only. */
   readonly accountId: string;
 }
 
 export class OrganizationConfigAggregator extends Construct {
+  /** The organization aggregator. */
   readonly aggregator: ConfigConfigurationAggregator;
 
   constructor(scope: Construct, id: string, props: OrganizationConfigAggregatorProps) {

@@ -26,9 +26,11 @@ const ORGANIZATION_DELEGATED_SERVICES = ['access-analyzer.amazonaws.com', 'confi
 export interface DelegatedAdministratorsProps {
   /** The account registered as administrator. */
   readonly securityAccountId: string;
+  /** The account the registrations are made from. */
   readonly managementAccountId: string;
   /** Inspector, Macie and Detective are registered in each. */
   readonly governedRegions: readonly AwsRegion[];
+  /** Which of Inspector, Macie and Detective are delegated. */
   readonly securityServices: SecurityServicesConfig;
 }
 

@@ -24,7 +24,9 @@ import type { AdministratorRegistration } from './administrator-registration';
 const RUNTIME_MONITORING_AGENT_MANAGEMENT = ['EKS_ADDON_MANAGEMENT', 'ECS_FARGATE_AGENT_MANAGEMENT', 'EC2_AGENT_MANAGEMENT'] as const;
 
 export interface GuardDutyOrganizationProps {
+  /** GuardDuty runs in each. */
   readonly regions: readonly AwsRegion[];
+  /** Finding frequency and protection plans. */
   readonly guardDuty: SecurityServicesConfig['guardDuty'];
   /** Made in each region once the detector exists. */
   readonly registration: AdministratorRegistration;

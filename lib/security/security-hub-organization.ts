@@ -26,6 +26,7 @@ export interface SecurityHubOrganizationProps {
   readonly homeRegion: AwsRegion;
   /** The home region first. */
   readonly regions: readonly AwsRegion[];
+  /** The standards enabled. */
   readonly securityHub: SecurityServicesConfig['securityHub'];
   /** Made in each region once the hub is on. */
   readonly registration: AdministratorRegistration;

@@ -13,6 +13,7 @@ const SESSION_NAME = 'landing-zone';
 export interface ManagementAccountProviderProps {
   /** The region of resources that do not name their own. */
   readonly region: AwsRegion;
+  /** The only account the provider accepts credentials of. */
   readonly managementAccountId: string;
   /**
    * Serves only the resources that name it, beside the stack's default provider.

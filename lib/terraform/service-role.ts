@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { terraformPolicy } from './terraform-policy';
 
 export interface ServiceRoleProps {
+  /** The role name. */
   readonly name: string;
   /** `config.amazonaws.com`, `events.amazonaws.com`, ... */
   readonly service: string;
