@@ -119,9 +119,7 @@ function diffStacks(before: string, after: string): StackDiff {
   const afterNames = new Set(stackNames(after));
   return {
     added: [...afterNames].filter((name) => !beforeNames.has(name)),
-    changed: [...afterNames].filter(
-      (name) => beforeNames.has(name) && stackContent(before, name) !== stackContent(after, name),
-    ),
+    changed: [...afterNames].filter((name) => beforeNames.has(name) && stackContent(before, name) !== stackContent(after, name)),
     removed: [...beforeNames].filter((name) => !afterNames.has(name)),
   };
 }
@@ -133,10 +131,7 @@ function median(values: readonly number[]): number {
 }
 
 function targetVerdict(wallSeconds: number, peakRssMb: number): string {
-  const misses = [
-    ...(wallSeconds > TARGET.wallSeconds ? ['time'] : []),
-    ...(peakRssMb > TARGET.peakRssMb ? ['memory'] : []),
-  ];
+  const misses = [...(wallSeconds > TARGET.wallSeconds ? ['time'] : []), ...(peakRssMb > TARGET.peakRssMb ? ['memory'] : [])];
   return misses.length === 0 ? 'PASS' : `MISS (${misses.join(', ')})`;
 }
 
@@ -190,10 +185,10 @@ function checkIncrementalChanges(workDirectory: string): void {
 function main(): void {
   const workDirectory = mkdtempSync(join(tmpdir(), 'lz-synth-bench-'));
   try {
-    console.log(`node ${process.version}; each synth in its own process (${[RUNNER.command.split('/').pop(), ...RUNNER.flags].join(' ')}), ${RUNS} runs per size`);
     console.log(
-      `target: ${TARGET.accounts} accounts in <= ${TARGET.wallSeconds} s and <= ${TARGET.peakRssMb / 1024} GB peak RSS\n`,
+      `node ${process.version}; each synth in its own process (${[RUNNER.command.split('/').pop(), ...RUNNER.flags].join(' ')}), ${RUNS} runs per size`,
     );
+    console.log(`target: ${TARGET.accounts} accounts in <= ${TARGET.wallSeconds} s and <= ${TARGET.peakRssMb / 1024} GB peak RSS\n`);
     console.log('accounts  stacks  median wall (s)  median peak RSS (MB)   runs');
     for (const accounts of SIZES) benchmarkSize(workDirectory, accounts);
     console.log();

@@ -35,7 +35,10 @@ export class UserError extends Error {
 
 /** The configuration has errors: carries every issue found, already formatted in `message`. */
 export class ConfigurationError extends UserError {
-  constructor(readonly issues: readonly Issue[], message: string) {
+  constructor(
+    readonly issues: readonly Issue[],
+    message: string,
+  ) {
     super(message);
     this.name = 'ConfigurationError';
   }

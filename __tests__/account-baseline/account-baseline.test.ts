@@ -16,36 +16,48 @@ const ACCOUNTS = ['log-archive', 'management', 'payments-dev', 'payments-prod', 
 describe('every account baseline', () => {
   it.each(ACCOUNTS)('%s records AWS Config in every governed region into the log archive, global resources in the home region only', (account) => {
     const baseline = readStack(example, `baseline-${account}`);
-    expect(resources(baseline, 'aws_config_configuration_recorder').map((recorder) => [recorder.region, recorder.recording_group.include_global_resource_types]).sort()).toEqual([
+    expect(
+      resources(baseline, 'aws_config_configuration_recorder')
+        .map((recorder) => [recorder.region, recorder.recording_group.include_global_resource_types])
+        .sort(),
+    ).toEqual([
       ['eu-central-1', false],
       ['eu-west-1', true],
     ]);
-    expect(resources(baseline, 'aws_config_delivery_channel').map((channel) => [channel.region, channel.s3_bucket_name]).sort()).toEqual(
-      GOVERNED_REGIONS.map((region) => [region, 'example-corp-logs-config-eu-west-1']),
-    );
+    expect(
+      resources(baseline, 'aws_config_delivery_channel')
+        .map((channel) => [channel.region, channel.s3_bucket_name])
+        .sort(),
+    ).toEqual(GOVERNED_REGIONS.map((region) => [region, 'example-corp-logs-config-eu-west-1']));
     expect(resources(baseline, 'aws_config_configuration_recorder_status').every((status) => status.is_enabled === true)).toBe(true);
   });
 
-  it.each(ACCOUNTS)('%s sets Session Manager preferences in every governed region: 15-minute idle timeout, logs to the archive under its id, KMS', (account) => {
-    const baseline = readStack(example, `baseline-${account}`);
-    const documents = resources(baseline, 'aws_ssm_document');
-    expect(documents.map((document) => document.region).sort()).toEqual(GOVERNED_REGIONS);
-    for (const document of documents) {
-      expect(document).toMatchObject({ name: 'SSM-SessionManagerRunShell', document_type: 'Session' });
-      const { inputs } = JSON.parse(document.content);
-      expect(inputs).toMatchObject({ idleSessionTimeout: '15', s3BucketName: 'example-corp-logs-session-logs-eu-west-1', s3EncryptionEnabled: true });
-      expect(inputs.kmsKeyId).toMatch(/^\$\{aws_kms_key\.session_manager_key_/);
-    }
-    const accountId = account === 'management' ? '111111111111' : `\${data.terraform_remote_state.account_${account.replace(/-/g, '_')}.outputs.account_id}`;
-    expect(JSON.parse(documents[0].content).inputs.s3KeyPrefix).toBe(accountId);
-  });
+  it.each(ACCOUNTS)(
+    '%s sets Session Manager preferences in every governed region: 15-minute idle timeout, logs to the archive under its id, KMS',
+    (account) => {
+      const baseline = readStack(example, `baseline-${account}`);
+      const documents = resources(baseline, 'aws_ssm_document');
+      expect(documents.map((document) => document.region).sort()).toEqual(GOVERNED_REGIONS);
+      for (const document of documents) {
+        expect(document).toMatchObject({ name: 'SSM-SessionManagerRunShell', document_type: 'Session' });
+        const { inputs } = JSON.parse(document.content);
+        expect(inputs).toMatchObject({ idleSessionTimeout: '15', s3BucketName: 'example-corp-logs-session-logs-eu-west-1', s3EncryptionEnabled: true });
+        expect(inputs.kmsKeyId).toMatch(/^\$\{aws_kms_key\.session_manager_key_/);
+      }
+      const accountId = account === 'management' ? '111111111111' : `\${data.terraform_remote_state.account_${account.replace(/-/g, '_')}.outputs.account_id}`;
+      expect(JSON.parse(documents[0].content).inputs.s3KeyPrefix).toBe(accountId);
+    },
+  );
 
   /** The alert patterns a rule forwards: the alternatives of its `$or`, or the pattern itself. */
   const forwardedPatterns = (rule: TerraformJson): string[] => {
     const pattern = JSON.parse(rule.event_pattern);
     return (pattern.$or ?? [pattern]).map((alternative: unknown) => JSON.stringify(alternative));
   };
-  const centralBusPatterns = () => resources(readStack(example, 'security'), 'aws_cloudwatch_event_rule').map((rule) => rule.event_pattern).sort();
+  const centralBusPatterns = () =>
+    resources(readStack(example, 'security'), 'aws_cloudwatch_event_rule')
+      .map((rule) => rule.event_pattern)
+      .sort();
 
   const SECURITY_ACCOUNT = '${data.terraform_remote_state.account_security.outputs.account_id}';
   /** The alerts on findings as an account forwards them from `region`: Security Hub's from there only, and the administrator's own only. */
@@ -87,7 +99,12 @@ describe('every account baseline', () => {
     };
     const securityHubFinding = (accountId: string, findingRegion: string, busRegion: string) => {
       const event = sample('securityhub-finding-critical-new');
-      return { ...event, account: SECURITY_ID, region: busRegion, detail: { findings: event.detail.findings.map((finding: object) => ({ ...finding, AwsAccountId: accountId, Region: findingRegion })) } };
+      return {
+        ...event,
+        account: SECURITY_ID,
+        region: busRegion,
+        detail: { findings: event.detail.findings.map((finding: object) => ({ ...finding, AwsAccountId: accountId, Region: findingRegion })) },
+      };
     };
     const forwardedBy = (account: string, region: string, event: object) =>
       resources(readStack(example, `baseline-${account}`), 'aws_cloudwatch_event_rule')
@@ -102,11 +119,14 @@ describe('every account baseline', () => {
       expect(forwardedBy('security', 'eu-west-1', securityHubFinding(SECURITY_ID, 'eu-west-1', 'eu-west-1'))).toBe(true);
     });
 
-    it.each(['security', 'payments-dev'])("are forwarded by %s from the region they arose in, not again from the home region that Security Hub copies them to", (account) => {
-      const accountId = account === 'security' ? SECURITY_ID : MEMBER_ID;
-      expect(forwardedBy(account, 'eu-central-1', { ...securityHubFinding(accountId, 'eu-central-1', 'eu-central-1'), account: accountId })).toBe(true);
-      expect(forwardedBy(account, 'eu-west-1', { ...securityHubFinding(accountId, 'eu-central-1', 'eu-west-1'), account: accountId })).toBe(false);
-    });
+    it.each(['security', 'payments-dev'])(
+      'are forwarded by %s from the region they arose in, not again from the home region that Security Hub copies them to',
+      (account) => {
+        const accountId = account === 'security' ? SECURITY_ID : MEMBER_ID;
+        expect(forwardedBy(account, 'eu-central-1', { ...securityHubFinding(accountId, 'eu-central-1', 'eu-central-1'), account: accountId })).toBe(true);
+        expect(forwardedBy(account, 'eu-west-1', { ...securityHubFinding(accountId, 'eu-central-1', 'eu-west-1'), account: accountId })).toBe(false);
+      },
+    );
   });
 
   it('forwards from us-east-1 once when it is also governed', async () => {
@@ -122,7 +142,12 @@ describe('every account baseline', () => {
     const role = resources(baseline, 'aws_iam_role').find((candidate) => candidate.name === 'landing-zone-alert-forwarder')!;
     const accountId = '${data.terraform_remote_state.account_payments_prod.outputs.account_id}';
     expect(JSON.parse(role.assume_role_policy).Statement).toEqual([
-      { Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': accountId } } },
+      {
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
+      },
     ]);
     const policy = resources(baseline, 'aws_iam_role_policy').find((candidate) => candidate.name === 'put-events-on-central-bus')!;
     expect(JSON.parse(policy.policy).Statement).toEqual([

@@ -104,7 +104,7 @@ describe('the alert catalogue', () => {
     expect(json.length).toBeLessThanOrEqual(EVENT_PATTERN_DEFAULT_MAX_LENGTH);
   });
 
-  it('has recorded events for every alert, and every recorded event is some alert\'s sample', () => {
+  it("has recorded events for every alert, and every recorded event is some alert's sample", () => {
     expect(Object.keys(SAMPLES).sort()).toEqual(ALERTS.map((alert) => alert.id).sort());
     const named = Object.values(SAMPLES).flatMap((samples) => [...samples.matching, ...samples.notMatching]);
     expect(FIXTURE_NAMES.filter((name) => !named.includes(name))).toEqual([]);
@@ -129,7 +129,9 @@ describe('recorded events', () => {
     const claimedBy = Object.entries(SAMPLES)
       .filter(([, samples]) => samples.matching.includes(name))
       .map(([id]) => id);
-    expect(ALERTS.filter((alert) => matches(alert, event)).map((alert) => alert.id)).toEqual(ALERTS.map((alert) => alert.id).filter((id) => claimedBy.includes(id)));
+    expect(ALERTS.filter((alert) => matches(alert, event)).map((alert) => alert.id)).toEqual(
+      ALERTS.map((alert) => alert.id).filter((id) => claimedBy.includes(id)),
+    );
   });
 });
 

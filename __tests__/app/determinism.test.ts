@@ -45,7 +45,11 @@ describe('change stays local', () => {
         '',
       ].join('\n'),
     );
-    expect(stackChanges(before, filesUnder(await synthesize(dir)))).toEqual({ added: ['account-payments-qa', 'baseline-payments-qa'], removed: [], changed: [] });
+    expect(stackChanges(before, filesUnder(await synthesize(dir)))).toEqual({
+      added: ['account-payments-qa', 'baseline-payments-qa'],
+      removed: [],
+      changed: [],
+    });
   });
 
   it('moving an account to another OU changes its account stack only', async () => {
@@ -54,13 +58,19 @@ describe('change stays local', () => {
     editFile(dir, 'accounts/sandbox-data-science.yaml', (text) => text.replace('ou: Sandbox', 'ou: Suspended'));
     const out = await synthesize(dir);
     expect(stackChanges(before, filesUnder(out))).toEqual({ added: [], removed: [], changed: ['account-sandbox-data-science'] });
-    expect(readStack(out, 'account-sandbox-data-science').resource.aws_organizations_account.account.parent_id).toMatch(/organizational_unit_ids(\.Suspended|\["Suspended"\])\}$/);
+    expect(readStack(out, 'account-sandbox-data-science').resource.aws_organizations_account.account.parent_id).toMatch(
+      /organizational_unit_ids(\.Suspended|\["Suspended"\])\}$/,
+    );
   });
 
   it('deleting a request file drops its stacks from the output but destroys nothing in the others', async () => {
     const dir = copyExample();
     const before = filesUnder(await synthesize(dir));
     rmSync(`${dir}/accounts/payments-dev.yaml`);
-    expect(stackChanges(before, filesUnder(await synthesize(dir)))).toEqual({ added: [], removed: ['account-payments-dev', 'baseline-payments-dev'], changed: [] });
+    expect(stackChanges(before, filesUnder(await synthesize(dir)))).toEqual({
+      added: [],
+      removed: ['account-payments-dev', 'baseline-payments-dev'],
+      changed: [],
+    });
   });
 });

@@ -68,7 +68,9 @@ describe('file shape', () => {
 
   it('rejects a malformed email and account id', () => {
     const dir = copyExample();
-    editFile(dir, 'accounts/payments-dev.yaml', (text) => text.replace('aws-payments-dev@example.com', 'aws-payments-dev.example.com').replace('ou:', 'accountId: "12345"\nou:'));
+    editFile(dir, 'accounts/payments-dev.yaml', (text) =>
+      text.replace('aws-payments-dev@example.com', 'aws-payments-dev.example.com').replace('ou:', 'accountId: "12345"\nou:'),
+    );
     expect(issuesOf(dir)).toEqual([
       `accounts/payments-dev.yaml:3 email: expected an email address, got "aws-payments-dev.example.com"`,
       `accounts/payments-dev.yaml:4 accountId: expected a 12-digit account id, got "12345"`,
@@ -160,7 +162,9 @@ describe('cross-file rules', () => {
     const dir = copyExample();
     editFile(dir, 'landing-zone.yaml', (text) => text.replace('security: security', 'security: shared-services'));
     expect(issuesOf(dir)).toEqual([
-      expect.stringMatching(/^landing-zone\.yaml:\d+ coreAccounts\.security: names accounts\/shared-services\.yaml, whose role is workload; expected the account with role security$/),
+      expect.stringMatching(
+        /^landing-zone\.yaml:\d+ coreAccounts\.security: names accounts\/shared-services\.yaml, whose role is workload; expected the account with role security$/,
+      ),
     ]);
   });
 
@@ -175,9 +179,13 @@ describe('cross-file rules', () => {
 
   it('requires the home region to be governed and each region listed once', () => {
     const dir = copyExample();
-    editFile(dir, 'landing-zone.yaml', (text) => text.replace('homeRegion: eu-west-1', 'homeRegion: us-east-1').replace('  - eu-central-1', '  - eu-central-1\n  - eu-west-1'));
+    editFile(dir, 'landing-zone.yaml', (text) =>
+      text.replace('homeRegion: eu-west-1', 'homeRegion: us-east-1').replace('  - eu-central-1', '  - eu-central-1\n  - eu-west-1'),
+    );
     expect(issuesOf(dir)).toEqual([
-      expect.stringMatching(/^landing-zone\.yaml:\d+ homeRegion: expected one of governedRegions \(eu-west-1, eu-central-1, eu-west-1\), got "us-east-1"; add it to governedRegions$/),
+      expect.stringMatching(
+        /^landing-zone\.yaml:\d+ homeRegion: expected one of governedRegions \(eu-west-1, eu-central-1, eu-west-1\), got "us-east-1"; add it to governedRegions$/,
+      ),
       expect.stringMatching(/^landing-zone\.yaml:\d+ governedRegions\.2: eu-west-1 is listed twice$/),
     ]);
   });
@@ -191,7 +199,9 @@ describe('cross-file rules', () => {
     const deeper = copyExample();
     editFile(deeper, 'landing-zone.yaml', (text) => text.replace('organizationalUnits:\n', `organizationalUnits:\n${nest(6)}\n`));
     expect(issuesOf(deeper)).toEqual([
-      expect.stringMatching(/^landing-zone\.yaml:\d+ organizationalUnits\.L1\.children\.L2\.children\.L3\.children\.L4\.children\.L5\.children\.L6: L1\/L2\/L3\/L4\/L5\/L6 is 6 levels deep; quotas\.organizationalUnitDepth allows at most 5 under the root$/),
+      expect.stringMatching(
+        /^landing-zone\.yaml:\d+ organizationalUnits\.L1\.children\.L2\.children\.L3\.children\.L4\.children\.L5\.children\.L6: L1\/L2\/L3\/L4\/L5\/L6 is 6 levels deep; quotas\.organizationalUnitDepth allows at most 5 under the root$/,
+      ),
     ]);
   });
 
@@ -200,7 +210,11 @@ describe('cross-file rules', () => {
     editFile(dir, 'landing-zone.yaml', (text) => text.replace(/ {2}billing:\n( {4}.*\n){4}/, ''));
     expect(issuesOf(dir)).toEqual(
       ['log-archive', 'management', 'payments-dev', 'payments-prod', 'sandbox-data-science', 'security', 'shared-services'].map((key) =>
-        expect.stringMatching(new RegExp(`^accounts/${key}\\.yaml:\\d+ alternateContacts\\.billing: is required: set it here or as a default in landing-zone\\.yaml alternateContacts\\.billing$`)),
+        expect.stringMatching(
+          new RegExp(
+            `^accounts/${key}\\.yaml:\\d+ alternateContacts\\.billing: is required: set it here or as a default in landing-zone\\.yaml alternateContacts\\.billing$`,
+          ),
+        ),
       ),
     );
   });
@@ -217,8 +231,12 @@ describe('logging and alerting settings', () => {
         .replace('  emails: [security-alerts@example.com]\n', ''),
     );
     expect(issuesOf(dir)).toEqual([
-      expect.stringMatching(/^landing-zone\.yaml:\d+ organizationTrail\.cloudWatchLogs\.retentionDays: expected a retention CloudWatch Logs accepts \(1, 3, 5, .*, 3653 days\), got 91$/),
-      expect.stringMatching(/^landing-zone\.yaml:\d+ securityServices\.securityHub\.standards\.1: expected one of .*got "cis-aws-foundation-benchmark"; did you mean "cis-aws-foundations-benchmark"\?/),
+      expect.stringMatching(
+        /^landing-zone\.yaml:\d+ organizationTrail\.cloudWatchLogs\.retentionDays: expected a retention CloudWatch Logs accepts \(1, 3, 5, .*, 3653 days\), got 91$/,
+      ),
+      expect.stringMatching(
+        /^landing-zone\.yaml:\d+ securityServices\.securityHub\.standards\.1: expected one of .*got "cis-aws-foundation-benchmark"; did you mean "cis-aws-foundations-benchmark"\?/,
+      ),
       expect.stringMatching(/^landing-zone\.yaml:\d+ alerts\.emails: is required \(expected a list\)/),
       expect.stringMatching(/^landing-zone\.yaml:\d+ alerts\.guardDutyMinimumSeverity: expected at most 8\.9, got 9\.5/),
     ]);

@@ -14,12 +14,19 @@ async function loadIssues(directory: string): Promise<string[]> {
     return [];
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
-    return error.message.split('\n').slice(1).filter((line) => line !== '');
+    return error.message
+      .split('\n')
+      .slice(1)
+      .filter((line) => line !== '');
   }
 }
 
 function lineOf(directory: string, file: string, text: string): number {
-  return readFileSync(join(directory, file), 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
+  return (
+    readFileSync(join(directory, file), 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes(text)) + 1
+  );
 }
 
 describe('guardrail attachments', () => {
@@ -29,29 +36,45 @@ describe('guardrail attachments', () => {
     const line = lineOf(dir, 'landing-zone.yaml', 'root-user-lockdwn');
     expect(issuesOf(dir)).toEqual([
       expect.stringMatching(
-        new RegExp(`^landing-zone\\.yaml:${line} guardrails\\.attachments\\.root\\.serviceControlPolicies\\.1: expected a built-in guardrail or a custom SCP in scps/ \\(.*\\), got "root-user-lockdwn"; did you mean "root-user-lockdown"\\?$`),
+        new RegExp(
+          `^landing-zone\\.yaml:${line} guardrails\\.attachments\\.root\\.serviceControlPolicies\\.1: expected a built-in guardrail or a custom SCP in scps/ \\(.*\\), got "root-user-lockdwn"; did you mean "root-user-lockdown"\\?$`,
+        ),
       ),
     ]);
   });
 
   it('rejects a tag policy attached as an SCP, and the same policy twice', () => {
     const dir = copyExample();
-    editFile(dir, 'landing-zone.yaml', (text) => text.replace('[region-deny, require-tags-on-create, deny-iam-users', '[region-deny, required-tags, region-deny, deny-iam-users'));
+    editFile(dir, 'landing-zone.yaml', (text) =>
+      text.replace('[region-deny, require-tags-on-create, deny-iam-users', '[region-deny, required-tags, region-deny, deny-iam-users'),
+    );
     expect(issuesOf(dir)).toEqual([
-      expect.stringMatching(/^landing-zone\.yaml:\d+ guardrails\.attachments\.organizationalUnits\.Sandbox\.serviceControlPolicies\.1: expected a built-in guardrail or a custom SCP .*got "required-tags"/),
-      expect.stringMatching(/^landing-zone\.yaml:\d+ guardrails\.attachments\.organizationalUnits\.Sandbox\.serviceControlPolicies\.2: region-deny is attached twice$/),
+      expect.stringMatching(
+        /^landing-zone\.yaml:\d+ guardrails\.attachments\.organizationalUnits\.Sandbox\.serviceControlPolicies\.1: expected a built-in guardrail or a custom SCP .*got "required-tags"/,
+      ),
+      expect.stringMatching(
+        /^landing-zone\.yaml:\d+ guardrails\.attachments\.organizationalUnits\.Sandbox\.serviceControlPolicies\.2: region-deny is attached twice$/,
+      ),
     ]);
   });
 
   it('rejects unknown targets and the management account', () => {
     const dir = copyExample();
     editFile(dir, 'landing-zone.yaml', (text) =>
-      text.replace('      Suspended:\n        serviceControlPolicies', '      Suspend:\n        serviceControlPolicies').replace('      log-archive:\n', '      log-archiv:\n        serviceControlPolicies: [deny-all]\n      management:\n'),
+      text
+        .replace('      Suspended:\n        serviceControlPolicies', '      Suspend:\n        serviceControlPolicies')
+        .replace('      log-archive:\n', '      log-archiv:\n        serviceControlPolicies: [deny-all]\n      management:\n'),
     );
     expect(issuesOf(dir)).toEqual([
-      expect.stringMatching(/guardrails\.attachments\.organizationalUnits\.Suspend: expected an OU path of organizationalUnits \(.*\), got "Suspend"; did you mean "Suspended"\?$/),
-      expect.stringMatching(/guardrails\.attachments\.accounts\.log-archiv: expected the name of an account request \(.*\), got "log-archiv"; did you mean "log-archive"\?$/),
-      expect.stringMatching(/guardrails\.attachments\.accounts\.management: policies do not apply to the management account; attach them to member accounts, OUs or the root$/),
+      expect.stringMatching(
+        /guardrails\.attachments\.organizationalUnits\.Suspend: expected an OU path of organizationalUnits \(.*\), got "Suspend"; did you mean "Suspended"\?$/,
+      ),
+      expect.stringMatching(
+        /guardrails\.attachments\.accounts\.log-archiv: expected the name of an account request \(.*\), got "log-archiv"; did you mean "log-archive"\?$/,
+      ),
+      expect.stringMatching(
+        /guardrails\.attachments\.accounts\.management: policies do not apply to the management account; attach them to member accounts, OUs or the root$/,
+      ),
     ]);
   });
 
@@ -59,7 +82,9 @@ describe('guardrail attachments', () => {
     const dir = copyExample();
     editFile(dir, 'landing-zone.yaml', (text) => text.replace('stateBackend:', 'quotas:\n  serviceControlPoliciesPerTarget: 5\n\nstateBackend:'));
     expect(issuesOf(dir)).toEqual([
-      expect.stringMatching(/^landing-zone\.yaml:\d+ guardrails\.attachments\.root\.serviceControlPolicies: 5 policies here, over quotas\.serviceControlPoliciesPerTarget, less one for FullAWSAccess \(4\)$/),
+      expect.stringMatching(
+        /^landing-zone\.yaml:\d+ guardrails\.attachments\.root\.serviceControlPolicies: 5 policies here, over quotas\.serviceControlPoliciesPerTarget, less one for FullAWSAccess \(4\)$/,
+      ),
     ]);
   });
 
@@ -72,10 +97,14 @@ describe('guardrail attachments', () => {
   it('refuses a tag guardrail wherever it is attached when no tag is required, instead of failing in the builder', () => {
     const dir = copyExample();
     editFile(dir, 'landing-zone.yaml', (text) => text.replace(/requiredTags:\n(?: {2,}.*\n)+/, 'requiredTags: []\n'));
-    editFile(dir, 'landing-zone.yaml', (text) => text.replace(/ {6}(Workloads|Sandbox):\n {8}serviceControlPolicies: \[region-deny, require-tags-on-create.*\n/g, ''));
+    editFile(dir, 'landing-zone.yaml', (text) =>
+      text.replace(/ {6}(Workloads|Sandbox):\n {8}serviceControlPolicies: \[region-deny, require-tags-on-create.*\n/g, ''),
+    );
     const line = lineOf(dir, 'landing-zone.yaml', '[region-deny, require-tags-on-create]');
     expect(issuesOf(dir)).toEqual([
-      expect.stringMatching(/^landing-zone\.yaml:\d+ guardrails\.attachments\.root\.tagPolicies\.0: required-tags needs at least one tag in requiredTags, which is empty; add a required tag, or detach it here$/),
+      expect.stringMatching(
+        /^landing-zone\.yaml:\d+ guardrails\.attachments\.root\.tagPolicies\.0: required-tags needs at least one tag in requiredTags, which is empty; add a required tag, or detach it here$/,
+      ),
       `landing-zone.yaml:${line} guardrails.attachments.organizationalUnits.Infrastructure.serviceControlPolicies.1: require-tags-on-create needs at least one tag in requiredTags, which is empty; add a required tag, or detach it here`,
     ]);
   });
@@ -110,7 +139,9 @@ describe('custom SCP files', () => {
   it('need one of Action and NotAction', () => {
     const dir = copyExample();
     editFile(dir, 'scps/deny-large-instances.json', (text) => text.replace('"Action":', '"NotAction": "s3:*",\n      "Action":'));
-    expect(issuesOf(dir)).toEqual([expect.stringMatching(/^scps\/deny-large-instances\.json:\d+ Statement\.0: a statement needs exactly one of Action and NotAction$/)]);
+    expect(issuesOf(dir)).toEqual([
+      expect.stringMatching(/^scps\/deny-large-instances\.json:\d+ Statement\.0: a statement needs exactly one of Action and NotAction$/),
+    ]);
   });
 });
 
@@ -144,7 +175,9 @@ describe('policy references against AWS data', () => {
     const dir = copyExample();
     editFile(dir, 'landing-zone.yaml', (text) => text.replace('- pricingplanmanager:*', '- pricingplanmanagr:*'));
     expect(await loadIssues(dir)).toEqual([
-      expect.stringMatching(/^landing-zone\.yaml:\d+ guardrails\.regionDeny\.extraExemptActions\.0: "pricingplanmanagr:\*": no AWS service has the prefix "pricingplanmanagr"; did you mean "pricingplanmanager"\?$/),
+      expect.stringMatching(
+        /^landing-zone\.yaml:\d+ guardrails\.regionDeny\.extraExemptActions\.0: "pricingplanmanagr:\*": no AWS service has the prefix "pricingplanmanagr"; did you mean "pricingplanmanager"\?$/,
+      ),
     ]);
   });
 });
@@ -163,7 +196,9 @@ describe('policy size quota', () => {
     editFile(overQuota, 'landing-zone.yaml', (text) => text.replace('stateBackend:', `quotas:\n  serviceControlPolicySize: ${size - 1}\n\nstateBackend:`));
     expect(await loadIssues(overQuota)).toEqual([
       expect.stringMatching(
-        new RegExp(`^landing-zone\\.yaml:\\d+ guardrails\\.attachments\\.[\\w.]+\\.serviceControlPolicies\\.\\d+: policy ${largest.name} is ${size} characters as synthesized, 1 over quotas\\.serviceControlPolicySize \\(${size - 1}\\)$`),
+        new RegExp(
+          `^landing-zone\\.yaml:\\d+ guardrails\\.attachments\\.[\\w.]+\\.serviceControlPolicies\\.\\d+: policy ${largest.name} is ${size} characters as synthesized, 1 over quotas\\.serviceControlPolicySize \\(${size - 1}\\)$`,
+        ),
       ),
     ]);
   });
@@ -172,6 +207,10 @@ describe('policy size quota', () => {
     const dir = copyExample();
     const types = Array.from({ length: 1200 }, (_, index) => `"t3.size${index}"`).join(', ');
     editFile(dir, 'scps/deny-large-instances.json', (text) => text.replace('"t3.*",', `"t3.*", ${types},`));
-    expect(await loadIssues(dir)).toEqual([expect.stringMatching(/^scps\/deny-large-instances\.json policy deny-large-instances is \d+ characters as synthesized, \d+ over quotas\.serviceControlPolicySize \(10240\)$/)]);
+    expect(await loadIssues(dir)).toEqual([
+      expect.stringMatching(
+        /^scps\/deny-large-instances\.json policy deny-large-instances is \d+ characters as synthesized, \d+ over quotas\.serviceControlPolicySize \(10240\)$/,
+      ),
+    ]);
   });
 });

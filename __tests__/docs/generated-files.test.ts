@@ -37,7 +37,10 @@ describe('the README tables made from the code', () => {
     expect(readme).toContain(generatedBlockText(block));
   });
 
-  it.each([...SERVICE_CONTROL_POLICY_GUARDRAILS, ...TAG_POLICY_GUARDRAILS].map((guardrail) => guardrail.id))('links the file where the guardrail %s is built', (id) => {
-    expect(existsSync(join(REPOSITORY, guardrailBuilderPath(id)))).toBe(true);
-  });
+  it.each([...SERVICE_CONTROL_POLICY_GUARDRAILS, ...TAG_POLICY_GUARDRAILS].map((guardrail) => guardrail.id))(
+    'links the file where the guardrail %s is built',
+    (id) => {
+      expect(existsSync(join(REPOSITORY, guardrailBuilderPath(id)))).toBe(true);
+    },
+  );
 });

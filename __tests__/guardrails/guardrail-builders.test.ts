@@ -43,11 +43,14 @@ describe('the guardrail catalogue', () => {
     },
   );
 
-  it.each(SERVICE_CONTROL_POLICY_GUARDRAILS.map((guardrail) => [guardrail.id, guardrail] as const))('%s gives every statement a Sid and a one-line description', (_id, guardrail) => {
-    const document = guardrail.build(context) as PolicyDocument;
-    expect(document.Statement.every((statement) => /^[A-Za-z0-9]+$/.test(statement.Sid ?? ''))).toBe(true);
-    expect(guardrail.description).toMatch(/^[^\n]{10,250}\.$/);
-  });
+  it.each(SERVICE_CONTROL_POLICY_GUARDRAILS.map((guardrail) => [guardrail.id, guardrail] as const))(
+    '%s gives every statement a Sid and a one-line description',
+    (_id, guardrail) => {
+      const document = guardrail.build(context) as PolicyDocument;
+      expect(document.Statement.every((statement) => /^[A-Za-z0-9]+$/.test(statement.Sid ?? ''))).toBe(true);
+      expect(guardrail.description).toMatch(/^[^\n]{10,250}\.$/);
+    },
+  );
 });
 
 describe('required tags', () => {
@@ -120,7 +123,12 @@ describe('policies in the synthesized output', () => {
   it('escapes IAM policy variables for Terraform and counts the size of the text AWS receives', async () => {
     const dir = copyExample();
     editFile(dir, 'scps/deny-large-instances.json', (text) =>
-      text.replace('"Resource": "arn:aws:ec2:*:*:instance/*",', '"Resource": "arn:aws:ec2:*:*:instance/*",\n      "NotResource": "arn:aws:ec2:*:*:instance/${aws:PrincipalTag/team}",').replace('"Resource": "arn:aws:ec2:*:*:instance/*",\n', ''),
+      text
+        .replace(
+          '"Resource": "arn:aws:ec2:*:*:instance/*",',
+          '"Resource": "arn:aws:ec2:*:*:instance/*",\n      "NotResource": "arn:aws:ec2:*:*:instance/${aws:PrincipalTag/team}",',
+        )
+        .replace('"Resource": "arn:aws:ec2:*:*:instance/*",\n', ''),
     );
     const management = readStack(await synthesize(dir), 'management');
     const content: string = management.resource.aws_organizations_policy.policy_deny_large_instances.content;

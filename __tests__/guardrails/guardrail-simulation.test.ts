@@ -59,7 +59,19 @@ beforeAll(async () => {
   writeFile(
     directory,
     'accounts/retired.yaml',
-    ['name: retired', 'email: aws-retired@example.com', 'ou: Suspended', 'tags:', '  owner: platform', '  environment: sandbox', '  cost-center: "1000"', 'budget:', '  monthlyLimitUsd: 10', '  alertEmails: [finops@example.com]', ''].join('\n'),
+    [
+      'name: retired',
+      'email: aws-retired@example.com',
+      'ou: Suspended',
+      'tags:',
+      '  owner: platform',
+      '  environment: sandbox',
+      '  cost-center: "1000"',
+      'budget:',
+      '  monthlyLimitUsd: 10',
+      '  alertEmails: [finops@example.com]',
+      '',
+    ].join('\n'),
   );
   outdir = await synthesize(directory);
 });
@@ -69,7 +81,16 @@ function chainOf(account: string): SimulationOrgPolicies[] {
   return chains.get(account)!;
 }
 
-async function decide({ account, action, resource = '*', who = 'engineer', region = 'eu-west-1', tags = {}, context = {}, resourcePolicy }: Request): Promise<string> {
+async function decide({
+  account,
+  action,
+  resource = '*',
+  who = 'engineer',
+  region = 'eu-west-1',
+  tags = {},
+  context = {},
+  resourcePolicy,
+}: Request): Promise<string> {
   const accountId = ACCOUNT_IDS[account];
   const principal = principalArn(who, accountId);
   const response = await runSimulation(
@@ -116,7 +137,9 @@ const CASES_BY_GUARDRAIL: Record<string, () => void> = {
 
     it.each(['us-east-1', 'ap-southeast-2'])('denies regional services in %s, outside the governed regions', async (region) => {
       expect(await decide({ account: 'payments-prod', ...inRegion(region) })).toBe(denied);
-      expect(await decide({ account: 'payments-prod', action: 'dynamodb:GetItem', resource: `arn:aws:dynamodb:${region}:ACCOUNT:table/orders`, region })).toBe(denied);
+      expect(await decide({ account: 'payments-prod', action: 'dynamodb:GetItem', resource: `arn:aws:dynamodb:${region}:ACCOUNT:table/orders`, region })).toBe(
+        denied,
+      );
     });
 
     it.each([
@@ -136,7 +159,9 @@ const CASES_BY_GUARDRAIL: Record<string, () => void> = {
     });
 
     it('applies in Sandbox, attached there on its own', async () => {
-      expect(await decide({ account: 'sandbox-data-science', action: 's3:GetObject', resource: 'arn:aws:s3:::notebooks/a.ipynb', region: 'us-west-2' })).toBe(denied);
+      expect(await decide({ account: 'sandbox-data-science', action: 's3:GetObject', resource: 'arn:aws:s3:::notebooks/a.ipynb', region: 'us-west-2' })).toBe(
+        denied,
+      );
     });
   },
   'require-tags-on-create': () => {
@@ -177,10 +202,12 @@ const CASES_BY_GUARDRAIL: Record<string, () => void> = {
   'root-user-lockdown': () => {
     it('denies everything to the root user of a member account', async () => {
       expect(await decide({ account: 'payments-prod', who: 'root user', action: 's3:ListAllMyBuckets' })).toBe(denied);
-      expect(await decide({ account: 'payments-prod', who: 'root user', action: 'iam:CreateAccessKey', resource: 'arn:aws:iam::ACCOUNT:user/someone' })).toBe(denied);
+      expect(await decide({ account: 'payments-prod', who: 'root user', action: 'iam:CreateAccessKey', resource: 'arn:aws:iam::ACCOUNT:user/someone' })).toBe(
+        denied,
+      );
     });
 
-    it('leaves the same request to the account\'s own principals', async () => {
+    it("leaves the same request to the account's own principals", async () => {
       expect(await decide({ account: 'payments-prod', action: 's3:ListAllMyBuckets' })).toBe(allowed);
     });
   },
@@ -220,15 +247,22 @@ const CASES_BY_GUARDRAIL: Record<string, () => void> = {
     });
 
     it("leaves the teams' own event rules and topics alone, on the central bus too", async () => {
-      expect(await decide({ account: 'payments-prod', action: 'events:DeleteRule', resource: 'arn:aws:events:eu-west-1:ACCOUNT:rule/nightly-settlement' })).toBe(allowed);
+      expect(
+        await decide({ account: 'payments-prod', action: 'events:DeleteRule', resource: 'arn:aws:events:eu-west-1:ACCOUNT:rule/nightly-settlement' }),
+      ).toBe(allowed);
       expect(await decide({ account: 'payments-prod', action: 'sns:DeleteTopic', resource: 'arn:aws:sns:eu-west-1:ACCOUNT:payments-events' })).toBe(allowed);
-      expect(await decide({ account: 'security', action: 'events:PutRule', resource: 'arn:aws:events:eu-west-1:ACCOUNT:rule/landing-zone-security-alerts/to-siem' })).toBe(allowed);
+      expect(
+        await decide({ account: 'security', action: 'events:PutRule', resource: 'arn:aws:events:eu-west-1:ACCOUNT:rule/landing-zone-security-alerts/to-siem' }),
+      ).toBe(allowed);
     });
 
     it("protects the alert topic's key from being disabled, deleted or re-policied, by its alias", async () => {
       const key = 'arn:aws:kms:eu-west-1:ACCOUNT:key/1234abcd-12ab-34cd-56ef-1234567890ab';
       // A key policy that leaves the key to IAM, as AWS's default one does: the SCPs decide.
-      const resourcePolicy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT_IDS.security}:root` }, Action: 'kms:*', Resource: '*' }] };
+      const resourcePolicy = {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT_IDS.security}:root` }, Action: 'kms:*', Resource: '*' }],
+      };
       const onKey = (action: string, who: Who, alias: string) =>
         decide({ account: 'security', action, resource: key, who, resourcePolicy, context: { 'kms:ResourceAliases': [alias] } });
       for (const action of ['kms:DisableKey', 'kms:ScheduleKeyDeletion', 'kms:PutKeyPolicy']) {
@@ -241,18 +275,22 @@ const CASES_BY_GUARDRAIL: Record<string, () => void> = {
     it('leaves reading the security services to everyone', async () => {
       expect(await decide({ account: 'payments-prod', action: 'guardduty:ListFindings' })).toBe(allowed);
     });
-
   },
   'protect-log-archive': () => {
     const trailBucket = 'arn:aws:s3:::example-corp-logs-cloudtrail-222222222222-eu-west-1';
 
-    it.each(['s3:PutBucketPolicy', 's3:DeleteBucket', 's3:PutBucketVersioning', 's3:PutLifecycleConfiguration'])('denies %s on a log bucket', async (action) => {
-      expect(await decide({ account: 'log-archive', action, resource: trailBucket })).toBe(denied);
-      expect(await decide({ account: 'log-archive', action, resource: trailBucket, who: 'access role' })).toBe(allowed);
-    });
+    it.each(['s3:PutBucketPolicy', 's3:DeleteBucket', 's3:PutBucketVersioning', 's3:PutLifecycleConfiguration'])(
+      'denies %s on a log bucket',
+      async (action) => {
+        expect(await decide({ account: 'log-archive', action, resource: trailBucket })).toBe(denied);
+        expect(await decide({ account: 'log-archive', action, resource: trailBucket, who: 'access role' })).toBe(allowed);
+      },
+    );
 
     it('denies bypassing governance retention on log objects and deleting their versions', async () => {
-      expect(await decide({ account: 'log-archive', action: 's3:BypassGovernanceRetention', resource: `${trailBucket}/AWSLogs/o-abc123/log.json.gz` })).toBe(denied);
+      expect(await decide({ account: 'log-archive', action: 's3:BypassGovernanceRetention', resource: `${trailBucket}/AWSLogs/o-abc123/log.json.gz` })).toBe(
+        denied,
+      );
       expect(await decide({ account: 'log-archive', action: 's3:DeleteObjectVersion', resource: `${trailBucket}/AWSLogs/o-abc123/log.json.gz` })).toBe(denied);
     });
 
@@ -269,9 +307,19 @@ const CASES_BY_GUARDRAIL: Record<string, () => void> = {
     it('denies granting the keys to a principal, not to an AWS service acting for its caller', async () => {
       const key = 'arn:aws:kms:eu-west-1:ACCOUNT:key/1234abcd-12ab-34cd-56ef-1234567890ab';
       // A key policy that leaves the key to IAM, as AWS's default one does: the SCPs decide.
-      const resourcePolicy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT_IDS['log-archive']}:root` }, Action: 'kms:*', Resource: '*' }] };
+      const resourcePolicy = {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT_IDS['log-archive']}:root` }, Action: 'kms:*', Resource: '*' }],
+      };
       const grant = (who: Who, forAwsResource: string) =>
-        decide({ account: 'log-archive', action: 'kms:CreateGrant', resource: key, who, resourcePolicy, context: { 'kms:GrantIsForAWSResource': forAwsResource } });
+        decide({
+          account: 'log-archive',
+          action: 'kms:CreateGrant',
+          resource: key,
+          who,
+          resourcePolicy,
+          context: { 'kms:GrantIsForAWSResource': forAwsResource },
+        });
       expect(await grant('engineer', 'false')).toBe(denied);
       expect(await grant('engineer', 'true')).toBe(allowed);
       expect(await grant('access role', 'false')).toBe(allowed);
@@ -296,15 +344,18 @@ const CASES_BY_GUARDRAIL: Record<string, () => void> = {
     });
 
     it("leaves the teams' own SSM documents alone", async () => {
-      expect(await decide({ account: 'shared-services', action: 'ssm:UpdateDocument', resource: 'arn:aws:ssm:eu-west-1:ACCOUNT:document/patch-fleet' })).toBe(allowed);
+      expect(await decide({ account: 'shared-services', action: 'ssm:UpdateDocument', resource: 'arn:aws:ssm:eu-west-1:ACCOUNT:document/patch-fleet' })).toBe(
+        allowed,
+      );
     });
-
   },
   'deny-iam-users': () => {
     it('denies creating IAM users and access keys in Sandbox, not in Workloads', async () => {
       expect(await decide({ account: 'sandbox-data-science', action: 'iam:CreateUser', resource: 'arn:aws:iam::ACCOUNT:user/analyst' })).toBe(denied);
       expect(await decide({ account: 'sandbox-data-science', action: 'iam:CreateAccessKey', resource: 'arn:aws:iam::ACCOUNT:user/analyst' })).toBe(denied);
-      expect(await decide({ account: 'sandbox-data-science', action: 'iam:CreateServiceSpecificCredential', resource: 'arn:aws:iam::ACCOUNT:user/analyst' })).toBe(denied);
+      expect(
+        await decide({ account: 'sandbox-data-science', action: 'iam:CreateServiceSpecificCredential', resource: 'arn:aws:iam::ACCOUNT:user/analyst' }),
+      ).toBe(denied);
       expect(await decide({ account: 'payments-prod', action: 'iam:CreateUser', resource: 'arn:aws:iam::ACCOUNT:user/vendor' })).toBe(allowed);
     });
   },
@@ -365,12 +416,26 @@ describe.each(Object.entries(CASES_BY_GUARDRAIL))('%s', (_id, cases) => cases())
 describe('the SCP chain read back from the synthesized stacks', () => {
   it('is root, then each OU from the top down, then the account, each level headed by FullAWSAccess', () => {
     expect(chainOf('payments-prod').map((level) => [level.orgIdentifier, level.policies.map((policy) => policy.name)])).toEqual([
-      ['root', ['FullAWSAccess', 'deny-leaving-organization', 'protect-account-baseline', 'protect-landing-zone-roles', 'protect-security-services', 'root-user-lockdown']],
+      [
+        'root',
+        [
+          'FullAWSAccess',
+          'deny-leaving-organization',
+          'protect-account-baseline',
+          'protect-landing-zone-roles',
+          'protect-security-services',
+          'root-user-lockdown',
+        ],
+      ],
       ['Workloads', ['FullAWSAccess', 'region-deny', 'require-tags-on-create']],
       ['Prod', ['FullAWSAccess']],
       ['payments-prod', ['FullAWSAccess']],
     ]);
-    expect(chainOf('log-archive').at(-1)!.policies.map((policy) => policy.name)).toEqual(['FullAWSAccess', 'protect-log-archive']);
+    expect(
+      chainOf('log-archive')
+        .at(-1)!
+        .policies.map((policy) => policy.name),
+    ).toEqual(['FullAWSAccess', 'protect-log-archive']);
   });
 });
 

@@ -82,11 +82,21 @@ describe('the trail bucket', () => {
   });
 
   it('has object lock with the configured mode and retention, versioning, SSE-KMS with a bucket key, no ACLs and no public access', () => {
-    expect(resourceAt('aws_s3_bucket', 'cloudtrail/bucket')).toMatchObject({ bucket: BUCKETS.cloudTrail, object_lock_enabled: true, force_destroy: false, lifecycle: { prevent_destroy: true } });
-    expect(resourceAt('aws_s3_bucket_object_lock_configuration', 'cloudtrail_object_lock').rule).toEqual({ default_retention: { mode: 'GOVERNANCE', days: 365 } });
+    expect(resourceAt('aws_s3_bucket', 'cloudtrail/bucket')).toMatchObject({
+      bucket: BUCKETS.cloudTrail,
+      object_lock_enabled: true,
+      force_destroy: false,
+      lifecycle: { prevent_destroy: true },
+    });
+    expect(resourceAt('aws_s3_bucket_object_lock_configuration', 'cloudtrail_object_lock').rule).toEqual({
+      default_retention: { mode: 'GOVERNANCE', days: 365 },
+    });
     expect(resourceAt('aws_s3_bucket_versioning', 'cloudtrail/versioning').versioning_configuration).toEqual({ status: 'Enabled' });
     expect(resourceAt('aws_s3_bucket_server_side_encryption_configuration', 'cloudtrail/encryption').rule).toEqual([
-      { apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: '${aws_kms_key.cloudtrail_key.arn}' }, bucket_key_enabled: true },
+      {
+        apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: '${aws_kms_key.cloudtrail_key.arn}' },
+        bucket_key_enabled: true,
+      },
     ]);
     expect(resourceAt('aws_s3_bucket_ownership_controls', 'cloudtrail/ownership').rule).toEqual({ object_ownership: 'BucketOwnerEnforced' });
     expect(resourceAt('aws_s3_bucket_public_access_block', 'cloudtrail/public_access_block')).toMatchObject({
@@ -105,12 +115,22 @@ describe('the trail bucket', () => {
       expiration: [{ days: 2557 }],
       noncurrent_version_expiration: [{ noncurrent_days: 2557 }],
     });
-    expect(resourceAt('aws_s3_bucket_logging', 'cloudtrail/access_logging')).toMatchObject({ target_bucket: BUCKETS.accessLogs, target_prefix: `${BUCKETS.cloudTrail}/` });
+    expect(resourceAt('aws_s3_bucket_logging', 'cloudtrail/access_logging')).toMatchObject({
+      target_bucket: BUCKETS.accessLogs,
+      target_prefix: `${BUCKETS.cloudTrail}/`,
+    });
   });
 
   it('lets CloudTrail check its ACL and write under the management account and organization prefixes, for this trail only', async () => {
     const policy = bucketPolicy('cloudtrail');
-    expect(await decide(policy, { principal: 'cloudtrail.amazonaws.com', action: 's3:GetBucketAcl', resource: `arn:aws:s3:::${BUCKETS.cloudTrail}`, context: { 'aws:SourceArn': TRAIL } })).toBe(allowed);
+    expect(
+      await decide(policy, {
+        principal: 'cloudtrail.amazonaws.com',
+        action: 's3:GetBucketAcl',
+        resource: `arn:aws:s3:::${BUCKETS.cloudTrail}`,
+        context: { 'aws:SourceArn': TRAIL },
+      }),
+    ).toBe(allowed);
     expect(await decide(policy, cloudTrailWrite(`AWSLogs/${MANAGEMENT}/CloudTrail/eu-west-1/2026/11/23/log.json.gz`))).toBe(allowed);
     expect(await decide(policy, cloudTrailWrite(`AWSLogs/${ORGANIZATION}/${SECURITY}/CloudTrail/eu-west-1/2026/11/23/log.json.gz`))).toBe(allowed);
   });
@@ -130,7 +150,9 @@ describe('the trail bucket', () => {
     const policy = bucketPolicy('cloudtrail');
     const read = { action: 's3:GetObject', resource: object(`AWSLogs/${MANAGEMENT}/x.json.gz`) };
     expect(await decide(policy, { ...read, principal: `arn:aws:iam::${SECURITY}:role/Investigator` })).toBe(allowed);
-    expect(await decide(policy, { ...read, principal: `arn:aws:iam::${SECURITY}:role/Investigator`, context: { 'aws:SecureTransport': 'false' } })).toBe('ExplicitlyDenied');
+    expect(await decide(policy, { ...read, principal: `arn:aws:iam::${SECURITY}:role/Investigator`, context: { 'aws:SecureTransport': 'false' } })).toBe(
+      'ExplicitlyDenied',
+    );
     expect(await decide(policy, { ...read, principal: 'arn:aws:iam::999999999999:role/Admin' })).not.toBe(allowed);
     expect(await decide(policy, { ...read, principal: anonymousPrincipal, context: {} })).not.toBe(allowed);
   });
@@ -142,7 +164,11 @@ describe('the trail key', () => {
   const kms = (principal: string, action: string, context: Record<string, string> = {}) => ({ principal, action, resource: key, context });
 
   it('rotates, and cannot be destroyed by a plan', () => {
-    expect(resourceAt('aws_kms_key', 'cloudtrail_key')).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30, lifecycle: { prevent_destroy: true } });
+    expect(resourceAt('aws_kms_key', 'cloudtrail_key')).toMatchObject({
+      enable_key_rotation: true,
+      deletion_window_in_days: 30,
+      lifecycle: { prevent_destroy: true },
+    });
   });
 
   it('lets CloudTrail encrypt only for this trail, with the trail named in the encryption context', () => {
@@ -171,7 +197,9 @@ describe('the trail key', () => {
     const investigator = `arn:aws:iam::${SECURITY}:role/Investigator`;
     expect(await decide(keyPolicy(), kms(investigator, 'kms:Decrypt', { 'kms:CallerAccount': SECURITY }))).toBe(allowed);
     expect(await decide(keyPolicy(), kms(`arn:aws:iam::${LOG_ARCHIVE}:role/Admin`, 'kms:Decrypt', { 'kms:CallerAccount': LOG_ARCHIVE }))).not.toBe(allowed);
-    expect(await decide(keyPolicy(), kms(`arn:aws:iam::${LOG_ARCHIVE}:role/Admin`, 'kms:GenerateDataKey', { 'kms:CallerAccount': LOG_ARCHIVE }))).not.toBe(allowed);
+    expect(await decide(keyPolicy(), kms(`arn:aws:iam::${LOG_ARCHIVE}:role/Admin`, 'kms:GenerateDataKey', { 'kms:CallerAccount': LOG_ARCHIVE }))).not.toBe(
+      allowed,
+    );
     expect(await decide(keyPolicy(), kms('arn:aws:iam::999999999999:role/Admin', 'kms:Decrypt', { 'kms:CallerAccount': '999999999999' }))).not.toBe(allowed);
   });
 
@@ -188,7 +216,10 @@ describe('the Config bucket', () => {
   it('has no object lock, which AWS Config cannot deliver to, and the other hardening', () => {
     expect(resourceAt('aws_s3_bucket', 'config/bucket')).toMatchObject({ bucket: BUCKETS.config, lifecycle: { prevent_destroy: true } });
     expect(resourceAt('aws_s3_bucket', 'config/bucket').object_lock_enabled).toBeUndefined();
-    expect(resourceAt('aws_s3_bucket_public_access_block', 'config/public_access_block')).toMatchObject({ block_public_policy: true, restrict_public_buckets: true });
+    expect(resourceAt('aws_s3_bucket_public_access_block', 'config/public_access_block')).toMatchObject({
+      block_public_policy: true,
+      restrict_public_buckets: true,
+    });
   });
 
   it('lets AWS Config deliver under AWSLogs/<account>/Config/ only', async () => {
@@ -272,7 +303,9 @@ describe('retention settings', () => {
     editFile(dir, 'landing-zone.yaml', (text) => text.replace('expireAfterDays: 2557 # seven years', 'expireAfterDays: 60'));
     expect(issuesOf(dir)).toEqual([
       expect.stringMatching(/^landing-zone\.yaml:\d+ logArchive\.lifecycle\.archiveAfterDays: expected fewer days than expireAfterDays \(60\), got 90/),
-      expect.stringMatching(/^landing-zone\.yaml:\d+ logArchive\.lifecycle\.expireAfterDays: expected at least objectLock\.retentionDays \(365\), got 60: logs would be due to expire while still locked/),
+      expect.stringMatching(
+        /^landing-zone\.yaml:\d+ logArchive\.lifecycle\.expireAfterDays: expected at least objectLock\.retentionDays \(365\), got 60: logs would be due to expire while still locked/,
+      ),
     ]);
   });
 });

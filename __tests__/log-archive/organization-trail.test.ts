@@ -27,7 +27,9 @@ describe('the organization trail', () => {
     const stack = readStack(example, 'organization-services');
     const [trail] = resources(stack, 'aws_cloudtrail');
     expect(trail.cloud_watch_logs_group_arn).toBe('${aws_cloudwatch_log_group.trail_log_group.arn}:*');
-    expect(resources(stack, 'aws_cloudwatch_log_group')).toEqual([expect.objectContaining({ name: 'aws-cloudtrail-logs/organization-trail', retention_in_days: 90 })]);
+    expect(resources(stack, 'aws_cloudwatch_log_group')).toEqual([
+      expect.objectContaining({ name: 'aws-cloudtrail-logs/organization-trail', retention_in_days: 90 }),
+    ]);
     const [role] = resources(stack, 'aws_iam_role');
     expect(JSON.parse(role.assume_role_policy).Statement).toEqual([
       {

@@ -13,7 +13,14 @@ beforeAll(async () => {
   writeFile(
     dir,
     'accounts/payments-ledger.yaml',
-    ['name: payments-ledger', 'email: aws-payments-ledger@example.com', 'ou: Workloads/Prod/Payments', 'tags: { owner: payments, environment: prod, cost-center: "4200" }', 'budget: { monthlyLimitUsd: 100, alertEmails: [payments-leads@example.com] }', ''].join('\n'),
+    [
+      'name: payments-ledger',
+      'email: aws-payments-ledger@example.com',
+      'ou: Workloads/Prod/Payments',
+      'tags: { owner: payments, environment: prod, cost-center: "4200" }',
+      'budget: { monthlyLimitUsd: 100, alertEmails: [payments-leads@example.com] }',
+      '',
+    ].join('\n'),
   );
   ({ landingZone } = await loadLandingZone(dir));
 });

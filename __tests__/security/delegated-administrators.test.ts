@@ -12,21 +12,37 @@ describe('delegated administration', () => {
 
   it('registers the security account for Inspector in every governed region, and leaves GuardDuty and Security Hub to the security stack', () => {
     const stack = readStack(example, 'organization-services');
-    expect(resources(stack, 'aws_inspector2_delegated_admin_account').map((resource) => [resource.region, resource.account_id]).sort()).toEqual(
-      GOVERNED_REGIONS.map((region) => [region, SECURITY]),
-    );
-    for (const type of ['aws_macie2_organization_admin_account', 'aws_detective_organization_admin_account', 'aws_guardduty_organization_admin_account', 'aws_securityhub_organization_admin_account']) {
+    expect(
+      resources(stack, 'aws_inspector2_delegated_admin_account')
+        .map((resource) => [resource.region, resource.account_id])
+        .sort(),
+    ).toEqual(GOVERNED_REGIONS.map((region) => [region, SECURITY]));
+    for (const type of [
+      'aws_macie2_organization_admin_account',
+      'aws_detective_organization_admin_account',
+      'aws_guardduty_organization_admin_account',
+      'aws_securityhub_organization_admin_account',
+    ]) {
       expect({ type, resources: resources(stack, type) }).toEqual({ type, resources: [] });
     }
     const security = readStack(example, 'security');
     for (const type of ['aws_guardduty_organization_admin_account', 'aws_securityhub_organization_admin_account']) {
-      expect({ type, regions: resources(security, type).map((resource) => resource.region).sort() }).toEqual({ type, regions: GOVERNED_REGIONS });
+      expect({
+        type,
+        regions: resources(security, type)
+          .map((resource) => resource.region)
+          .sort(),
+      }).toEqual({ type, regions: GOVERNED_REGIONS });
     }
   });
 
   it('registers it once for Config and Access Analyzer, and for Firewall Manager from us-east-1', () => {
     const stack = readStack(example, 'organization-services');
-    expect(resources(stack, 'aws_organizations_delegated_administrator').map((resource) => [resource.service_principal, resource.account_id]).sort()).toEqual([
+    expect(
+      resources(stack, 'aws_organizations_delegated_administrator')
+        .map((resource) => [resource.service_principal, resource.account_id])
+        .sort(),
+    ).toEqual([
       ['access-analyzer.amazonaws.com', SECURITY],
       ['config-multiaccountsetup.amazonaws.com', SECURITY],
       ['config.amazonaws.com', SECURITY],

@@ -65,7 +65,9 @@ function withGuardDuty(protections: Partial<SecurityServicesConfig['guardDuty'][
 }
 
 function regionsOf(stack: TerraformJson, type: string): string[] {
-  return resources(stack, type).map((resource) => resource.region).sort();
+  return resources(stack, type)
+    .map((resource) => resource.region)
+    .sort();
 }
 
 /** `type.name` of the one resource of `type` in `region`, as `depends_on` names it. */
@@ -136,11 +138,14 @@ describe('GuardDuty', () => {
         finding_publishing_frequency: 'FIFTEEN_MINUTES',
       });
       expect(resources(example, 'aws_guardduty_organization_configuration').filter((resource) => resource.region === region)).toEqual([
-        expect.objectContaining({ detector_id: detector, auto_enable_organization_members: 'ALL', depends_on: [addressInRegion(example, 'aws_guardduty_organization_admin_account', region)] }),
+        expect.objectContaining({
+          detector_id: detector,
+          auto_enable_organization_members: 'ALL',
+          depends_on: [addressInRegion(example, 'aws_guardduty_organization_admin_account', region)],
+        }),
       ]);
     }
   });
-
 
   it('sets each protection plan on the detector and for the members as configured', () => {
     const expected = Object.entries(GUARDDUTY_PROTECTIONS).map(([setting, feature]) => {
@@ -204,13 +209,14 @@ describe('Security Hub', () => {
     }
   });
 
-
   it('subscribes each configured standard in each governed region, once the hub is enabled', () => {
     const subscriptions = resources(example, 'aws_securityhub_standards_subscription');
     const configured = landingZone.securityServices.securityHub.standards;
     expect(configured).toEqual(['aws-foundational-security-best-practices', 'cis-aws-foundations-benchmark']);
     expect(sorted(subscriptions.map((subscription) => subscription.standards_arn))).toEqual(
-      sorted(['eu-west-1', 'eu-central-1'].flatMap((region) => configured.map((standard) => `arn:aws:securityhub:${region}::${SECURITY_HUB_STANDARDS[standard]}`))),
+      sorted(
+        ['eu-west-1', 'eu-central-1'].flatMap((region) => configured.map((standard) => `arn:aws:securityhub:${region}::${SECURITY_HUB_STANDARDS[standard]}`)),
+      ),
     );
     for (const subscription of subscriptions) {
       expect(subscription.standards_arn.startsWith(`arn:aws:securityhub:${subscription.region}::standards/`)).toBe(true);
@@ -236,7 +242,11 @@ describe('Security Hub', () => {
 
 describe('IAM Access Analyzer and AWS Config', () => {
   it('analyzes the organization in each governed region', () => {
-    expect(resources(example, 'aws_accessanalyzer_analyzer').map((analyzer) => [analyzer.region, analyzer.type]).sort()).toEqual([
+    expect(
+      resources(example, 'aws_accessanalyzer_analyzer')
+        .map((analyzer) => [analyzer.region, analyzer.type])
+        .sort(),
+    ).toEqual([
       ['eu-central-1', 'ORGANIZATION'],
       ['eu-west-1', 'ORGANIZATION'],
     ]);
@@ -256,7 +266,10 @@ describe('IAM Access Analyzer and AWS Config', () => {
       },
     ]);
     expect(onlyResource(example, 'aws_iam_role_policy_attachment')).toEqual(
-      expect.objectContaining({ role: reference(example, 'aws_iam_role', 'name'), policy_arn: 'arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations' }),
+      expect.objectContaining({
+        role: reference(example, 'aws_iam_role', 'name'),
+        policy_arn: 'arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations',
+      }),
     );
   });
 });
@@ -360,7 +373,10 @@ async function decide(simulation: Omit<Simulation, 'serviceControlPolicies' | 'r
 describe('who may put events on the central bus', () => {
   const busArn = `arn:aws:events:eu-west-1:${SECURITY_ACCOUNT_ID}:event-bus/landing-zone-security-alerts`;
   const forwarder = `arn:aws:iam::${MEMBER_ACCOUNT_ID}:role/landing-zone-alert-forwarder`;
-  const mayPutEvents = { name: 'put-events', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'events:PutEvents', Resource: busArn }] } };
+  const mayPutEvents = {
+    name: 'put-events',
+    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'events:PutEvents', Resource: busArn }] },
+  };
 
   const putEvents = (principal: string, context: Record<string, string>) =>
     decide({
@@ -421,7 +437,9 @@ describe('who may publish to the alert topic', () => {
   });
 
   it('denies publishing over plain HTTP', async () => {
-    expect(await publish(`arn:aws:events:eu-west-1:${SECURITY_ACCOUNT_ID}:rule/landing-zone-security-alerts/landing-zone-root-user-sign-in`, 'false')).toBe('ExplicitlyDenied');
+    expect(await publish(`arn:aws:events:eu-west-1:${SECURITY_ACCOUNT_ID}:rule/landing-zone-security-alerts/landing-zone-root-user-sign-in`, 'false')).toBe(
+      'ExplicitlyDenied',
+    );
   });
 
   it('refuses a principal of a member account', async () => {
@@ -431,7 +449,12 @@ describe('who may publish to the alert topic', () => {
         principal,
         action: 'sns:Publish',
         resource: { resource: topicArn, accountId: SECURITY_ACCOUNT_ID },
-        contextVariables: { 'aws:PrincipalArn': principal, 'aws:PrincipalAccount': MEMBER_ACCOUNT_ID, 'aws:PrincipalOrgID': ORGANIZATION_ID, 'aws:SecureTransport': 'true' },
+        contextVariables: {
+          'aws:PrincipalArn': principal,
+          'aws:PrincipalAccount': MEMBER_ACCOUNT_ID,
+          'aws:PrincipalOrgID': ORGANIZATION_ID,
+          'aws:SecureTransport': 'true',
+        },
       },
       identityPolicies: [{ name: 'publish', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sns:Publish', Resource: topicArn }] } }],
       resourcePolicy: resolvedPolicy(onlyResource(example, 'aws_sns_topic_policy').policy),

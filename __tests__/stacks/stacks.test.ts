@@ -2,7 +2,18 @@ import { buildLandingZoneApp } from '../../lib/app/landing-zone-app';
 import { loadLandingZone } from '../../lib/app/load-landing-zone';
 import { synthesizeLandingZone } from '../../lib/app/synthesize-landing-zone';
 import { exampleOutput } from '../support/example-output';
-import { copyExample, editFile, filesUnder, onlyResource, readStack, resources, stackNames, synthesize, temporaryDirectory, type TerraformJson } from '../support/example-config';
+import {
+  copyExample,
+  editFile,
+  filesUnder,
+  onlyResource,
+  readStack,
+  resources,
+  stackNames,
+  synthesize,
+  temporaryDirectory,
+  type TerraformJson,
+} from '../support/example-config';
 
 const example = exampleOutput();
 
@@ -73,19 +84,22 @@ describe('synthesis', () => {
   it.each([
     ['the example', copyExample],
     ['every other option', everyOtherOption],
-  ])("writes for %s what cdktf's own synthesis writes, alone or with a helper process, without cdktf's pass that looks for cross-stack references", async (_name, configure) => {
-    const configuration = configure();
-    const { landingZone } = await loadLandingZone(configuration);
-    const full = temporaryDirectory();
-    buildLandingZoneApp(landingZone, { outdir: full }).synth();
-    const alone = temporaryDirectory();
-    const helped = temporaryDirectory();
-    await synthesizeLandingZone(configuration, { outdir: alone });
-    const { helperMaxRssKb } = await synthesizeLandingZone(configuration, { outdir: helped, helperFromStacks: 1 });
-    expect(helperMaxRssKb).toBeGreaterThan(0);
-    expect(filesUnder(alone)).toEqual(filesUnder(full));
-    expect(filesUnder(helped)).toEqual(filesUnder(full));
-  });
+  ])(
+    "writes for %s what cdktf's own synthesis writes, alone or with a helper process, without cdktf's pass that looks for cross-stack references",
+    async (_name, configure) => {
+      const configuration = configure();
+      const { landingZone } = await loadLandingZone(configuration);
+      const full = temporaryDirectory();
+      buildLandingZoneApp(landingZone, { outdir: full }).synth();
+      const alone = temporaryDirectory();
+      const helped = temporaryDirectory();
+      await synthesizeLandingZone(configuration, { outdir: alone });
+      const { helperMaxRssKb } = await synthesizeLandingZone(configuration, { outdir: helped, helperFromStacks: 1 });
+      expect(helperMaxRssKb).toBeGreaterThan(0);
+      expect(filesUnder(alone)).toEqual(filesUnder(full));
+      expect(filesUnder(helped)).toEqual(filesUnder(full));
+    },
+  );
 });
 
 describe('ManagementStack', () => {
@@ -99,7 +113,13 @@ describe('ManagementStack', () => {
     expect(organization.feature_set).toBe('ALL');
     expect(organization.enabled_policy_types).toEqual(['SERVICE_CONTROL_POLICY', 'TAG_POLICY']);
     expect(organization.aws_service_access_principals).toEqual(
-      expect.arrayContaining(['cloudtrail.amazonaws.com', 'guardduty.amazonaws.com', 'securityhub.amazonaws.com', 'sso.amazonaws.com', 'account.amazonaws.com']),
+      expect.arrayContaining([
+        'cloudtrail.amazonaws.com',
+        'guardduty.amazonaws.com',
+        'securityhub.amazonaws.com',
+        'sso.amazonaws.com',
+        'account.amazonaws.com',
+      ]),
     );
     expect(organization.lifecycle.prevent_destroy).toBe(true);
   });
@@ -178,7 +198,9 @@ describe('adopting an existing organization', () => {
   beforeAll(async () => {
     const dir = copyExample();
     editFile(dir, 'landing-zone.yaml', (text) =>
-      text.replace('  name: Example Corp', '  name: Example Corp\n  existingOrganizationId: o-a1b2c3d4e5').replace('  Infrastructure: {}', '  Infrastructure:\n    id: ou-ab12-cd34ef56'),
+      text
+        .replace('  name: Example Corp', '  name: Example Corp\n  existingOrganizationId: o-a1b2c3d4e5')
+        .replace('  Infrastructure: {}', '  Infrastructure:\n    id: ou-ab12-cd34ef56'),
     );
     editFile(dir, 'accounts/shared-services.yaml', (text) => text.replace('ou: Infrastructure', 'ou: Infrastructure\naccountId: "222222222222"'));
     out = await synthesize(dir);
@@ -238,7 +260,11 @@ describe('AccountBaselineStack', () => {
   });
 
   it('turns on EBS encryption by default in every governed region', () => {
-    expect(resources(baseline, 'aws_ebs_encryption_by_default').map((resource) => [resource.region, resource.enabled]).sort()).toEqual([
+    expect(
+      resources(baseline, 'aws_ebs_encryption_by_default')
+        .map((resource) => [resource.region, resource.enabled])
+        .sort(),
+    ).toEqual([
       ['eu-central-1', true],
       ['eu-west-1', true],
     ]);
@@ -256,9 +282,14 @@ describe('AccountBaselineStack', () => {
   it('alerts on actual and forecast cost at each threshold of the monthly budget', () => {
     const budget = onlyResource(baseline, 'aws_budgets_budget');
     expect(budget).toMatchObject({ budget_type: 'COST', time_unit: 'MONTHLY', limit_amount: '5000.00', limit_unit: 'USD' });
-    expect(budget.notification.map((n: TerraformJson) => `${n.notification_type}@${n.threshold}`).sort()).toEqual(
-      ['ACTUAL@100', 'ACTUAL@50', 'ACTUAL@80', 'FORECASTED@100', 'FORECASTED@50', 'FORECASTED@80'],
-    );
+    expect(budget.notification.map((n: TerraformJson) => `${n.notification_type}@${n.threshold}`).sort()).toEqual([
+      'ACTUAL@100',
+      'ACTUAL@50',
+      'ACTUAL@80',
+      'FORECASTED@100',
+      'FORECASTED@50',
+      'FORECASTED@80',
+    ]);
     expect(budget.notification[0].subscriber_email_addresses).toEqual(['payments-leads@example.com', 'finops@example.com']);
   });
 

@@ -150,9 +150,9 @@ describe('arrays of objects', () => {
 
   it('matches a field of any element', () => {
     expect(matchesEventPattern({ employees: { firstName: ['Anna'] } }, employees)).toBe(true);
-    expect(matchesEventPattern({ employees: { firstName: ['Anna'] } }, { employees: [[employees.employees[0], employees.employees[1]], [employees.employees[2]]] })).toBe(
-      true,
-    );
+    expect(
+      matchesEventPattern({ employees: { firstName: ['Anna'] } }, { employees: [[employees.employees[0], employees.employees[1]], [employees.employees[2]]] }),
+    ).toBe(true);
   });
 
   it('matches fields of one element only together: array consistency', () => {

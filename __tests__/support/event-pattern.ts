@@ -173,7 +173,9 @@ function matchValue(matcher: unknown, value: unknown): boolean {
 function numericHolds(clauses: readonly unknown[], value: number): boolean {
   for (let index = 0; index < clauses.length; index += 2) {
     const bound = clauses[index + 1] as number;
-    const holds = { '<': value < bound, '<=': value <= bound, '=': value === bound, '>': value > bound, '>=': value >= bound }[clauses[index] as NumericOperator];
+    const holds = { '<': value < bound, '<=': value <= bound, '=': value === bound, '>': value > bound, '>=': value >= bound }[
+      clauses[index] as NumericOperator
+    ];
     if (!holds) return false;
   }
   return true;

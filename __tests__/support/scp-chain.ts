@@ -51,7 +51,7 @@ export function serviceControlPolicyChain(outdir: string, accountKey: string): S
 
   const parentPath = remoteStateOutputKey(accountStack.resource.aws_organizations_account.account.parent_id, MANAGEMENT_OUTPUTS.organizationalUnitIds);
   const ouTargets: { name: string; reference: string }[] = [];
-  for (let reference: string = outputs[MANAGEMENT_OUTPUTS.organizationalUnitIds].value[parentPath]; reference !== ROOT_REFERENCE; ) {
+  for (let reference: string = outputs[MANAGEMENT_OUTPUTS.organizationalUnitIds].value[parentPath]; reference !== ROOT_REFERENCE;) {
     const organizationalUnit = organizationalUnits[resourceName(reference, 'aws_organizations_organizational_unit')];
     ouTargets.unshift({ name: organizationalUnit.name, reference });
     reference = organizationalUnit.parent_id;

@@ -71,7 +71,11 @@ export class CentralAlerts extends Construct {
       topicName: ALERT_TOPIC_NAME,
     };
 
-    this.bus = new CloudwatchEventBus(this, 'bus', { region, name: props.eventBusName, description: 'Security alerts forwarded from every account of the organization.' });
+    this.bus = new CloudwatchEventBus(this, 'bus', {
+      region,
+      name: props.eventBusName,
+      description: 'Security alerts forwarded from every account of the organization.',
+    });
     new CloudwatchEventBusPolicy(this, 'bus_policy', { region, eventBusName: this.bus.name, policy: terraformPolicy(centralBusPolicy(context)) });
 
     const key = new KmsKey(this, 'topic_key', {

@@ -28,5 +28,11 @@ export async function loadLandingZone(directory: string): Promise<LoadedLandingZ
   const landingZone = buildLandingZone(files);
   const allIssues = [...issues, ...referenceIssues, ...checkPolicyQuotas(landingZone.policies, landingZone.quotas, files.landingZone.file)];
   failIfErrors(allIssues, locate);
-  return { landingZone, warnings: formatIssues(allIssues.filter((issue) => !isError(issue)), locate) };
+  return {
+    landingZone,
+    warnings: formatIssues(
+      allIssues.filter((issue) => !isError(issue)),
+      locate,
+    ),
+  };
 }

@@ -16,10 +16,7 @@ export interface OrganizationalUnitEntry {
 }
 
 /** Parents before children, siblings in the order of the file. */
-export function flattenOrganizationalUnits(
-  tree: Record<string, OrganizationalUnitConfig | null>,
-  parent?: OrganizationalUnitEntry,
-): OrganizationalUnitEntry[] {
+export function flattenOrganizationalUnits(tree: Record<string, OrganizationalUnitConfig | null>, parent?: OrganizationalUnitEntry): OrganizationalUnitEntry[] {
   const entries: OrganizationalUnitEntry[] = [];
   for (const [name, config] of Object.entries(tree)) {
     const entry: OrganizationalUnitEntry = {

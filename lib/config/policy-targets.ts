@@ -9,9 +9,7 @@ import { flattenOrganizationalUnits } from './organizational-unit-paths';
 import type { PolicyAttachmentsConfig } from './schemas/guardrails';
 
 export type PolicyTarget =
-  | { readonly kind: 'root' }
-  | { readonly kind: 'organizational-unit'; readonly path: string }
-  | { readonly kind: 'account'; readonly name: string };
+  { readonly kind: 'root' } | { readonly kind: 'organizational-unit'; readonly path: string } | { readonly kind: 'account'; readonly name: string };
 
 /** A target with what is declared for it, and where. */
 export interface Targeted<T> {

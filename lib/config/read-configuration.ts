@@ -44,9 +44,7 @@ function fileNames(directory: string, pattern: RegExp): string[] {
 
 export function readConfiguration(directory: string): ConfigurationReading {
   if (!existsSync(join(directory, LANDING_ZONE_FILE))) {
-    throw new UserError(
-      `No ${LANDING_ZONE_FILE} in ${directory}. Run from the landing zone's directory, or point LZ_CONFIG_DIR at it.`,
-    );
+    throw new UserError(`No ${LANDING_ZONE_FILE} in ${directory}. Run from the landing zone's directory, or point LZ_CONFIG_DIR at it.`);
   }
   const sources = new Map<string, YamlSource>();
   const issues: Issue[] = [];
@@ -67,13 +65,21 @@ export function readConfiguration(directory: string): ConfigurationReading {
   const accounts: AccountRequest[] = [];
   const accountFiles = fileNames(join(directory, ACCOUNTS_DIRECTORY), /\.ya?ml$/);
   if (accountFiles.length === 0) {
-    issues.push({ file: `${ACCOUNTS_DIRECTORY}/`, path: [], message: 'holds no account request (*.yaml); the management, log-archive and security accounts need one each' });
+    issues.push({
+      file: `${ACCOUNTS_DIRECTORY}/`,
+      path: [],
+      message: 'holds no account request (*.yaml); the management, log-archive and security accounts need one each',
+    });
   }
   for (const fileName of accountFiles) {
     const file = `${ACCOUNTS_DIRECTORY}/${fileName}`;
     const key = fileName.replace(/\.ya?ml$/, '');
     if (!ACCOUNT_KEY.test(key)) {
-      issues.push({ file, path: [], message: `file name ${JSON.stringify(key)} must be lowercase letters, digits and inner hyphens (at most 50): it names the account's stacks` });
+      issues.push({
+        file,
+        path: [],
+        message: `file name ${JSON.stringify(key)} must be lowercase letters, digits and inner hyphens (at most 50): it names the account's stacks`,
+      });
     }
     const config = read(file, (source) => parseWithSchema(AccountSchema, source.file, source.data));
     if (config) accounts.push({ file, key, config });

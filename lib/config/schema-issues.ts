@@ -40,9 +40,7 @@ const messageOf: z.core.$ZodErrorMap = (issue) => {
     case 'unrecognized_keys': {
       const def = (issue.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def;
       const known = Object.keys(def?.shape ?? {}).filter((key) => key !== '$schema');
-      return issue.keys
-        .map((key) => `unknown key (expected one of ${known.join(', ')})${didYouMean(known, key)}`)
-        .join('\n');
+      return issue.keys.map((key) => `unknown key (expected one of ${known.join(', ')})${didYouMean(known, key)}`).join('\n');
     }
     case 'too_small':
       return sizeMessage(issue.origin, issue.inclusive === false ? 'more than' : 'at least', issue.minimum, issue.input);

@@ -4,6 +4,5 @@ import type { GeneratedBlock } from './generated-block';
 
 export const ALERT_TABLE: GeneratedBlock = {
   name: 'alert table',
-  render: () =>
-    ['| id | alerts on | why |', '| --- | --- | --- |', ...ALERTS.map((alert) => `| \`${alert.id}\` | ${alert.title} | ${alert.why} |`)].join('\n'),
+  render: () => ['| id | alerts on | why |', '| --- | --- | --- |', ...ALERTS.map((alert) => `| \`${alert.id}\` | ${alert.title} | ${alert.why} |`)].join('\n'),
 };

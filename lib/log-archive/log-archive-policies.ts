@@ -181,7 +181,13 @@ export function cloudTrailKeyPolicy(context: LogArchivePolicyContext): ResourceP
   return {
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'KeyAdministration', Effect: 'Allow', Principal: { AWS: accountRootArn(context.logArchiveAccountId) }, Action: KEY_ADMINISTRATION_ACTIONS, Resource: '*' },
+      {
+        Sid: 'KeyAdministration',
+        Effect: 'Allow',
+        Principal: { AWS: accountRootArn(context.logArchiveAccountId) },
+        Action: KEY_ADMINISTRATION_ACTIONS,
+        Resource: '*',
+      },
       {
         Sid: 'CloudTrailEncryptForThisTrail',
         Effect: 'Allow',
@@ -190,8 +196,22 @@ export function cloudTrailKeyPolicy(context: LogArchivePolicyContext): ResourceP
         Resource: '*',
         Condition: { StringEquals: { ...thisTrail, 'kms:EncryptionContext:aws:cloudtrail:arn': context.trailArn } },
       },
-      { Sid: 'CloudTrailDescribeKey', Effect: 'Allow', Principal: cloudTrail, Action: 'kms:DescribeKey', Resource: '*', Condition: { StringEquals: thisTrail } },
-      { Sid: 'CloudTrailDecryptForBucketKey', Effect: 'Allow', Principal: cloudTrail, Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: thisTrail } },
+      {
+        Sid: 'CloudTrailDescribeKey',
+        Effect: 'Allow',
+        Principal: cloudTrail,
+        Action: 'kms:DescribeKey',
+        Resource: '*',
+        Condition: { StringEquals: thisTrail },
+      },
+      {
+        Sid: 'CloudTrailDecryptForBucketKey',
+        Effect: 'Allow',
+        Principal: cloudTrail,
+        Action: 'kms:Decrypt',
+        Resource: '*',
+        Condition: { StringEquals: thisTrail },
+      },
       {
         Sid: 'SecurityAccountDecryptTrailLogs',
         Effect: 'Allow',

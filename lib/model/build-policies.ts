@@ -49,5 +49,8 @@ export function buildPolicies(files: ConfigurationFiles): OrganizationPolicy[] {
       origin: { file: policy.file, path: [] },
     }));
   const byName = (a: OrganizationPolicy, b: OrganizationPolicy) => compareText(a.name, b.name);
-  return [...[...builtIn(SERVICE_CONTROL_POLICY_GUARDRAILS, attached.scp), ...custom].sort(byName), ...builtIn(TAG_POLICY_GUARDRAILS, attached.tag).sort(byName)];
+  return [
+    ...[...builtIn(SERVICE_CONTROL_POLICY_GUARDRAILS, attached.scp), ...custom].sort(byName),
+    ...builtIn(TAG_POLICY_GUARDRAILS, attached.tag).sort(byName),
+  ];
 }

@@ -28,7 +28,11 @@ export function checkPolicyQuotas(policies: readonly OrganizationPolicy[], quota
   for (const type of ['SERVICE_CONTROL_POLICY', 'TAG_POLICY'] as const) {
     const count = policies.filter((policy) => policy.type === type).length;
     if (count > quotas.policiesPerOrganization) {
-      issues.push({ file: landingZoneFile, path: ['guardrails', 'attachments'], message: `${count} policies of type ${type} are attached, over quotas.policiesPerOrganization (${quotas.policiesPerOrganization})` });
+      issues.push({
+        file: landingZoneFile,
+        path: ['guardrails', 'attachments'],
+        message: `${count} policies of type ${type} are attached, over quotas.policiesPerOrganization (${quotas.policiesPerOrganization})`,
+      });
     }
   }
   return issues;

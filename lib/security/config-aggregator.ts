@@ -26,7 +26,11 @@ export class OrganizationConfigAggregator extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationConfigAggregatorProps) {
     super(scope, id);
-    const role = serviceRole(this, 'role', { name: CONFIG_AGGREGATOR_ROLE, service: 'config.amazonaws.com', onlyFor: { 'aws:SourceAccount': props.accountId } });
+    const role = serviceRole(this, 'role', {
+      name: CONFIG_AGGREGATOR_ROLE,
+      service: 'config.amazonaws.com',
+      onlyFor: { 'aws:SourceAccount': props.accountId },
+    });
     const permissions = new IamRolePolicyAttachment(this, 'role_policy', {
       role: role.name,
       policyArn: awsManagedPolicyArn('service-role/AWSConfigRoleForOrganizations'),

@@ -23,7 +23,8 @@ export interface StateBackend {
 }
 
 /** Where the states are kept, as `stateBackend` of landing-zone.yaml says. */
-export type StateBackendSettings = { readonly type: 's3'; readonly bucket: string; readonly region: string; readonly keyPrefix: string } | { readonly type: 'local' };
+export type StateBackendSettings =
+  { readonly type: 's3'; readonly bucket: string; readonly region: string; readonly keyPrefix: string } | { readonly type: 'local' };
 
 export function stateBackendFor(config: StateBackendSettings): StateBackend {
   if (config.type === 's3') {

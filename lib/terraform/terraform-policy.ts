@@ -17,7 +17,5 @@ export function terraformLiteral(text: string): string {
  * or stack (an account id read from a remote state, a key ARN) stays a reference.
  */
 export function terraformPolicy(document: ResourcePolicyDocument | PolicyDocument): string {
-  return JSON.stringify(document, (_key, value: unknown) =>
-    typeof value === 'string' && !Token.isUnresolved(value) ? terraformLiteral(value) : value,
-  );
+  return JSON.stringify(document, (_key, value: unknown) => (typeof value === 'string' && !Token.isUnresolved(value) ? terraformLiteral(value) : value));
 }

@@ -15,7 +15,11 @@ export function accountPlacement({ landingZone, accounts }: Pick<ConfigurationFi
         issues.push({ file, path: ['ou'], message: 'the management account stays at the organization root; remove "ou"' });
       }
       if (config.accountId === undefined) {
-        issues.push({ file, path: ['accountId'], message: 'is required for the management account, which exists before the landing zone (the 12-digit id of the account that owns the organization)' });
+        issues.push({
+          file,
+          path: ['accountId'],
+          message: 'is required for the management account, which exists before the landing zone (the 12-digit id of the account that owns the organization)',
+        });
       }
     } else if (config.ou === undefined) {
       issues.push({ file, path: ['ou'], message: `is required (expected an OU path from ${landingZone.file}: ${ouPaths.join(', ')})` });

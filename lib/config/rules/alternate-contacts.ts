@@ -8,7 +8,11 @@ export function alternateContacts({ landingZone, accounts }: Pick<ConfigurationF
   for (const { file, config } of accounts) {
     for (const type of ALTERNATE_CONTACT_TYPES) {
       if (config.alternateContacts?.[type] ?? landingZone.config.alternateContacts?.[type]) continue;
-      issues.push({ file, path: ['alternateContacts', type], message: `is required: set it here or as a default in ${landingZone.file} alternateContacts.${type}` });
+      issues.push({
+        file,
+        path: ['alternateContacts', type],
+        message: `is required: set it here or as a default in ${landingZone.file} alternateContacts.${type}`,
+      });
     }
   }
   return issues;

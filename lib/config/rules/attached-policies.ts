@@ -8,7 +8,14 @@ import type { ConfigurationFiles } from '../configuration-files';
 import { guardrailContext } from '../guardrail-context';
 import { attachableTargets } from './guardrail-targets';
 
-function listIssues(file: string, names: readonly string[], known: readonly string[], kind: string, path: FieldPath, unmetRequirementOf: (name: string) => string | undefined): Issue[] {
+function listIssues(
+  file: string,
+  names: readonly string[],
+  known: readonly string[],
+  kind: string,
+  path: FieldPath,
+  unmetRequirementOf: (name: string) => string | undefined,
+): Issue[] {
   return names.flatMap((name, index): Issue[] => {
     const at = [...path, index];
     if (!known.includes(name)) return [{ file, path: at, message: expectedOneOf(kind, known, name) }];
@@ -26,7 +33,14 @@ export function attachedPolicies(files: ConfigurationFiles): Issue[] {
   const tagPolicies = TAG_POLICY_GUARDRAILS.map((guardrail) => guardrail.id);
   const file = files.landingZone.file;
   return attachableTargets(files).flatMap(({ fieldPath, value }) => [
-    ...listIssues(file, value.serviceControlPolicies, serviceControlPolicies, 'a built-in guardrail or a custom SCP in scps/', [...fieldPath, 'serviceControlPolicies'], unmetRequirementOf),
+    ...listIssues(
+      file,
+      value.serviceControlPolicies,
+      serviceControlPolicies,
+      'a built-in guardrail or a custom SCP in scps/',
+      [...fieldPath, 'serviceControlPolicies'],
+      unmetRequirementOf,
+    ),
     ...listIssues(file, value.tagPolicies, tagPolicies, 'a built-in tag policy', [...fieldPath, 'tagPolicies'], unmetRequirementOf),
   ]);
 }

@@ -13,7 +13,11 @@ export function coreAccounts({ landingZone, accounts }: Pick<ConfigurationFiles,
   for (const role of SINGLE_ROLES) {
     const holders = accounts.filter((account) => account.config.role === role);
     if (holders.length === 0) {
-      issues.push({ file: landingZone.file, path: [], message: `no account has role ${role}; add a request file under ${ACCOUNTS_DIRECTORY}/ with "role: ${role}"` });
+      issues.push({
+        file: landingZone.file,
+        path: [],
+        message: `no account has role ${role}; add a request file under ${ACCOUNTS_DIRECTORY}/ with "role: ${role}"`,
+      });
     }
     for (const extra of holders.slice(1)) {
       issues.push({ file: extra.file, path: ['role'], message: `${holders[0].file} already has role ${role}; an organization has exactly one` });
@@ -30,7 +34,11 @@ export function coreAccounts({ landingZone, accounts }: Pick<ConfigurationFiles,
     if (!account) {
       issues.push({ file: landingZone.file, path: ['coreAccounts', field], message: expectedOneOf('the name of an account request', names, name) });
     } else if (account.config.role !== role) {
-      issues.push({ file: landingZone.file, path: ['coreAccounts', field], message: `names ${account.file}, whose role is ${account.config.role}; expected the account with role ${role}` });
+      issues.push({
+        file: landingZone.file,
+        path: ['coreAccounts', field],
+        message: `names ${account.file}, whose role is ${account.config.role}; expected the account with role ${role}`,
+      });
     }
   }
   return issues;

@@ -12,7 +12,9 @@ const EXEMPTIONS_GUARD = protectLandingZoneRoles.id;
 
 export function exemptionsGuard(files: ConfigurationFiles): Issue[] {
   const { root, organizationalUnits, accounts } = files.landingZone.config.guardrails.attachments;
-  const anyServiceControlPolicy = [root, ...Object.values(organizationalUnits), ...Object.values(accounts)].some((attachments) => (attachments?.serviceControlPolicies.length ?? 0) > 0);
+  const anyServiceControlPolicy = [root, ...Object.values(organizationalUnits), ...Object.values(accounts)].some(
+    (attachments) => (attachments?.serviceControlPolicies.length ?? 0) > 0,
+  );
   if (!anyServiceControlPolicy || root?.serviceControlPolicies.includes(EXEMPTIONS_GUARD)) return [];
   const { exemptPrincipalArns } = guardrailContext(files);
   return [

@@ -9,7 +9,11 @@ export function organizationalUnits({ landingZone }: Pick<ConfigurationFiles, 'l
   const ownerOfId = new Map<string, string>();
   for (const ou of flattenOrganizationalUnits(landingZone.config.organizationalUnits)) {
     if (ou.depth > maxDepth) {
-      issues.push({ file: landingZone.file, path: ou.fieldPath, message: `${ou.path} is ${ou.depth} levels deep; quotas.organizationalUnitDepth allows at most ${maxDepth} under the root` });
+      issues.push({
+        file: landingZone.file,
+        path: ou.fieldPath,
+        message: `${ou.path} is ${ou.depth} levels deep; quotas.organizationalUnitDepth allows at most ${maxDepth} under the root`,
+      });
     }
     const id = ou.config.id;
     if (id === undefined) continue;

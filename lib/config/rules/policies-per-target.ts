@@ -9,12 +9,20 @@ const FULL_AWS_ACCESS_SLOTS = 1;
 export function policiesPerTarget(files: Pick<ConfigurationFiles, 'landingZone' | 'accounts'>): Issue[] {
   const { quotas } = files.landingZone.config;
   const limits = [
-    { field: 'serviceControlPolicies', limit: quotas.serviceControlPoliciesPerTarget - FULL_AWS_ACCESS_SLOTS, name: 'serviceControlPoliciesPerTarget, less one for FullAWSAccess' },
+    {
+      field: 'serviceControlPolicies',
+      limit: quotas.serviceControlPoliciesPerTarget - FULL_AWS_ACCESS_SLOTS,
+      name: 'serviceControlPoliciesPerTarget, less one for FullAWSAccess',
+    },
     { field: 'tagPolicies', limit: quotas.tagPoliciesPerTarget, name: 'tagPoliciesPerTarget' },
   ] as const;
   return attachableTargets(files).flatMap(({ fieldPath, value }) =>
     limits
       .filter(({ field, limit }) => value[field].length > limit)
-      .map(({ field, limit, name }) => ({ file: files.landingZone.file, path: [...fieldPath, field], message: `${value[field].length} policies here, over quotas.${name} (${limit})` })),
+      .map(({ field, limit, name }) => ({
+        file: files.landingZone.file,
+        path: [...fieldPath, field],
+        message: `${value[field].length} policies here, over quotas.${name} (${limit})`,
+      })),
   );
 }

@@ -6,7 +6,11 @@ export function regions({ landingZone }: Pick<ConfigurationFiles, 'landingZone'>
   const { homeRegion, governedRegions } = landingZone.config;
   const issues: Issue[] = [];
   if (!governedRegions.includes(homeRegion)) {
-    issues.push({ file: landingZone.file, path: ['homeRegion'], message: `expected one of governedRegions (${governedRegions.join(', ')}), got ${JSON.stringify(homeRegion)}; add it to governedRegions` });
+    issues.push({
+      file: landingZone.file,
+      path: ['homeRegion'],
+      message: `expected one of governedRegions (${governedRegions.join(', ')}), got ${JSON.stringify(homeRegion)}; add it to governedRegions`,
+    });
   }
   governedRegions.forEach((region, index) => {
     if (governedRegions.indexOf(region) !== index) {

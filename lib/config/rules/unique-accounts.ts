@@ -2,11 +2,7 @@
 import type { Issue } from '../../diagnostics';
 import type { AccountRequest, ConfigurationFiles } from '../configuration-files';
 
-function duplicatesOf(
-  accounts: readonly AccountRequest[],
-  field: 'name' | 'email' | 'accountId',
-  normalise: (value: string) => string,
-): Issue[] {
+function duplicatesOf(accounts: readonly AccountRequest[], field: 'name' | 'email' | 'accountId', normalise: (value: string) => string): Issue[] {
   const firstSeen = new Map<string, AccountRequest>();
   const issues: Issue[] = [];
   for (const account of accounts) {
@@ -24,8 +20,8 @@ function duplicatesOf(
 
 export function uniqueAccounts({ accounts }: Pick<ConfigurationFiles, 'accounts'>): Issue[] {
   return [
-  ...duplicatesOf(accounts, 'name', (name) => name.toLowerCase()),
-  ...duplicatesOf(accounts, 'email', (email) => email.toLowerCase()),
-  ...duplicatesOf(accounts, 'accountId', (id) => id),
-];
+    ...duplicatesOf(accounts, 'name', (name) => name.toLowerCase()),
+    ...duplicatesOf(accounts, 'email', (email) => email.toLowerCase()),
+    ...duplicatesOf(accounts, 'accountId', (id) => id),
+  ];
 }
