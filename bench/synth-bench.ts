@@ -3,24 +3,35 @@
  * example, synthesizes each in a child process (bench/synth-once.ts) and reports the median
  * wall time and peak RSS; then checks that adding or moving one account touches only that
  * account's stacks. A report, not a test: only a failing synth makes it exit non-zero.
+ *
+ * `--compare <git ref>` synthesizes the same organizations with the code of that commit too
+ * (in a temporary worktree), its runs alternating with this tree's so that both see the
+ * same machine, and reports both medians and their ratio.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Command } from 'commander';
 import { stringify } from 'yaml';
 
 const REPO_ROOT = resolve(__dirname, '..');
-const SYNTH_ONCE = join(__dirname, 'synth-once.ts');
 
-/** The runner and Node.js flags `cdktf synth` starts the app with (cdktf.json), so the bench measures the same. */
-function appRunner(): { command: string; flags: string[] } {
-  const app: string = JSON.parse(readFileSync(join(REPO_ROOT, 'cdktf.json'), 'utf8')).app;
-  const [command, ...rest] = app.split(' ');
-  return { command: command.includes('/') ? join(REPO_ROOT, command) : command, flags: rest.filter((word) => word !== 'main.ts') };
+/** A checkout whose code synthesizes: this one, or the worktree of the commit compared with. */
+interface Tree {
+  readonly label: string;
+  readonly root: string;
+  /** The runner and Node.js flags `cdktf synth` starts the app with (its cdktf.json), so the bench measures the same. */
+  readonly command: string;
+  readonly flags: readonly string[];
 }
-const RUNNER = appRunner();
+
+function treeAt(label: string, root: string): Tree {
+  const app: string = JSON.parse(readFileSync(join(root, 'cdktf.json'), 'utf8')).app;
+  const [command, ...rest] = app.split(' ');
+  return { label, root, command: command.includes('/') ? join(root, command) : command, flags: rest.filter((word) => word !== 'main.ts') };
+}
 
 const CORE_ACCOUNT_FILES = ['management.yaml', 'log-archive.yaml', 'security.yaml'];
 const SIZES = [10, 100, 1_000];
@@ -87,19 +98,19 @@ function writeLandingZone(configDirectory: string, accounts: number): void {
   }
 }
 
-function synthesize(configDirectory: string, outdir: string): SynthRun {
+function synthesize(tree: Tree, configDirectory: string, outdir: string): SynthRun {
   const start = performance.now();
-  const child = spawnSync(RUNNER.command, [...RUNNER.flags, SYNTH_ONCE, configDirectory, outdir], {
-    cwd: REPO_ROOT,
+  const child = spawnSync(tree.command, [...tree.flags, join(tree.root, 'bench', 'synth-once.ts'), configDirectory, outdir], {
+    cwd: tree.root,
     env: { ...process.env, CHECKPOINT_DISABLE: '1' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   const wallSeconds = (performance.now() - start) / 1000;
-  if (child.error) throw new SynthFailure(`could not start ${RUNNER.command}: ${child.error.message}`);
+  if (child.error) throw new SynthFailure(`could not start ${tree.command}: ${child.error.message}`);
   if (child.status !== 0) {
     const how = child.signal ? `was killed by ${child.signal}` : `exited with ${child.status}`;
-    throw new SynthFailure(`synth of ${configDirectory} ${how}:\n${child.stderr}`);
+    throw new SynthFailure(`synth of ${configDirectory} with the code of ${tree.label} ${how}:\n${child.stderr}`);
   }
   const lastLine = child.stdout.trim().split('\n').pop() ?? '';
   const { maxRssKb } = JSON.parse(lastLine) as { maxRssKb: number };
@@ -135,21 +146,27 @@ function targetVerdict(wallSeconds: number, peakRssMb: number): string {
   return misses.length === 0 ? 'PASS' : `MISS (${misses.join(', ')})`;
 }
 
-function benchmarkSize(workDirectory: string, accounts: number): void {
+/** Each tree's runs, alternating between the trees so that a slower spell of the machine falls on both. */
+function benchmarkSize(workDirectory: string, accounts: number, trees: readonly Tree[]): void {
   const configDirectory = join(workDirectory, `org-${accounts}`);
   writeLandingZone(configDirectory, accounts);
-  const runs: SynthRun[] = [];
+  const runs = trees.map((): SynthRun[] => []);
   for (let run = 1; run <= RUNS; run++) {
-    runs.push(synthesize(configDirectory, join(workDirectory, `out-${accounts}-${run}`)));
+    trees.forEach((tree, index) => runs[index].push(synthesize(tree, configDirectory, join(workDirectory, `out-${accounts}-${index}-${run}`))));
   }
-  const stacks = stackNames(join(workDirectory, `out-${accounts}-1`)).length;
-  const wallSeconds = median(runs.map((run) => run.wallSeconds));
-  const peakRssMb = median(runs.map((run) => run.peakRssMb));
-  const verdict = accounts === TARGET.accounts ? `  ${targetVerdict(wallSeconds, peakRssMb)}` : '';
-  console.log(
-    `${String(accounts).padStart(8)}  ${String(stacks).padStart(6)}  ${wallSeconds.toFixed(2).padStart(15)}  ` +
-      `${peakRssMb.toFixed(0).padStart(20)}  ${String(RUNS).padStart(5)}${verdict}`,
-  );
+  const stacks = stackNames(join(workDirectory, `out-${accounts}-0-1`)).length;
+  const medians = runs.map((treeRuns) => ({
+    wallSeconds: median(treeRuns.map((run) => run.wallSeconds)),
+    peakRssMb: median(treeRuns.map((run) => run.peakRssMb)),
+  }));
+  medians.forEach(({ wallSeconds, peakRssMb }, index) => {
+    const verdict = accounts === TARGET.accounts && index === 0 ? `  ${targetVerdict(wallSeconds, peakRssMb)}` : '';
+    const ratio = index === 0 ? '' : `  ${(medians[0].wallSeconds / wallSeconds).toFixed(2)}x the time of ${trees[index].label}`;
+    console.log(
+      `${String(accounts).padStart(8)}  ${String(stacks).padStart(6)}  ${wallSeconds.toFixed(2).padStart(15)}  ` +
+        `${peakRssMb.toFixed(0).padStart(20)}  ${String(RUNS).padStart(5)}  ${trees[index].label}${verdict}${ratio}`,
+    );
+  });
 }
 
 function namesInParentheses(names: readonly string[]): string {
@@ -165,41 +182,61 @@ function formatDiff({ added, changed, removed }: StackDiff): string {
 }
 
 /** Synthesizes before and after each one-account edit, and reports which stacks differ. */
-function checkIncrementalChanges(workDirectory: string): void {
+function checkIncrementalChanges(workDirectory: string, tree: Tree): void {
   const configDirectory = join(workDirectory, 'org-incremental');
   writeLandingZone(configDirectory, INCREMENTAL_SIZE);
   const original = join(workDirectory, 'out-original');
   const withNewAccount = join(workDirectory, 'out-added');
   const withMovedAccount = join(workDirectory, 'out-moved');
-  synthesize(configDirectory, original);
+  synthesize(tree, configDirectory, original);
 
   writeWorkloadAccount(configDirectory, INCREMENTAL_SIZE - CORE_ACCOUNT_FILES.length + 1);
-  synthesize(configDirectory, withNewAccount);
+  synthesize(tree, configDirectory, withNewAccount);
   console.log(`adding one account to the ${INCREMENTAL_SIZE}-account org: ${formatDiff(diffStacks(original, withNewAccount))}`);
 
   writeWorkloadAccount(configDirectory, MOVED_WORKLOAD, placementOf(MOVED_WORKLOAD + 1).ou);
-  synthesize(configDirectory, withMovedAccount);
+  synthesize(tree, configDirectory, withMovedAccount);
   console.log(`moving one account to another OU:          ${formatDiff(diffStacks(withNewAccount, withMovedAccount))}`);
 }
 
-function main(): void {
-  const workDirectory = mkdtempSync(join(tmpdir(), 'lz-synth-bench-'));
+/** A worktree of `ref` beside this checkout, sharing its node_modules. */
+function worktreeOf(workDirectory: string, ref: string): Tree {
+  const root = join(workDirectory, 'compared');
   try {
-    console.log(
-      `node ${process.version}; each synth in its own process (${[RUNNER.command.split('/').pop(), ...RUNNER.flags].join(' ')}), ${RUNS} runs per size`,
-    );
+    execFileSync('git', ['worktree', 'add', '--detach', root, ref], { cwd: REPO_ROOT, stdio: 'pipe' });
+  } catch (error) {
+    throw new SynthFailure(`could not check out ${ref}: ${String((error as { stderr?: Buffer }).stderr ?? error).trim()}`);
+  }
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'));
+  return treeAt(ref, root);
+}
+
+function main(compare: string | undefined): void {
+  const workDirectory = mkdtempSync(join(tmpdir(), 'lz-synth-bench-'));
+  const trees = [treeAt('this tree', REPO_ROOT)];
+  try {
+    if (compare) trees.push(worktreeOf(workDirectory, compare));
+    const [tree] = trees;
+    console.log(`node ${process.version}; each synth in its own process (${[tree.command.split('/').pop(), ...tree.flags].join(' ')}), ${RUNS} runs per size`);
     console.log(`target: ${TARGET.accounts} accounts in <= ${TARGET.wallSeconds} s and <= ${TARGET.peakRssMb / 1024} GB peak RSS\n`);
-    console.log('accounts  stacks  median wall (s)  median peak RSS (MB)   runs');
-    for (const accounts of SIZES) benchmarkSize(workDirectory, accounts);
+    console.log('accounts  stacks  median wall (s)  median peak RSS (MB)   runs  code');
+    for (const accounts of SIZES) benchmarkSize(workDirectory, accounts, trees);
     console.log();
-    checkIncrementalChanges(workDirectory);
+    checkIncrementalChanges(workDirectory, tree);
   } finally {
+    if (compare) spawnSync('git', ['worktree', 'remove', '--force', join(workDirectory, 'compared')], { cwd: REPO_ROOT });
     rmSync(workDirectory, { recursive: true, force: true });
   }
 }
 
+const options = new Command('bench')
+  .description('Synthesize generated organizations of 10, 100 and 1,000 accounts and report the median time and memory.')
+  .option('--compare <git-ref>', 'also synthesize them with the code of this commit, alternating runs, and report both')
+  .parse()
+  .opts<{ compare?: string }>();
+
 try {
-  main();
+  main(options.compare);
 } catch (error) {
   if (!(error instanceof SynthFailure)) throw error;
   console.error(error.message);
