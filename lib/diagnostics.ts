@@ -51,8 +51,35 @@ export function isError(issue: Issue): boolean {
   return (issue.severity ?? 'error') === 'error';
 }
 
+/** How many characters of a value from a file a message may show. */
+const EXCERPT_LENGTH = 40;
+
+/** Characters that print as nothing or move the text around: shown by their code. */
+const INVISIBLE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+
+/**
+ * A value from a file as a message shows it: in quotes, control and invisible characters
+ * escaped, and no more than a short excerpt, so that no message prints a file's content
+ * (a secret pasted by mistake, or a file that is not configuration at all).
+ */
+export function quoted(value: string): string {
+  const characters = [...value];
+  const long = characters.length > EXCERPT_LENGTH;
+  const text = JSON.stringify(long ? `${characters.slice(0, EXCERPT_LENGTH).join('')}…` : value).replace(
+    INVISIBLE,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return long ? `${text} (${characters.length} characters)` : text;
+}
+
+/** A key of a file in a field path: as it is when short and plain, else quoted. */
+function pathSegment(segment: string | number): string {
+  const text = String(segment);
+  return [...text].length <= EXCERPT_LENGTH && /^[^\u0000-\u001f".]+$/.test(text) && !new RegExp(INVISIBLE.source).test(text) ? text : quoted(text);
+}
+
 export function formatFieldPath(path: FieldPath): string {
-  return path.map(String).join('.');
+  return path.map(pathSegment).join('.');
 }
 
 /** `accounts/dev.yaml:7 ou: expected ..., got ...` */
@@ -100,11 +127,14 @@ export function formatIssues(issues: readonly Issue[], locate: LineLocator): str
 /** `expected one of a, b, c, got "x"`, with a "did you mean" when one candidate is close. */
 export function expectedOneOf(what: string, candidates: readonly string[], received: string): string {
   const shown = candidates.length > 12 ? [...candidates.slice(0, 12), '...'] : candidates;
-  return `expected ${what} (${shown.join(', ')}), got ${JSON.stringify(received)}${didYouMean(candidates, received)}`;
+  return `expected ${what} (${shown.join(', ')}), got ${quoted(received)}${didYouMean(candidates, received)}`;
 }
 
+/** Longer text is no misspelling of a name: comparing it would only cost time. */
+const LONGEST_MISSPELLING = 100;
+
 export function didYouMean(candidates: readonly string[], received: string): string {
-  if (candidates.length === 0) return '';
+  if (candidates.length === 0 || received.length > LONGEST_MISSPELLING) return '';
   const best = closest(received, [...candidates]);
   const tolerance = Math.max(2, Math.floor(received.length / 3));
   return distance(received, best) <= tolerance ? `; did you mean ${JSON.stringify(best)}?` : '';

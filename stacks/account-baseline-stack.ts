@@ -6,7 +6,7 @@
  * bus. It runs in the account itself: member accounts through the account access role,
  * the management account with the pipeline's credentials.
  */
-import { TerraformStack } from 'cdktf';
+
 import type { Construct } from 'constructs';
 import { accountHardening } from '../lib/account-baseline/account-hardening';
 import { ConfigRecorder } from '../lib/account-baseline/config-recorder';
@@ -22,6 +22,7 @@ import type { Account } from '../lib/model/landing-zone';
 import type { LogArchiveBuckets } from '../lib/model/log-archive-buckets';
 import { AlternateContacts } from '../lib/organization/alternate-contacts';
 import { managementAccountProvider, memberAccountProvider } from '../lib/terraform/aws-providers';
+import { LandingZoneStack } from '../lib/terraform/landing-zone-stack';
 import type { StateBackend } from '../lib/terraform/state-backend';
 import { accountIdIn } from './stack-outputs';
 
@@ -59,12 +60,11 @@ export interface AccountBaselineStackProps {
   readonly alertForwarding: AlertForwardingSettings;
 }
 
-export class AccountBaselineStack extends TerraformStack {
+export class AccountBaselineStack extends LandingZoneStack {
   constructor(scope: Construct, name: string, props: AccountBaselineStackProps) {
-    super(scope, name);
+    super(scope, name, props.stateBackend);
     const { account, access, homeRegion, governedRegions, logArchiveBuckets, alertForwarding } = props;
-    props.stateBackend.attach(this, name);
-    let accountId: string;
+        let accountId: string;
     if (access.kind === 'management') {
       accountId = access.managementAccountId;
       managementAccountProvider(this, { region: homeRegion, managementAccountId: accountId });

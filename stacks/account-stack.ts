@@ -4,7 +4,7 @@
  * whatever else is per account but lives in the management account. Moving the account to
  * another OU changes this stack only.
  */
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { AwsRegion } from '../lib/iam/aws-regions';
 import type { MemberAccount } from '../lib/model/landing-zone';
@@ -12,6 +12,7 @@ import { AlternateContacts } from '../lib/organization/alternate-contacts';
 import { memberAccount } from '../lib/organization/member-account';
 import { PolicyAttachments } from '../lib/organization/policy-attachments';
 import { managementAccountProvider } from '../lib/terraform/aws-providers';
+import { LandingZoneStack } from '../lib/terraform/landing-zone-stack';
 import type { StateBackend } from '../lib/terraform/state-backend';
 import { ACCOUNT_OUTPUTS, organizationalUnitIdIn, policyIdIn } from './stack-outputs';
 
@@ -28,11 +29,10 @@ export interface AccountStackProps {
   readonly stateBackend: StateBackend;
 }
 
-export class AccountStack extends TerraformStack {
+export class AccountStack extends LandingZoneStack {
   constructor(scope: Construct, name: string, props: AccountStackProps) {
-    super(scope, name);
+    super(scope, name, props.stateBackend);
     const { account, stateBackend } = props;
-    stateBackend.attach(this, name);
     managementAccountProvider(this, { region: props.homeRegion, managementAccountId: props.managementAccountId });
 
     const created = memberAccount(this, {

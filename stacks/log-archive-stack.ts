@@ -5,13 +5,14 @@
  * state of this one but the key's ARN.
  */
 import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { cloudTrailArn } from '../lib/iam/arns';
 import type { AwsRegion } from '../lib/iam/aws-regions';
 import { logArchive } from '../lib/log-archive/log-archive';
 import type { LandingZone, MemberAccount } from '../lib/model/landing-zone';
 import { memberAccountProvider } from '../lib/terraform/aws-providers';
+import { LandingZoneStack } from '../lib/terraform/landing-zone-stack';
 import type { StateBackend } from '../lib/terraform/state-backend';
 import { accountIdIn, LOG_ARCHIVE_OUTPUTS } from './stack-outputs';
 
@@ -34,11 +35,10 @@ export interface LogArchiveStackProps {
   readonly stateBackend: StateBackend;
 }
 
-export class LogArchiveStack extends TerraformStack {
+export class LogArchiveStack extends LandingZoneStack {
   constructor(scope: Construct, name: string, props: LogArchiveStackProps) {
-    super(scope, name);
+    super(scope, name, props.stateBackend);
     const { homeRegion, stateBackend } = props;
-    stateBackend.attach(this, name);
     const logArchiveAccountId = accountIdIn(this, props.logArchiveAccount, stateBackend);
     memberAccountProvider(this, { region: homeRegion, accountId: logArchiveAccountId, roleName: props.accountAccessRole });
 

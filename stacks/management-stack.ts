@@ -4,7 +4,7 @@
  * here: each has its own AccountStack, so that vending one does not touch this state and
  * no plan refreshes every account of the organization.
  */
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { AwsRegion } from '../lib/iam/aws-regions';
 import type { LandingZone, OrganizationalUnit, OrganizationPolicy, PolicyAttachments as AttachedPolicies } from '../lib/model/landing-zone';
@@ -12,6 +12,7 @@ import { organizationWithUnits } from '../lib/organization/organization';
 import { organizationPolicies } from '../lib/organization/organization-policies';
 import { PolicyAttachments } from '../lib/organization/policy-attachments';
 import { managementAccountProvider } from '../lib/terraform/aws-providers';
+import { LandingZoneStack } from '../lib/terraform/landing-zone-stack';
 import type { StateBackend } from '../lib/terraform/state-backend';
 import { organizationalUnitName } from '../lib/terraform/terraform-names';
 import { MANAGEMENT_OUTPUTS } from './stack-outputs';
@@ -35,11 +36,10 @@ export interface ManagementStackProps {
   readonly stateBackend: StateBackend;
 }
 
-export class ManagementStack extends TerraformStack {
+export class ManagementStack extends LandingZoneStack {
   constructor(scope: Construct, name: string, props: ManagementStackProps) {
-    super(scope, name);
-    props.stateBackend.attach(this, name);
-    managementAccountProvider(this, { region: props.homeRegion, managementAccountId: props.managementAccountId });
+    super(scope, name, props.stateBackend);
+        managementAccountProvider(this, { region: props.homeRegion, managementAccountId: props.managementAccountId });
 
     const { organization, rootId, organizationalUnits: units } = organizationWithUnits(this, props);
     const policies = organizationPolicies(this, props.policies);

@@ -8,7 +8,7 @@
  * the log archive needs its account, and the account stacks need the management stack's
  * OUs: with the trail there, the stacks would depend on each other in a circle.
  */
-import { TerraformStack } from 'cdktf';
+
 import type { Construct } from 'constructs';
 import type { OrganizationTrailConfig } from '../lib/config/schemas/organization-trail';
 import type { SecurityServicesConfig } from '../lib/config/schemas/security-services';
@@ -18,6 +18,7 @@ import type { LandingZone, MemberAccount } from '../lib/model/landing-zone';
 import { costAnomalyMonitor } from '../lib/organization/cost-anomaly-monitor';
 import { delegateSecurityServices } from '../lib/security/delegated-administrators';
 import { managementAccountProvider } from '../lib/terraform/aws-providers';
+import { LandingZoneStack } from '../lib/terraform/landing-zone-stack';
 import type { StateBackend } from '../lib/terraform/state-backend';
 import { accountIdIn, cloudTrailKeyArnIn } from './stack-outputs';
 
@@ -42,11 +43,10 @@ export interface OrganizationServicesStackProps {
   readonly stateBackend: StateBackend;
 }
 
-export class OrganizationServicesStack extends TerraformStack {
+export class OrganizationServicesStack extends LandingZoneStack {
   constructor(scope: Construct, name: string, props: OrganizationServicesStackProps) {
-    super(scope, name);
-    props.stateBackend.attach(this, name);
-    const { managementAccountId, homeRegion } = props;
+    super(scope, name, props.stateBackend);
+        const { managementAccountId, homeRegion } = props;
     managementAccountProvider(this, { region: homeRegion, managementAccountId });
     const securityAccountId = accountIdIn(this, props.securityAccount, props.stateBackend);
 

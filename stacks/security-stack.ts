@@ -14,7 +14,7 @@
  * organization), so this stack needs no state of the management stack.
  */
 import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { managementAccountProvider, memberAccountProvider } from '../lib/terraform/aws-providers';
 import type { AwsRegion } from '../lib/iam/aws-regions';
@@ -27,6 +27,7 @@ import { CentralAlerts } from '../lib/alerts/central-alerts';
 import { OrganizationConfigAggregator } from '../lib/security/config-aggregator';
 import { GuardDutyOrganization } from '../lib/security/guardduty-organization';
 import { SecurityHubOrganization } from '../lib/security/security-hub-organization';
+import { LandingZoneStack } from '../lib/terraform/landing-zone-stack';
 import type { StateBackend } from '../lib/terraform/state-backend';
 import { accountIdIn, SECURITY_OUTPUTS } from './stack-outputs';
 
@@ -51,12 +52,11 @@ export interface SecurityStackProps {
   readonly stateBackend: StateBackend;
 }
 
-export class SecurityStack extends TerraformStack {
+export class SecurityStack extends LandingZoneStack {
   constructor(scope: Construct, name: string, props: SecurityStackProps) {
-    super(scope, name);
+    super(scope, name, props.stateBackend);
     const { homeRegion, governedRegions } = props;
-    props.stateBackend.attach(this, name);
-    const securityAccountId = accountIdIn(this, props.securityAccount, props.stateBackend);
+        const securityAccountId = accountIdIn(this, props.securityAccount, props.stateBackend);
     memberAccountProvider(this, { region: homeRegion, accountId: securityAccountId, roleName: props.accountAccessRole });
     const organizationId = new DataAwsOrganizationsOrganization(this, 'organization').id;
 

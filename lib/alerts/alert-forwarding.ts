@@ -13,7 +13,7 @@ import { Construct } from 'constructs';
 import type { ForwardingRule } from './forwarding-rules';
 import type { AwsRegion } from '../iam/aws-regions';
 import { ALERT_FORWARDER_ROLE, forwardingRuleName } from '../resource-names';
-import { terraformPolicy } from '../terraform/terraform-policy';
+import { policyText } from '../iam/policy-document';
 import { regionName } from '../terraform/terraform-names';
 import { serviceRole } from '../terraform/service-role';
 
@@ -35,7 +35,7 @@ export class AlertForwarding extends Construct {
     new IamRolePolicy(this, 'role_policy', {
       role: role.name,
       name: 'put-events-on-central-bus',
-      policy: terraformPolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'events:PutEvents', Resource: props.centralBusArn }] }),
+      policy: policyText({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'events:PutEvents', Resource: props.centralBusArn }] }),
     });
 
     for (const region of props.regions) {

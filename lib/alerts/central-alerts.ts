@@ -15,7 +15,7 @@ import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscrip
 import { Construct } from 'constructs';
 import { createHash } from 'node:crypto';
 import type { AwsRegion } from '../iam/aws-regions';
-import { terraformLiteral, terraformPolicy } from '../terraform/terraform-policy';
+import { policyText } from '../iam/policy-document';
 import { ALERT_TOPIC_NAME, alertRuleName } from '../resource-names';
 import type { AlertRule } from './alert-catalogue';
 import { alertKeyPolicy, alertTopicPolicy, centralBusPolicy, type AlertPolicyContext } from './alert-policies';
@@ -42,7 +42,7 @@ export interface CentralAlertsProps {
  */
 function alertMessageTemplate(alert: AlertRule): string {
   // `aws.events.event.json` is EventBridge's predefined variable for the whole event, valid as a JSON value.
-  return terraformLiteral(`{"alert":${JSON.stringify(alert.title)},"event":<aws.events.event.json>}`);
+  return `{"alert":${JSON.stringify(alert.title)},"event":<aws.events.event.json>}`;
 }
 
 /**
@@ -76,20 +76,20 @@ export class CentralAlerts extends Construct {
       name: props.eventBusName,
       description: 'Security alerts forwarded from every account of the organization.',
     });
-    new CloudwatchEventBusPolicy(this, 'bus_policy', { region, eventBusName: this.bus.name, policy: terraformPolicy(centralBusPolicy(context)) });
+    new CloudwatchEventBusPolicy(this, 'bus_policy', { region, eventBusName: this.bus.name, policy: policyText(centralBusPolicy(context)) });
 
     const key = new KmsKey(this, 'topic_key', {
       region,
       description: `Encrypts the messages of the SNS topic ${ALERT_TOPIC_NAME}.`,
       enableKeyRotation: true,
       deletionWindowInDays: 30,
-      policy: terraformPolicy(alertKeyPolicy(context)),
+      policy: policyText(alertKeyPolicy(context)),
       lifecycle: { preventDestroy: true },
     });
     new KmsAlias(this, 'topic_key_alias', { region, name: `alias/${ALERT_TOPIC_NAME}`, targetKeyId: key.keyId });
 
     this.topic = new SnsTopic(this, 'topic', { region, name: ALERT_TOPIC_NAME, displayName: 'Landing zone security alerts', kmsMasterKeyId: key.arn });
-    new SnsTopicPolicy(this, 'topic_policy', { region, arn: this.topic.arn, policy: terraformPolicy(alertTopicPolicy(context)) });
+    new SnsTopicPolicy(this, 'topic_policy', { region, arn: this.topic.arn, policy: policyText(alertTopicPolicy(context)) });
     for (const email of new Set(props.emails)) {
       new SnsTopicSubscription(this, subscriptionId(email), { region, topicArn: this.topic.arn, protocol: 'email', endpoint: email });
     }

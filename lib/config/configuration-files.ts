@@ -24,8 +24,15 @@ export interface CustomPolicyFile extends ConfigurationFile<PolicyDocument> {
   readonly name: string;
 }
 
-export interface ConfigurationFiles {
-  readonly landingZone: ConfigurationFile<LandingZoneConfig>;
+/** A top-level section of landing-zone.yaml, each of which has a schema of its own. */
+export type LandingZoneSection = Exclude<keyof LandingZoneConfig, '$schema'>;
+
+/** landing-zone.yaml, or the sections `S` of it that passed their schemas. */
+export type LandingZoneFile<S extends LandingZoneSection = LandingZoneSection> = ConfigurationFile<Pick<LandingZoneConfig, S>>;
+
+/** The files of a configuration that passed their schemas; landing-zone.yaml with the sections `S` at least. */
+export interface ConfigurationFiles<S extends LandingZoneSection = LandingZoneSection> {
+  readonly landingZone: LandingZoneFile<S>;
   /** Sorted by key. */
   readonly accounts: readonly AccountRequest[];
   /** Custom SCPs, sorted by name. */
@@ -33,8 +40,22 @@ export interface ConfigurationFiles {
 }
 
 /**
- * A cross-file rule: a pure function of the slice of the files it reads (each rule
- * declares it, `Pick<ConfigurationFiles, ...>`), returning what is wrong; it never throws
- * and never reads a file.
+ * A cross-file rule: a pure function of the slice of the files it reads, returning what is
+ * wrong; it never throws and never reads a file. It declares the sections of
+ * landing-zone.yaml it reads (its type says so too) and runs whenever those passed their
+ * schemas, so that an error in one section hides no issue that the others can show.
  */
-export type ConfigurationRule = (files: ConfigurationFiles) => Issue[];
+export interface ConfigurationRule {
+  readonly sections: readonly LandingZoneSection[];
+  /** About the set of accounts as a whole: it would mislead while any request is unreadable. */
+  readonly wholeOrganization: boolean;
+  check(files: ConfigurationFiles): Issue[];
+}
+
+export function configurationRule<S extends LandingZoneSection>(
+  sections: readonly S[],
+  check: (files: ConfigurationFiles<NoInfer<S>>) => Issue[],
+  { wholeOrganization = false }: { readonly wholeOrganization?: boolean } = {},
+): ConfigurationRule {
+  return { sections, wholeOrganization, check };
+}

@@ -3,7 +3,10 @@ import type { GuardrailContext } from '../guardrails/guardrail';
 import { iamRoleArn } from '../iam/arns';
 import type { ConfigurationFiles } from './configuration-files';
 
-export function guardrailContext({ landingZone }: ConfigurationFiles): GuardrailContext {
+/** The sections of landing-zone.yaml the guardrails are built from. */
+export type GuardrailContextSections = 'accountAccessRole' | 'governedRegions' | 'guardrails' | 'requiredTags' | 'logArchive' | 'alerts';
+
+export function guardrailContext({ landingZone }: Pick<ConfigurationFiles<GuardrailContextSections>, 'landingZone'>): GuardrailContext {
   const config = landingZone.config;
   const accessRoleArn = iamRoleArn('*', config.accountAccessRole);
   return {

@@ -21,7 +21,7 @@ export interface Targeted<T> {
 const ATTACHMENTS_PATH = ['guardrails', 'attachments'];
 
 /** The guardrail attachments of landing-zone.yaml: the root, then each OU, then each account, in the order of the file. */
-export function guardrailAttachmentTargets({ landingZone }: Pick<ConfigurationFiles, 'landingZone'>): Targeted<PolicyAttachmentsConfig>[] {
+export function guardrailAttachmentTargets({ landingZone }: Pick<ConfigurationFiles<'guardrails'>, 'landingZone'>): Targeted<PolicyAttachmentsConfig>[] {
   const { root, organizationalUnits, accounts } = landingZone.config.guardrails.attachments;
   return [
     ...(root ? [{ target: { kind: 'root' } as const, fieldPath: [...ATTACHMENTS_PATH, 'root'], value: root }] : []),
@@ -44,7 +44,7 @@ export type TargetResolution = { readonly found: true; readonly account?: Accoun
 /** Whether `target` names an OU of the tree or an account of a request file; the issue, at the target's field, when it does not. */
 export function resolveTarget(
   { target, fieldPath }: Pick<Targeted<unknown>, 'target' | 'fieldPath'>,
-  { landingZone, accounts }: Pick<ConfigurationFiles, 'landingZone' | 'accounts'>,
+  { landingZone, accounts }: Pick<ConfigurationFiles<'organizationalUnits'>, 'landingZone' | 'accounts'>,
 ): TargetResolution {
   const notFound = (message: string): TargetResolution => ({ found: false, issue: { file: landingZone.file, path: fieldPath, message } });
   switch (target.kind) {

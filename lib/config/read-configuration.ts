@@ -1,14 +1,13 @@
 /**
- * Reads a configuration directory: `landing-zone.yaml`, `accounts/*.yaml` and the custom
- * SCPs `scps/*.json` (JSON is read by the YAML parser, for its positions). Each file
- * is parsed with source positions and checked against its schema; then the cross-file
- * rules run. Every problem of every file is collected; nothing is thrown for bad input.
+ * Reads a configuration directory: `landing-zone.yaml`, the request files `accounts/*.yaml`
+ * (or `.yml`) and the custom SCPs `scps/*.json`. Each file is read safely
+ * (`source-files.ts`), parsed with source positions, and checked against its schema
+ * (landing-zone.yaml section by section); then the cross-file rules run over what passed.
+ * Every problem of every file is collected; nothing is thrown for bad input.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { isError, UserError, type Issue, type LineLocator } from '../diagnostics';
+import { existsSync } from 'node:fs';
+import { isError, quoted, UserError, type Issue, type LineLocator } from '../diagnostics';
 import { PolicyDocumentSchema } from '../iam/policy-document';
-import { AccountSchema } from './schemas/account';
 import {
   ACCOUNTS_DIRECTORY,
   CUSTOM_POLICY_DIRECTORY,
@@ -16,15 +15,23 @@ import {
   type AccountRequest,
   type ConfigurationFiles,
   type CustomPolicyFile,
+  type LandingZoneSection,
 } from './configuration-files';
-import { LandingZoneSchema } from './schemas/landing-zone';
-import { CONFIGURATION_RULES, WHOLE_ORGANIZATION_RULES } from './rules';
+import { parseJsonSource } from './json-source';
+import { CONFIGURATION_RULES } from './rules';
 import { parseWithSchema } from './schema-issues';
-import { parseYamlSource, type YamlSource } from './yaml-source';
-import { compareText } from '../text-order';
+import { AccountSchema } from './schemas/account';
+import { LandingZoneSchema, type LandingZoneConfig } from './schemas/landing-zone';
+import { ConfigurationDirectory, type ConfigurationEntry } from './source-files';
+import type { ParsedSource, SourceDocument } from './source-document';
+import { parseYamlSource } from './yaml-source';
 
 /** Account file names name stacks and state files, so they stay simple. */
 const ACCOUNT_KEY = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
+
+/** What is read in each folder; every other entry there is named in a warning. */
+const REQUEST_FILE = /^[^.].*\.ya?ml$/;
+const CUSTOM_POLICY_FILE = /^[^.].*\.json$/;
 
 export interface ConfigurationReading {
   /** Present when every file has passed its schema; the cross-file rules may still have found errors. */
@@ -35,67 +42,128 @@ export interface ConfigurationReading {
   readonly locate: LineLocator;
 }
 
-function fileNames(directory: string, pattern: RegExp): string[] {
-  if (!existsSync(directory)) return [];
-  return readdirSync(directory)
-    .filter((name) => pattern.test(name))
-    .sort(compareText);
+/** landing-zone.yaml as a whole when it passes its schema, else each section that passes its own. */
+function landingZoneSections(source: SourceDocument): { config?: LandingZoneConfig; sections: Partial<LandingZoneConfig>; issues: readonly Issue[] } {
+  const whole = parseWithSchema(LandingZoneSchema, source.file, source.data);
+  if (whole.value) return { config: whole.value, sections: whole.value, issues: [] };
+  const data = source.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { sections: {}, issues: whole.issues };
+  const sections: Record<string, unknown> = {};
+  for (const [section, schema] of Object.entries(LandingZoneSchema.shape)) {
+    const result = schema.safeParse((data as Record<string, unknown>)[section]);
+    if (result.success) sections[section] = result.data;
+  }
+  return { sections: sections as Partial<LandingZoneConfig>, issues: whole.issues };
+}
+
+/** An entry of `accounts/` or `scps/` that is not read, and why. */
+function notReadWarning(entry: ConfigurationEntry, what: string): Issue {
+  const message =
+    entry.kind === 'directory'
+      ? `is a folder and is not read: ${what} are read from ${entry.file.split('/')[0]}/ itself, not from its folders`
+      : `is not read: ${what} are named like this`;
+  return { file: entry.file, path: [], severity: 'warning', message };
 }
 
 export function readConfiguration(directory: string): ConfigurationReading {
-  if (!existsSync(join(directory, LANDING_ZONE_FILE))) {
-    throw new UserError(`No ${LANDING_ZONE_FILE} in ${directory}. Run from the landing zone's directory, or point LZ_CONFIG_DIR at it.`);
-  }
-  const sources = new Map<string, YamlSource>();
+  const noConfiguration = new UserError(`No ${LANDING_ZONE_FILE} in ${directory}. Run from the landing zone's directory, or point LZ_CONFIG_DIR at it.`);
+  if (!existsSync(directory)) throw noConfiguration;
+  const root = new ConfigurationDirectory(directory);
+  const landingZoneEntry = root.entry(LANDING_ZONE_FILE);
+  if (landingZoneEntry.kind === 'missing') throw noConfiguration;
+  const sources = new Map<string, SourceDocument>();
   const issues: Issue[] = [];
   const locate: LineLocator = (file, path) => sources.get(file)?.lineOf(path);
 
-  function read<T>(file: string, parse: (source: YamlSource) => { value?: T; issues: readonly Issue[] }): T | undefined {
-    const parsed = parseYamlSource(file, readFileSync(join(directory, file), 'utf8'));
+  /** The parsed document of a file, or nothing when it cannot be read or parsed (the issues say why). */
+  function parse(entry: ConfigurationEntry, syntax: (file: string, text: string) => ParsedSource): SourceDocument | undefined {
+    if (entry.kind !== 'file') {
+      issues.push({ file: entry.file, path: [], message: entry.problem ?? (entry.kind === 'directory' ? 'is a folder, not a file' : 'does not exist') });
+      return undefined;
+    }
+    const read = root.read(entry.file);
+    if ('issue' in read) {
+      issues.push(read.issue);
+      return undefined;
+    }
+    const parsed = syntax(entry.file, read.text);
     issues.push(...parsed.issues);
-    if (!parsed.source) return undefined;
-    sources.set(file, parsed.source);
-    const result = parse(parsed.source);
-    issues.push(...result.issues);
-    return result.value;
+    if (parsed.source) sources.set(entry.file, parsed.source);
+    return parsed.source;
   }
 
-  const landingZone = read(LANDING_ZONE_FILE, (source) => parseWithSchema(LandingZoneSchema, source.file, source.data));
+  function validated<T>(source: SourceDocument | undefined, schema: Parameters<typeof parseWithSchema>[0]): T | undefined {
+    if (!source) return undefined;
+    const result = parseWithSchema(schema, source.file, source.data);
+    issues.push(...result.issues);
+    return result.value as T | undefined;
+  }
 
+  const landingZoneSource = parse(landingZoneEntry, parseYamlSource);
+  const landingZone = landingZoneSource ? landingZoneSections(landingZoneSource) : { sections: {}, issues: [] };
+  issues.push(...landingZone.issues);
+
+  let everyFileRead = true;
   const accounts: AccountRequest[] = [];
-  const accountFiles = fileNames(join(directory, ACCOUNTS_DIRECTORY), /\.ya?ml$/);
-  if (accountFiles.length === 0) {
+  const accountEntries = root.entriesOf(ACCOUNTS_DIRECTORY);
+  const requestEntries = accountEntries.filter((entry) => REQUEST_FILE.test(entry.file.slice(ACCOUNTS_DIRECTORY.length + 1)) && entry.kind !== 'directory');
+  for (const entry of accountEntries) if (!requestEntries.includes(entry)) issues.push(notReadWarning(entry, 'request files (<name>.yaml or <name>.yml)'));
+  if (requestEntries.length === 0) {
     issues.push({
       file: `${ACCOUNTS_DIRECTORY}/`,
       path: [],
       message: 'holds no account request (*.yaml); the management, log-archive and security accounts need one each',
     });
   }
-  for (const fileName of accountFiles) {
-    const file = `${ACCOUNTS_DIRECTORY}/${fileName}`;
-    const key = fileName.replace(/\.ya?ml$/, '');
+  const fileOfKey = new Map<string, string>();
+  for (const entry of requestEntries) {
+    const key = entry.file.slice(ACCOUNTS_DIRECTORY.length + 1).replace(/\.ya?ml$/, '');
+    const sameKey = fileOfKey.get(key);
+    if (sameKey) {
+      issues.push({
+        file: entry.file,
+        path: [],
+        message: `requests the same account as ${sameKey}: a request file is named after its account; keep one of them`,
+      });
+      everyFileRead = false;
+      continue;
+    }
+    fileOfKey.set(key, entry.file);
     if (!ACCOUNT_KEY.test(key)) {
       issues.push({
-        file,
+        file: entry.file,
         path: [],
-        message: `file name ${JSON.stringify(key)} must be lowercase letters, digits and inner hyphens (at most 50): it names the account's stacks`,
+        message: `file name ${quoted(key)} must be lowercase letters, digits and inner hyphens (at most 50): it names the account's stacks`,
       });
     }
-    const config = read(file, (source) => parseWithSchema(AccountSchema, source.file, source.data));
-    if (config) accounts.push({ file, key, config });
+    const config = validated<AccountRequest['config']>(parse(entry, parseYamlSource), AccountSchema);
+    if (config) accounts.push({ file: entry.file, key, config });
+    else everyFileRead = false;
   }
 
   const customPolicies: CustomPolicyFile[] = [];
-  for (const fileName of fileNames(join(directory, CUSTOM_POLICY_DIRECTORY), /\.json$/)) {
-    const file = `${CUSTOM_POLICY_DIRECTORY}/${fileName}`;
-    const config = read(file, (source) => parseWithSchema(PolicyDocumentSchema, source.file, source.data));
-    if (config) customPolicies.push({ file, name: fileName.replace(/\.json$/, ''), config });
+  for (const entry of root.entriesOf(CUSTOM_POLICY_DIRECTORY)) {
+    const name = entry.file.slice(CUSTOM_POLICY_DIRECTORY.length + 1);
+    if (!CUSTOM_POLICY_FILE.test(name) || entry.kind === 'directory') {
+      issues.push(notReadWarning(entry, 'custom SCPs (<name>.json)'));
+      continue;
+    }
+    const config = validated<CustomPolicyFile['config']>(parse(entry, parseJsonSource), PolicyDocumentSchema);
+    if (config) customPolicies.push({ file: entry.file, name: name.replace(/\.json$/, ''), config });
+    else everyFileRead = false;
   }
 
-  if (!landingZone) return { issues, locate };
-  const everyFileRead = !issues.some(isError);
-  const files: ConfigurationFiles = { landingZone: { file: LANDING_ZONE_FILE, config: landingZone }, accounts, customPolicies };
-  const rules = everyFileRead ? [...CONFIGURATION_RULES, ...WHOLE_ORGANIZATION_RULES] : CONFIGURATION_RULES;
-  issues.push(...rules.flatMap((rule) => rule(files)));
-  return everyFileRead ? { files, issues, locate } : { issues, locate };
+  const readCleanly = !issues.some(isError);
+  if (landingZoneSource) {
+    const { sections } = landingZone;
+    // Each rule reads only the sections it declares, and runs only when they all passed their schemas.
+    const partial = { landingZone: { file: LANDING_ZONE_FILE, config: sections as LandingZoneConfig }, accounts, customPolicies };
+    for (const rule of CONFIGURATION_RULES) {
+      const runs = rule.sections.every((section: LandingZoneSection) => section in sections) && (everyFileRead || !rule.wholeOrganization);
+      if (runs) issues.push(...rule.check(partial));
+    }
+  }
+  const { config } = landingZone;
+  if (!config || !readCleanly) return { issues, locate };
+  return { files: { landingZone: { file: LANDING_ZONE_FILE, config }, accounts, customPolicies }, issues, locate };
 }

@@ -3,14 +3,17 @@
  * turned into issues that name the file and the field.
  */
 import type { z } from 'zod';
-import { didYouMean, expectedOneOf, type Issue } from '../diagnostics';
+import { didYouMean, expectedOneOf, quoted, type Issue } from '../diagnostics';
 
+/** A value as a message shows it: a short excerpt of a text, YAML's spelling of the numbers JSON has none for. */
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
-  return JSON.stringify(value);
+  if (typeof value === 'string') return quoted(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+  return String(value);
 }
 
 function article(type: string): string {
@@ -36,7 +39,12 @@ const messageOf: z.core.$ZodErrorMap = (issue) => {
         ? `is required (expected ${article(issue.expected)})`
         : `expected ${article(issue.expected)}, got ${describeValue(issue.input)}`;
     case 'invalid_value':
-      return expectedOneOf('one of', issue.values.map(String), String(issue.input));
+      if (issue.input === undefined) return `is required (expected one of ${issue.values.map(String).join(', ')})`;
+      return typeof issue.input === 'string'
+        ? expectedOneOf('one of', issue.values.map(String), issue.input)
+        : `expected one of ${issue.values.map(String).join(', ')}, got ${describeValue(issue.input)}`;
+    case 'invalid_key':
+      return `key ${issue.issues.map((inner) => inner.message).join('; ')}`;
     case 'unrecognized_keys': {
       const def = (issue.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def;
       const known = Object.keys(def?.shape ?? {}).filter((key) => key !== '$schema');
@@ -64,6 +72,12 @@ export function expected(what: string, candidates: readonly string[] = []) {
     issue.input === undefined
       ? undefined
       : `expected ${what}, got ${describeValue(issue.input)}${typeof issue.input === 'string' ? didYouMean(candidates, issue.input) : ''}`;
+}
+
+/** Like `expected`, for a value of the wrong type only: a value of the right type but out of bounds keeps its own message. */
+export function expectedType(what: string) {
+  const message = expected(what);
+  return (issue: { code?: string; input?: unknown }): string | undefined => (issue.code === 'invalid_type' ? message(issue) : undefined);
 }
 
 export type SchemaResult<T> = { readonly value: T; readonly issues: readonly Issue[] } | { readonly value?: undefined; readonly issues: readonly Issue[] };

@@ -1,23 +1,10 @@
-/**
- * YAML files read with their source positions, so that an issue about a field can name
- * the line the field is on.
- */
+/** YAML files read with their source positions (see `source-document.ts`). */
 import { isCollection, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { FieldPath, Issue } from '../diagnostics';
+import type { FieldPath } from '../diagnostics';
+import { dataIssues, type ParsedSource, type SourceDocument } from './source-document';
 
-export interface YamlSource {
-  /** Path relative to the configuration directory, as shown to the user. */
-  readonly file: string;
-  /** The parsed content, plain JavaScript values. */
-  readonly data: unknown;
-  /** The line of the field at `path`, or of its nearest ancestor that exists (1-based); none for the file as a whole. */
-  lineOf(path: FieldPath): number | undefined;
-}
-
-export interface ParsedYaml {
-  readonly source?: YamlSource;
-  readonly issues: readonly Issue[];
-}
+/** Aliases a file may expand; far above any real use, far below an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
 
 /**
  * The node that stands for `path`: for a map entry its key (the line the field is on),
@@ -43,22 +30,31 @@ function nodeAt(document: Document, path: FieldPath): Node | undefined {
   return found;
 }
 
-export function parseYamlSource(file: string, text: string): ParsedYaml {
+/** The YAML library's message, in this project's words where it has better ones. */
+function syntaxMessage(message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (first.startsWith('Source contains multiple documents'))
+    return 'holds more than one YAML document (a "---" line between them); a configuration file holds one';
+  return `is not valid YAML: ${first}`;
+}
+
+export function parseYamlSource(file: string, text: string): ParsedSource {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (document.errors.length > 0) {
-    return {
-      issues: document.errors.map((error) => ({
-        file,
-        path: [],
-        line: error.linePos?.[0].line,
-        message: `is not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-      })),
-    };
+    return { issues: document.errors.map((error) => ({ file, path: [], line: error.linePos?.[0].line, message: syntaxMessage(error.message) })) };
   }
-  const source: YamlSource = {
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return { issues: [{ file, path: [], message: `expands its YAML aliases more than ${MAX_ALIAS_COUNT} times; write the values out instead` }] };
+  }
+  const issues = dataIssues(file, data);
+  const source: SourceDocument = {
     file,
-    data: document.toJS({ maxAliasCount: 100 }) ?? {},
+    data,
     lineOf(path) {
       if (path.length === 0) return undefined;
       const node = nodeAt(document, path);
@@ -66,5 +62,5 @@ export function parseYamlSource(file: string, text: string): ParsedYaml {
       return offset === undefined ? undefined : lineCounter.linePos(offset).line;
     },
   };
-  return { source, issues: [] };
+  return issues.length > 0 ? { issues: issues.map((issue) => ({ ...issue, line: source.lineOf(issue.path) })) } : { source, issues: [] };
 }

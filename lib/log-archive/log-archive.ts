@@ -10,7 +10,7 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { S3BucketObjectLockConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration';
 import type { Construct } from 'constructs';
 import type { LandingZone } from '../model/landing-zone';
-import { terraformPolicy } from '../terraform/terraform-policy';
+import { policyText } from '../iam/policy-document';
 import {
   accessLogsBucketPolicy,
   cloudTrailBucketPolicy,
@@ -38,7 +38,7 @@ export function logArchive(scope: Construct, props: LogArchiveProps): KmsKey {
     description: `Encrypts the log files of the organization trail ${props.trailName}.`,
     enableKeyRotation: true,
     deletionWindowInDays: 30,
-    policy: terraformPolicy(cloudTrailKeyPolicy(context)),
+    policy: policyText(cloudTrailKeyPolicy(context)),
     lifecycle: { preventDestroy: true },
   });
   new KmsAlias(scope, 'cloudtrail_key_alias', { name: `alias/${settings.bucketNamePrefix}-cloudtrail`, targetKeyId: key.keyId });

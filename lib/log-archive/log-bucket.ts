@@ -14,7 +14,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Construct } from 'constructs';
 import type { ResourcePolicyDocument } from '../iam/policy-document';
-import { terraformPolicy } from '../terraform/terraform-policy';
+import { policyText } from '../iam/policy-document';
 
 export interface LogBucketProps {
   /** The bucket name, which follows from the configuration. */
@@ -99,6 +99,6 @@ export class LogBucket extends Construct {
       ],
     });
     // S3 refuses concurrent changes to one bucket's public access block and policy (OperationAborted).
-    new S3BucketPolicy(this, 'policy', { bucket, policy: terraformPolicy(props.policy), dependsOn: [publicAccessBlock] });
+    new S3BucketPolicy(this, 'policy', { bucket, policy: policyText(props.policy), dependsOn: [publicAccessBlock] });
   }
 }

@@ -12,7 +12,7 @@ import type { OrganizationTrailConfig } from '../config/schemas/organization-tra
 import { cloudTrailArn } from '../iam/arns';
 import type { AwsRegion } from '../iam/aws-regions';
 import { serviceRole } from '../terraform/service-role';
-import { terraformPolicy } from '../terraform/terraform-policy';
+import { policyText } from '../iam/policy-document';
 
 export interface OrganizationTrailProps {
   /** Name, data events and CloudWatch Logs delivery. */
@@ -58,7 +58,7 @@ function trailLogGroup(scope: Construct, props: OrganizationTrailProps, retentio
   new IamRolePolicy(scope, 'trail_log_delivery_policy', {
     role: role.name,
     name: 'deliver-trail-events',
-    policy: terraformPolicy({
+    policy: policyText({
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroup.arn}:log-stream:*` }],
     }),

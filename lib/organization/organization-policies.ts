@@ -6,7 +6,6 @@
 import { OrganizationsPolicy } from '@cdktf/provider-aws/lib/organizations-policy';
 import type { Construct } from 'constructs';
 import type { OrganizationPolicy } from '../model/landing-zone';
-import { terraformLiteral } from '../terraform/terraform-policy';
 
 /** Each policy by name. */
 export function organizationPolicies(scope: Construct, policies: readonly OrganizationPolicy[]): ReadonlyMap<string, OrganizationsPolicy> {
@@ -18,7 +17,7 @@ export function organizationPolicies(scope: Construct, policies: readonly Organi
         name: policy.name,
         description: policy.description,
         type: policy.type,
-        content: terraformLiteral(policy.content),
+        content: policy.content,
       }),
     );
   }

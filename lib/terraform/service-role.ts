@@ -5,7 +5,7 @@
  */
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import type { Construct } from 'constructs';
-import { terraformPolicy } from './terraform-policy';
+import { policyText } from '../iam/policy-document';
 
 export interface ServiceRoleProps {
   /** The role name. */
@@ -19,7 +19,7 @@ export interface ServiceRoleProps {
 export function serviceRole(scope: Construct, id: string, props: ServiceRoleProps): IamRole {
   return new IamRole(scope, id, {
     name: props.name,
-    assumeRolePolicy: terraformPolicy({
+    assumeRolePolicy: policyText({
       Version: '2012-10-17',
       Statement: [
         {

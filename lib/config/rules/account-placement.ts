@@ -6,7 +6,7 @@ import { expectedOneOf, type Issue } from '../../diagnostics';
 import type { ConfigurationFiles } from '../configuration-files';
 import { flattenOrganizationalUnits } from '../organizational-unit-paths';
 
-export function accountPlacement({ landingZone, accounts }: Pick<ConfigurationFiles, 'landingZone' | 'accounts'>): Issue[] {
+export function accountPlacement({ landingZone, accounts }: Pick<ConfigurationFiles<'organizationalUnits'>, 'landingZone' | 'accounts'>): Issue[] {
   const ouPaths = flattenOrganizationalUnits(landingZone.config.organizationalUnits).map((ou) => ou.path);
   const issues: Issue[] = [];
   for (const { file, config } of accounts) {

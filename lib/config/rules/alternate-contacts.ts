@@ -3,7 +3,7 @@ import type { Issue } from '../../diagnostics';
 import { ALTERNATE_CONTACT_TYPES } from '../schemas/common';
 import type { ConfigurationFiles } from '../configuration-files';
 
-export function alternateContacts({ landingZone, accounts }: Pick<ConfigurationFiles, 'landingZone' | 'accounts'>): Issue[] {
+export function alternateContacts({ landingZone, accounts }: Pick<ConfigurationFiles<'alternateContacts'>, 'landingZone' | 'accounts'>): Issue[] {
   const issues: Issue[] = [];
   for (const { file, config } of accounts) {
     for (const type of ALTERNATE_CONTACT_TYPES) {

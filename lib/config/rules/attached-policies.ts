@@ -5,7 +5,7 @@
 import { SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../../guardrails/catalogue';
 import { expectedOneOf, type FieldPath, type Issue } from '../../diagnostics';
 import type { ConfigurationFiles } from '../configuration-files';
-import { guardrailContext } from '../guardrail-context';
+import { guardrailContext, type GuardrailContextSections } from '../guardrail-context';
 import { attachableTargets } from './guardrail-targets';
 
 function listIssues(
@@ -25,7 +25,7 @@ function listIssues(
   });
 }
 
-export function attachedPolicies(files: ConfigurationFiles): Issue[] {
+export function attachedPolicies(files: ConfigurationFiles<GuardrailContextSections | 'organizationalUnits'>): Issue[] {
   const builtIns = [...SERVICE_CONTROL_POLICY_GUARDRAILS, ...TAG_POLICY_GUARDRAILS];
   const context = guardrailContext(files);
   const unmetRequirementOf = (name: string) => builtIns.find((guardrail) => guardrail.id === name)?.unmetRequirement?.(context);

@@ -8,7 +8,7 @@ import { ACCOUNTS_DIRECTORY, type ConfigurationFiles } from '../configuration-fi
 
 const SINGLE_ROLES: readonly AccountRole[] = ['management', 'log-archive', 'security'];
 
-export function coreAccounts({ landingZone, accounts }: Pick<ConfigurationFiles, 'landingZone' | 'accounts'>): Issue[] {
+export function coreAccounts({ landingZone, accounts }: Pick<ConfigurationFiles<'coreAccounts'>, 'landingZone' | 'accounts'>): Issue[] {
   const issues: Issue[] = [];
   for (const role of SINGLE_ROLES) {
     const holders = accounts.filter((account) => account.config.role === role);

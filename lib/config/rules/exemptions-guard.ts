@@ -6,11 +6,11 @@
 import { protectLandingZoneRoles } from '../../guardrails/protect-landing-zone-roles';
 import type { Issue } from '../../diagnostics';
 import type { ConfigurationFiles } from '../configuration-files';
-import { guardrailContext } from '../guardrail-context';
+import { guardrailContext, type GuardrailContextSections } from '../guardrail-context';
 
 const EXEMPTIONS_GUARD = protectLandingZoneRoles.id;
 
-export function exemptionsGuard(files: ConfigurationFiles): Issue[] {
+export function exemptionsGuard(files: ConfigurationFiles<GuardrailContextSections>): Issue[] {
   const { root, organizationalUnits, accounts } = files.landingZone.config.guardrails.attachments;
   const anyServiceControlPolicy = [root, ...Object.values(organizationalUnits), ...Object.values(accounts)].some(
     (attachments) => (attachments?.serviceControlPolicies.length ?? 0) > 0,

@@ -6,7 +6,7 @@ import type { PolicyAttachmentsConfig } from '../schemas/guardrails';
 
 const MANAGEMENT_ACCOUNT = 'policies do not apply to the management account; attach them to member accounts, OUs or the root';
 
-type Files = Pick<ConfigurationFiles, 'landingZone' | 'accounts'>;
+type Files = Pick<ConfigurationFiles<'guardrails' | 'organizationalUnits'>, 'landingZone' | 'accounts'>;
 
 function targetIssue(attachment: Targeted<PolicyAttachmentsConfig>, files: Files): Issue | undefined {
   const resolution = resolveTarget(attachment, files);

@@ -1,12 +1,14 @@
 /**
- * The cross-file rules. They run once landing-zone.yaml has passed its schema, over the
- * account requests that passed theirs, so that one run reports as much as it can.
+ * The cross-file rules, each with the sections of landing-zone.yaml it reads. A rule runs
+ * when those sections passed their schemas, over the account requests that passed theirs,
+ * so that one run reports as much as it can.
  */
-import type { ConfigurationRule } from '../configuration-files';
+import { configurationRule, type ConfigurationRule } from '../configuration-files';
+import type { GuardrailContextSections } from '../guardrail-context';
 import { accountPlacement } from './account-placement';
 import { alternateContacts } from './alternate-contacts';
-import { coreAccounts } from './core-accounts';
 import { attachedPolicies } from './attached-policies';
+import { coreAccounts } from './core-accounts';
 import { customPolicyNames } from './custom-policy-names';
 import { exemptionsGuard } from './exemptions-guard';
 import { guardrailTargets } from './guardrail-targets';
@@ -17,22 +19,21 @@ import { regions } from './regions';
 import { requiredTags } from './required-tags';
 import { uniqueAccounts } from './unique-accounts';
 
-export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
-  regions,
-  organizationalUnits,
-  uniqueAccounts,
-  accountPlacement,
-  requiredTags,
-  alternateContacts,
-  logRetention,
-];
+const GUARDRAIL_CONTEXT: readonly GuardrailContextSections[] = ['accountAccessRole', 'governedRegions', 'guardrails', 'requiredTags', 'logArchive', 'alerts'];
+const wholeOrganization = { wholeOrganization: true };
 
-/** Rules about the set of accounts as a whole: they would mislead while any request is unreadable. */
-export const WHOLE_ORGANIZATION_RULES: readonly ConfigurationRule[] = [
-  coreAccounts,
-  customPolicyNames,
-  guardrailTargets,
-  attachedPolicies,
-  policiesPerTarget,
-  exemptionsGuard,
+export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
+  configurationRule(['homeRegion', 'governedRegions'], regions),
+  configurationRule(['organizationalUnits', 'quotas'], organizationalUnits),
+  configurationRule([], uniqueAccounts),
+  configurationRule(['organizationalUnits'], accountPlacement),
+  configurationRule(['requiredTags'], requiredTags),
+  configurationRule(['alternateContacts'], alternateContacts),
+  configurationRule(['logArchive'], logRetention),
+  configurationRule([], customPolicyNames),
+  configurationRule(['coreAccounts'], coreAccounts, wholeOrganization),
+  configurationRule(['guardrails', 'organizationalUnits'], guardrailTargets, wholeOrganization),
+  configurationRule([...GUARDRAIL_CONTEXT, 'organizationalUnits'], attachedPolicies, wholeOrganization),
+  configurationRule(['guardrails', 'organizationalUnits', 'quotas'], policiesPerTarget, wholeOrganization),
+  configurationRule(GUARDRAIL_CONTEXT, exemptionsGuard, wholeOrganization),
 ];

@@ -2,7 +2,7 @@
 import type { Issue } from '../../diagnostics';
 import type { ConfigurationFiles } from '../configuration-files';
 
-export function logRetention({ landingZone }: Pick<ConfigurationFiles, 'landingZone'>): Issue[] {
+export function logRetention({ landingZone }: Pick<ConfigurationFiles<'logArchive'>, 'landingZone'>): Issue[] {
   const { objectLock, lifecycle } = landingZone.config.logArchive;
   const issues: Issue[] = [];
   if (lifecycle.expireAfterDays !== undefined) {

@@ -3,7 +3,7 @@ import type { Issue } from '../../diagnostics';
 import type { ConfigurationFiles } from '../configuration-files';
 import { flattenOrganizationalUnits } from '../organizational-unit-paths';
 
-export function organizationalUnits({ landingZone }: Pick<ConfigurationFiles, 'landingZone'>): Issue[] {
+export function organizationalUnits({ landingZone }: Pick<ConfigurationFiles<'organizationalUnits' | 'quotas'>, 'landingZone'>): Issue[] {
   const maxDepth = landingZone.config.quotas.organizationalUnitDepth;
   const issues: Issue[] = [];
   const ownerOfId = new Map<string, string>();

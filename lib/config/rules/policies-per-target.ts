@@ -6,7 +6,7 @@ import { attachableTargets } from './guardrail-targets';
 /** AWS attaches FullAWSAccess to every root, OU and account. */
 const FULL_AWS_ACCESS_SLOTS = 1;
 
-export function policiesPerTarget(files: Pick<ConfigurationFiles, 'landingZone' | 'accounts'>): Issue[] {
+export function policiesPerTarget(files: Pick<ConfigurationFiles<'guardrails' | 'organizationalUnits' | 'quotas'>, 'landingZone' | 'accounts'>): Issue[] {
   const { quotas } = files.landingZone.config;
   const limits = [
     {

@@ -8,7 +8,10 @@ import { actionProblem } from '../../iam/iam-data';
 import { policyReferenceProblems } from '../../iam/policy-references';
 import type { ConfigurationFiles } from '../configuration-files';
 
-export async function policyReferences({ landingZone, customPolicies }: Pick<ConfigurationFiles, 'landingZone' | 'customPolicies'>): Promise<Issue[]> {
+export async function policyReferences({
+  landingZone,
+  customPolicies,
+}: Pick<ConfigurationFiles<'guardrails'>, 'landingZone' | 'customPolicies'>): Promise<Issue[]> {
   const issues: Issue[] = [];
   for (const [index, action] of landingZone.config.guardrails.regionDeny.extraExemptActions.entries()) {
     const problem = await actionProblem(action);

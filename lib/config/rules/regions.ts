@@ -2,7 +2,7 @@
 import type { Issue } from '../../diagnostics';
 import type { ConfigurationFiles } from '../configuration-files';
 
-export function regions({ landingZone }: Pick<ConfigurationFiles, 'landingZone'>): Issue[] {
+export function regions({ landingZone }: Pick<ConfigurationFiles<'homeRegion' | 'governedRegions'>, 'landingZone'>): Issue[] {
   const { homeRegion, governedRegions } = landingZone.config;
   const issues: Issue[] = [];
   if (!governedRegions.includes(homeRegion)) {

@@ -2,7 +2,7 @@
 import { expectedOneOf, type Issue } from '../../diagnostics';
 import type { ConfigurationFiles } from '../configuration-files';
 
-export function requiredTags({ landingZone, accounts }: Pick<ConfigurationFiles, 'landingZone' | 'accounts'>): Issue[] {
+export function requiredTags({ landingZone, accounts }: Pick<ConfigurationFiles<'requiredTags'>, 'landingZone' | 'accounts'>): Issue[] {
   const issues: Issue[] = [];
   for (const { file, config } of accounts) {
     for (const { key, allowedValues } of landingZone.config.requiredTags) {

@@ -1,7 +1,7 @@
 /** Field shapes that both kinds of configuration file use. */
 import { z } from 'zod';
 import { AWS_REGIONS } from '../../iam/aws-regions';
-import { expected } from '../schema-issues';
+import { expected, expectedType } from '../schema-issues';
 
 export const RegionSchema = z.enum(AWS_REGIONS, { error: expected('an AWS region such as eu-west-1', AWS_REGIONS) });
 
@@ -27,21 +27,55 @@ export const AccountNameSchema = z
   .max(50)
   .regex(/^[\x20-\x7E]+$/, { error: 'expected printable ASCII characters only' });
 
-/** AWS tag rules: key 1-128 characters and not `aws:`; value 0-256 characters. */
-export const TagsSchema = z.record(
-  z
+/**
+ * Text AWS takes as it is, such as a name or a title, `min` to `max` characters: control
+ * characters (a newline, a tab, NUL) are refused, being always a mistake in a name.
+ */
+export function plainText(min: number, max: number) {
+  return z
     .string()
-    .min(1)
-    .max(128)
-    .refine((key) => !key.toLowerCase().startsWith('aws:'), { error: 'tag keys starting with "aws:" are reserved by AWS' }),
-  z.string({ error: expected('a tag value in quotes') }).max(256),
-);
+    .min(min)
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u, { error: 'expected text without control characters (newlines, tabs and the like)' });
+}
+
+/** The characters AWS Organizations allows in tag keys and values. */
+const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const TAG_CHARACTERS_MESSAGE = 'letters, digits, spaces and _ . : / = + - @';
+
+/** AWS's limit of tags on one resource (account, OU, root, policy). */
+export const MAX_TAGS_PER_RESOURCE = 50;
+
+/** AWS tag rules: key 1-128 characters and not `aws:`; value 0-256 characters; both of the characters AWS allows; at most 50. */
+export const TagKeySchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(TAG_CHARACTERS, { error: expected(`a tag key of ${TAG_CHARACTERS_MESSAGE}`) })
+  .refine((key) => !key.toLowerCase().startsWith('aws:'), { error: 'tag keys starting with "aws:" are reserved by AWS' });
+
+export const TagValueSchema = z
+  .string({ error: expectedType('a tag value in quotes') })
+  .max(256)
+  .regex(TAG_CHARACTERS, { error: expected(`a tag value of ${TAG_CHARACTERS_MESSAGE}`) });
+
+export const TagsSchema = z
+  .record(TagKeySchema, TagValueSchema)
+  .refine((tags) => Object.keys(tags).length <= MAX_TAGS_PER_RESOURCE, {
+    error: (issue) => `expected at most ${MAX_TAGS_PER_RESOURCE} tags (AWS's limit on one resource), got ${Object.keys(issue.input as object).length}`,
+  });
+
+/** The Account Management API's pattern of a contact's e-mail address, 1-254 characters. */
+export const ContactEmailSchema = z
+  .string()
+  .max(254)
+  .regex(/^[\w+=.#|!&-]+@[\w.-]+\.\w+$/, { error: expected('an email address') });
 
 export const AlternateContactSchema = z
   .strictObject({
-    name: z.string().min(1).max(64),
-    title: z.string().min(1).max(50),
-    email: EmailSchema,
+    name: plainText(1, 64),
+    title: plainText(1, 50),
+    email: ContactEmailSchema,
     phone: z
       .string()
       .regex(/^[+]?[\d\s()-]{7,25}$/, { error: expected('a phone number such as +1 206 555 0100') }),

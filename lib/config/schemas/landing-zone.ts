@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { expected } from '../schema-issues';
 import { AccountBaselineSchema } from './account-baseline';
 import { AlertsSchema } from './alerts';
-import { AccountNameSchema, AlternateContactsSchema, RegionSchema } from './common';
+import { AccountNameSchema, AlternateContactsSchema, plainText, RegionSchema, TagKeySchema, TagValueSchema } from './common';
 import { CostAnomalyDetectionSchema } from './cost-anomaly-detection';
 import { GuardrailsSchema } from './guardrails';
 import { LogArchiveSchema } from './log-archive';
@@ -15,9 +15,9 @@ import { SessionManagerSchema } from './session-manager';
 import { StateBackendSchema } from './state-backend';
 
 export const RequiredTagSchema = z.strictObject({
-  key: z.string().min(1).max(128),
-  allowedValues: z.array(z.string().max(256)).min(1).optional().describe('When given, the only values accepted.'),
-  description: z.string().optional(),
+  key: TagKeySchema,
+  allowedValues: z.array(TagValueSchema).min(1).optional().describe('When given, the only values accepted.'),
+  description: plainText(0, 256).optional(),
 });
 
 const IamRoleNameSchema = z
@@ -28,7 +28,7 @@ export const LandingZoneSchema = z
   .strictObject({
     $schema: z.string().optional(),
     organization: z.strictObject({
-      name: z.string().min(1).max(128).describe('A name for the organization, shown in summaries.'),
+      name: plainText(1, 128).describe('A name for the organization, shown in summaries.'),
       existingOrganizationId: z
         .string()
         .regex(/^o-[a-z0-9]{10,32}$/, { error: expected('an organization id such as o-a1b2c3d4e5') })

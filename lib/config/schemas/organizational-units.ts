@@ -1,14 +1,10 @@
 /** The OU tree of landing-zone.yaml: each OU by name, with its tags, nested OUs and, to adopt it, its id. */
 import { z } from 'zod';
 import { expected } from '../schema-issues';
-import { TagsSchema } from './common';
+import { plainText, TagsSchema } from './common';
 
 /** OU names are 1-128 characters; `/` separates the levels of an OU path, so it cannot be part of a name. */
-export const OrganizationalUnitNameSchema = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[^/]+$/, { error: 'an OU name cannot contain "/", which separates the levels of an OU path' });
+export const OrganizationalUnitNameSchema = plainText(1, 128).regex(/^[^/]+$/, { error: 'an OU name cannot contain "/", which separates the levels of an OU path' });
 
 export interface OrganizationalUnitConfig {
   id?: string;

@@ -1,0 +1,33 @@
+/**
+ * What every stack of the landing zone is: a Terraform state of its own, and Terraform JSON
+ * in which no literal text is ever evaluated (see `literal-text.ts`). Each stack class
+ * extends this one and composes features; nothing else is inherited.
+ */
+import { TerraformElement, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { escapeLiteralText } from './literal-text';
+import type { StateBackend } from './state-backend';
+
+export abstract class LandingZoneStack extends TerraformStack {
+  private readonly escapedElements = new WeakSet<TerraformElement>();
+
+  constructor(scope: Construct, name: string, stateBackend: StateBackend) {
+    super(scope, name);
+    stateBackend.attach(this, name);
+  }
+
+  /**
+   * cdktf resolves the output of each element's `toTerraform` as soon as it has it: the
+   * escaping wraps each element's own, before references are resolved into text that could
+   * no longer be told from literal text.
+   */
+  override toTerraform(): ReturnType<TerraformStack['toTerraform']> {
+    for (const element of this.node.findAll().filter(TerraformElement.isTerraformElement)) {
+      if (this.escapedElements.has(element)) continue;
+      this.escapedElements.add(element);
+      const ownOutput = element.toTerraform.bind(element);
+      element.toTerraform = () => escapeLiteralText(ownOutput()) as ReturnType<typeof ownOutput>;
+    }
+    return super.toTerraform();
+  }
+}

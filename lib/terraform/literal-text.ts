@@ -1,0 +1,45 @@
+/**
+ * Terraform reads every string of its JSON as a template, object keys included: a tag
+ * value `${file("/etc/hostname")}` would be evaluated on the machine that plans, and an IAM
+ * policy variable `${aws:username}` taken for an interpolation. Every stack's output goes
+ * through `escapeLiteralText` before cdktf resolves it, so that every literal `${` and `%{`
+ * (of the configuration or of the code) reaches Terraform escaped as `$${` and `%%{`,
+ * whichever resource or argument it is in. References to other resources and stacks are
+ * still cdktf tokens at that point, and are left as they are.
+ */
+import { Token, Tokenization } from 'cdktf';
+
+/** `$${` and `%%{` are Terraform's escapes for a literal `${` and `%{`. */
+function escaped(text: string): string {
+  // Replacer functions: in a replacement string, `$$` would itself mean one `$`.
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+}
+
+/** A string with its literal text escaped and its tokens as they were. */
+function escapeString(text: string): string {
+  if (!text.includes('${') && !text.includes('%{')) return text;
+  if (!Token.isUnresolved(text)) return escaped(text);
+  const fragments = Tokenization.reverseString(text);
+  if (fragments.intrinsic.length > 0 || fragments.escapes.length > 0) {
+    throw new Error(`cannot tell literal text from Terraform expressions in ${JSON.stringify(text.slice(0, 80))}`);
+  }
+  // Each token stands in the text as the marker cdktf gave it: escape the text between the markers.
+  const markers = [...new Set(fragments.tokens.map((token) => Token.asString(token)))];
+  let result = '';
+  let rest = text;
+  for (;;) {
+    const next = markers.map((marker) => ({ marker, at: rest.indexOf(marker) })).filter(({ at }) => at >= 0);
+    if (next.length === 0) return result + escaped(rest);
+    const { marker, at } = next.reduce((first, candidate) => (candidate.at < first.at ? candidate : first));
+    result += escaped(rest.slice(0, at)) + marker;
+    rest = rest.slice(at + marker.length);
+  }
+}
+
+/** Every string and every object key of a stack element's Terraform JSON, escaped. */
+export function escapeLiteralText(value: unknown): unknown {
+  if (typeof value === 'string') return escapeString(value);
+  if (Array.isArray(value)) return value.map(escapeLiteralText);
+  if (value === null || typeof value !== 'object' || Token.isUnresolved(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [escapeString(key), escapeLiteralText(entry)]));
+}
