@@ -75,7 +75,7 @@ export function quoted(value: string): string {
 /** A key of a file in a field path: as it is when short and plain, else quoted. */
 function pathSegment(segment: string | number): string {
   const text = String(segment);
-  return [...text].length <= EXCERPT_LENGTH && /^[^\u0000-\u001f".]+$/.test(text) && !new RegExp(INVISIBLE.source).test(text) ? text : quoted(text);
+  return [...text].length <= EXCERPT_LENGTH && /^[^\p{Cc}".]+$/u.test(text) && !new RegExp(INVISIBLE.source).test(text) ? text : quoted(text);
 }
 
 export function formatFieldPath(path: FieldPath): string {

@@ -64,7 +64,7 @@ export class AccountBaselineStack extends LandingZoneStack {
   constructor(scope: Construct, name: string, props: AccountBaselineStackProps) {
     super(scope, name, props.stateBackend);
     const { account, access, homeRegion, governedRegions, logArchiveBuckets, alertForwarding } = props;
-        let accountId: string;
+    let accountId: string;
     if (access.kind === 'management') {
       accountId = access.managementAccountId;
       managementAccountProvider(this, { region: homeRegion, managementAccountId: accountId });

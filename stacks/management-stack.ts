@@ -39,7 +39,7 @@ export interface ManagementStackProps {
 export class ManagementStack extends LandingZoneStack {
   constructor(scope: Construct, name: string, props: ManagementStackProps) {
     super(scope, name, props.stateBackend);
-        managementAccountProvider(this, { region: props.homeRegion, managementAccountId: props.managementAccountId });
+    managementAccountProvider(this, { region: props.homeRegion, managementAccountId: props.managementAccountId });
 
     const { organization, rootId, organizationalUnits: units } = organizationWithUnits(this, props);
     const policies = organizationPolicies(this, props.policies);

@@ -46,7 +46,7 @@ export interface OrganizationServicesStackProps {
 export class OrganizationServicesStack extends LandingZoneStack {
   constructor(scope: Construct, name: string, props: OrganizationServicesStackProps) {
     super(scope, name, props.stateBackend);
-        const { managementAccountId, homeRegion } = props;
+    const { managementAccountId, homeRegion } = props;
     managementAccountProvider(this, { region: homeRegion, managementAccountId });
     const securityAccountId = accountIdIn(this, props.securityAccount, props.stateBackend);
 

@@ -56,7 +56,7 @@ export class SecurityStack extends LandingZoneStack {
   constructor(scope: Construct, name: string, props: SecurityStackProps) {
     super(scope, name, props.stateBackend);
     const { homeRegion, governedRegions } = props;
-        const securityAccountId = accountIdIn(this, props.securityAccount, props.stateBackend);
+    const securityAccountId = accountIdIn(this, props.securityAccount, props.stateBackend);
     memberAccountProvider(this, { region: homeRegion, accountId: securityAccountId, roleName: props.accountAccessRole });
     const organizationId = new DataAwsOrganizationsOrganization(this, 'organization').id;
 

@@ -11,6 +11,7 @@
 import { Fn, type TerraformRemoteState } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Account } from '../lib/model/landing-zone';
+import { expressionText } from '../lib/terraform/literal-text';
 import type { StateBackend } from '../lib/terraform/state-backend';
 
 export const MANAGEMENT_STACK = 'management';
@@ -63,12 +64,12 @@ function managementStateIn(scope: Construct, stateBackend: StateBackend): Terraf
 
 /** The id of the OU at `path`, read from the management stack's state. */
 export function organizationalUnitIdIn(scope: Construct, stateBackend: StateBackend, path: string): string {
-  return Fn.lookup(managementStateIn(scope, stateBackend).get(MANAGEMENT_OUTPUTS.organizationalUnitIds), path) as string;
+  return Fn.lookup(managementStateIn(scope, stateBackend).get(MANAGEMENT_OUTPUTS.organizationalUnitIds), expressionText(path)) as string;
 }
 
 /** The id of the policy `name`, read from the management stack's state. */
 export function policyIdIn(scope: Construct, stateBackend: StateBackend, name: string): string {
-  return Fn.lookup(managementStateIn(scope, stateBackend).get(MANAGEMENT_OUTPUTS.policyIds), name) as string;
+  return Fn.lookup(managementStateIn(scope, stateBackend).get(MANAGEMENT_OUTPUTS.policyIds), expressionText(name)) as string;
 }
 
 /**

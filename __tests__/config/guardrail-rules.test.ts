@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyExample, editFile, writeFile } from '../support/example-config';
 import { issuesOf } from '../support/read-configuration';
@@ -100,6 +100,8 @@ describe('guardrail attachments', () => {
     editFile(dir, 'landing-zone.yaml', (text) =>
       text.replace(/ {6}(Workloads|Sandbox):\n {8}serviceControlPolicies: \[region-deny, require-tags-on-create.*\n/g, ''),
     );
+    // Its only attachment, in Sandbox, is gone with the line.
+    rmSync(join(dir, 'scps/deny-large-instances.json'));
     const line = lineOf(dir, 'landing-zone.yaml', '[region-deny, require-tags-on-create]');
     expect(issuesOf(dir)).toEqual([
       expect.stringMatching(

@@ -7,10 +7,15 @@ import { BudgetsBudget } from '@cdktf/provider-aws/lib/budgets-budget';
 import type { Construct } from 'constructs';
 import type { Account } from '../model/landing-zone';
 
+/** AWS Budgets refuses `:` and `\\` in a budget's name, which an account name may hold. */
+function budgetName(account: Account): string {
+  return `${account.name.replace(/[:\\]/g, '-')} monthly cost`;
+}
+
 export function monthlyBudget(scope: Construct, account: Account): BudgetsBudget {
   const { budget } = account;
   return new BudgetsBudget(scope, 'monthly_budget', {
-    name: `${account.name} monthly cost`,
+    name: budgetName(account),
     budgetType: 'COST',
     timeUnit: 'MONTHLY',
     limitAmount: budget.monthlyLimitUsd.toFixed(2),

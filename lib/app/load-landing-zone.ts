@@ -8,7 +8,6 @@ import { ConfigurationError, formatIssues, isError, type Issue, type LineLocator
 import { buildLandingZone } from '../model/build-landing-zone';
 import type { LandingZone } from '../model/landing-zone';
 import { checkPolicyQuotas } from '../model/policy-quotas';
-import { policyReferences } from '../config/rules/policy-references';
 
 export interface LoadedLandingZone {
   readonly landingZone: LandingZone;
@@ -21,12 +20,13 @@ function failIfErrors(issues: readonly Issue[], locate: LineLocator): void {
 }
 
 export async function loadLandingZone(directory: string): Promise<LoadedLandingZone> {
-  const { files, issues, locate } = readConfiguration(directory);
+  const reading = readConfiguration(directory);
+  const { files, locate } = reading;
+  const issues = [...reading.issues, ...(await reading.lookedUp)];
   if (!files) throw new ConfigurationError(issues, formatIssues(issues, locate));
-  const referenceIssues = await policyReferences(files);
-  failIfErrors([...issues, ...referenceIssues], locate);
+  failIfErrors(issues, locate);
   const landingZone = buildLandingZone(files);
-  const allIssues = [...issues, ...referenceIssues, ...checkPolicyQuotas(landingZone.policies, landingZone.quotas, files.landingZone.file)];
+  const allIssues = [...issues, ...checkPolicyQuotas(landingZone.policies, landingZone.quotas, files.landingZone.file)];
   failIfErrors(allIssues, locate);
   return {
     landingZone,

@@ -2,7 +2,7 @@
 import { TerraformStack, type App } from 'cdktf';
 import { ALERTS } from '../alerts/alert-catalogue';
 import type { LandingZone } from '../model/landing-zone';
-import { sizeQuotaOf } from '../model/policy-quotas';
+import { sizeQuotaOf } from '../config/policy-size';
 import { LOG_ARCHIVE_STACK, ORGANIZATION_SERVICES_STACK, SECURITY_STACK } from '../../stacks/stack-outputs';
 
 const POLICY_TYPE_LABEL = { SERVICE_CONTROL_POLICY: 'SCP', TAG_POLICY: 'tag policy' } as const;
@@ -11,7 +11,7 @@ const POLICY_TYPE_LABEL = { SERVICE_CONTROL_POLICY: 'SCP', TAG_POLICY: 'tag poli
 function policyLines(landingZone: LandingZone): string[] {
   const width = Math.max(...landingZone.policies.map((policy) => policy.name.length));
   return landingZone.policies.map((policy) => {
-    const { limit } = sizeQuotaOf(policy, landingZone.quotas);
+    const { limit } = sizeQuotaOf(policy.type, landingZone.quotas);
     const size = policy.content.length;
     return `    ${POLICY_TYPE_LABEL[policy.type].padEnd(10)} ${policy.name.padEnd(width)} ${String(size).padStart(6)} / ${limit} characters, ${limit - size} to spare`;
   });

@@ -49,12 +49,13 @@ export interface ConfigurationRule {
   readonly sections: readonly LandingZoneSection[];
   /** About the set of accounts as a whole: it would mislead while any request is unreadable. */
   readonly wholeOrganization: boolean;
-  check(files: ConfigurationFiles): Issue[];
+  /** Rules that look AWS's data up return their issues later. */
+  check(files: ConfigurationFiles): Issue[] | Promise<Issue[]>;
 }
 
 export function configurationRule<S extends LandingZoneSection>(
   sections: readonly S[],
-  check: (files: ConfigurationFiles<NoInfer<S>>) => Issue[],
+  check: (files: ConfigurationFiles<NoInfer<S>>) => Issue[] | Promise<Issue[]>,
   { wholeOrganization = false }: { readonly wholeOrganization?: boolean } = {},
 ): ConfigurationRule {
   return { sections, wholeOrganization, check };

@@ -40,6 +40,8 @@ export interface ConfigurationReading {
   readonly issues: readonly Issue[];
   /** The line of a field in a file that was read. */
   readonly locate: LineLocator;
+  /** The issues of the rules that look AWS's data up (actions and condition keys), once they have. */
+  readonly lookedUp: Promise<readonly Issue[]>;
 }
 
 /** landing-zone.yaml as a whole when it passes its schema, else each section that passes its own. */
@@ -107,7 +109,13 @@ export function readConfiguration(directory: string): ConfigurationReading {
   const accounts: AccountRequest[] = [];
   const accountEntries = root.entriesOf(ACCOUNTS_DIRECTORY);
   const requestEntries = accountEntries.filter((entry) => REQUEST_FILE.test(entry.file.slice(ACCOUNTS_DIRECTORY.length + 1)) && entry.kind !== 'directory');
-  for (const entry of accountEntries) if (!requestEntries.includes(entry)) issues.push(notReadWarning(entry, 'request files (<name>.yaml or <name>.yml)'));
+  for (const entry of accountEntries) {
+    if (requestEntries.includes(entry)) continue;
+    if (entry.kind === 'directory' && REQUEST_FILE.test(entry.file.slice(ACCOUNTS_DIRECTORY.length + 1))) {
+      issues.push({ file: entry.file, path: [], message: `is a folder named like a request file; request files are files in ${ACCOUNTS_DIRECTORY}/ itself` });
+      everyFileRead = false;
+    } else issues.push(notReadWarning(entry, 'request files (<name>.yaml or <name>.yml)'));
+  }
   if (requestEntries.length === 0) {
     issues.push({
       file: `${ACCOUNTS_DIRECTORY}/`,
@@ -154,16 +162,21 @@ export function readConfiguration(directory: string): ConfigurationReading {
   }
 
   const readCleanly = !issues.some(isError);
+  const later: Promise<Issue[]>[] = [];
   if (landingZoneSource) {
     const { sections } = landingZone;
     // Each rule reads only the sections it declares, and runs only when they all passed their schemas.
     const partial = { landingZone: { file: LANDING_ZONE_FILE, config: sections as LandingZoneConfig }, accounts, customPolicies };
     for (const rule of CONFIGURATION_RULES) {
       const runs = rule.sections.every((section: LandingZoneSection) => section in sections) && (everyFileRead || !rule.wholeOrganization);
-      if (runs) issues.push(...rule.check(partial));
+      if (!runs) continue;
+      const found = rule.check(partial);
+      if (Array.isArray(found)) issues.push(...found);
+      else later.push(found);
     }
   }
+  const lookedUp = Promise.all(later).then((found) => found.flat());
   const { config } = landingZone;
-  if (!config || !readCleanly) return { issues, locate };
-  return { files: { landingZone: { file: LANDING_ZONE_FILE, config }, accounts, customPolicies }, issues, locate };
+  if (!config || !readCleanly) return { issues, locate, lookedUp };
+  return { files: { landingZone: { file: LANDING_ZONE_FILE, config }, accounts, customPolicies }, issues, locate, lookedUp };
 }

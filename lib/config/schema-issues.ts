@@ -16,6 +16,12 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
+/** What a value is, without a word of what it says. */
+function kindOf(value: unknown): string {
+  if (typeof value === 'string') return `a text of ${[...value].length} characters`;
+  return describeValue(value);
+}
+
 function article(type: string): string {
   if (type === 'object' || type === 'record') return 'a map';
   if (type === 'array') return 'a list';
@@ -44,7 +50,7 @@ const messageOf: z.core.$ZodErrorMap = (issue) => {
         ? expectedOneOf('one of', issue.values.map(String), issue.input)
         : `expected one of ${issue.values.map(String).join(', ')}, got ${describeValue(issue.input)}`;
     case 'invalid_key':
-      return `key ${issue.issues.map((inner) => inner.message).join('; ')}`;
+      return `is refused as a key: ${issue.issues.map((inner) => inner.message).join('; ')}`;
     case 'unrecognized_keys': {
       const def = (issue.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def;
       const known = Object.keys(def?.shape ?? {}).filter((key) => key !== '$schema');
@@ -89,7 +95,10 @@ export function parseWithSchema<S extends z.ZodType>(schema: S, file: string, da
   const issues: Issue[] = [];
   for (const issue of result.error.issues) {
     const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
-    if (issue.code === 'unrecognized_keys') {
+    if (path.length === 0 && issue.code === 'invalid_type') {
+      // The file as a whole is no map: it may not be configuration at all, so nothing of it is quoted.
+      issues.push({ file, path, message: `is not a map of settings: it holds ${kindOf(data)}` });
+    } else if (issue.code === 'unrecognized_keys') {
       const messages = issue.message.split('\n');
       issue.keys.forEach((key, index) => issues.push({ file, path: [...path, key], message: messages[index] ?? 'unknown key' }));
     } else {

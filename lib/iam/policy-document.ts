@@ -1,6 +1,10 @@
 /**
  * IAM policy documents: their grammar, written once as a schema that validates the
  * custom SCPs and from which the types of every built policy follow, and their text.
+ *
+ * The schema takes every form the IAM grammar allows and gives it as AWS evaluates it: a
+ * single statement as a list of one, Boolean and number condition values as the strings
+ * IAM compares them as.
  */
 import { z } from 'zod';
 
@@ -8,8 +12,11 @@ export type OneOrMany<T> = T | readonly T[];
 
 const OneOrManyStrings = z.union([z.string().min(1), z.array(z.string().min(1)).min(1).readonly()]);
 
+/** IAM compares every condition value as a string, the empty one included. */
+const ConditionValue = z.preprocess((value) => (typeof value === 'boolean' || typeof value === 'number' ? String(value) : value), z.string());
+
 /** `{ operator: { key: value(s) } }`, e.g. `{ StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1'] } }`. */
-const ConditionSchema = z.record(z.string(), z.record(z.string(), OneOrManyStrings).readonly()).readonly();
+const ConditionSchema = z.record(z.string(), z.record(z.string(), z.union([ConditionValue, z.array(ConditionValue).min(1).readonly()])).readonly()).readonly();
 
 /** Who a resource policy (bucket, key, event bus, topic) speaks to. */
 const PrincipalSchema = z.union([z.literal('*'), z.strictObject({ AWS: OneOrManyStrings }), z.strictObject({ Service: OneOrManyStrings })]);
@@ -47,22 +54,24 @@ function withExactlyOneOfEach<S extends z.ZodType<StatementElements>>(statement:
 
 const VERSION = z.literal('2012-10-17');
 
+/** `Statement`: a list of statements, or one statement on its own. */
+function statements<S extends z.ZodType>(statement: S) {
+  return z.preprocess(
+    (value) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? [value] : value),
+    z.array(statement).min(1).readonly(),
+  );
+}
+
 /** An identity policy or a service control policy: no Principal. */
 export const PolicyDocumentSchema = z.strictObject({
   Version: VERSION,
-  Statement: z
-    .array(withExactlyOneOfEach(z.strictObject(STATEMENT_FIELDS)))
-    .min(1)
-    .readonly(),
+  Statement: statements(withExactlyOneOfEach(z.strictObject(STATEMENT_FIELDS))),
 });
 
 /** A resource policy: each statement names its Principal. */
 export const ResourcePolicyDocumentSchema = z.strictObject({
   Version: VERSION,
-  Statement: z
-    .array(withExactlyOneOfEach(z.strictObject({ ...STATEMENT_FIELDS, Principal: PrincipalSchema })))
-    .min(1)
-    .readonly(),
+  Statement: statements(withExactlyOneOfEach(z.strictObject({ ...STATEMENT_FIELDS, Principal: PrincipalSchema }))),
 });
 
 export type PolicyDocument = z.output<typeof PolicyDocumentSchema>;

@@ -43,3 +43,16 @@ export function escapeLiteralText(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Token.isUnresolved(value)) return value;
   return Object.fromEntries(Object.entries(value).map(([key, entry]) => [escapeString(key), escapeLiteralText(entry)]));
 }
+
+/**
+ * Text for a string literal that cdktf writes inside a Terraform expression (a function's
+ * argument, the key of a lookup): cdktf escapes its newlines and `${` there, but neither
+ * its quotes and backslashes, which would end the literal, nor `%{`, which would start a
+ * template directive.
+ */
+export function expressionText(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/%\{/g, () => '%%{');
+}

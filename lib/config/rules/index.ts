@@ -9,14 +9,17 @@ import { accountPlacement } from './account-placement';
 import { alternateContacts } from './alternate-contacts';
 import { attachedPolicies } from './attached-policies';
 import { coreAccounts } from './core-accounts';
+import { customPolicies } from './custom-policies';
 import { customPolicyNames } from './custom-policy-names';
 import { exemptionsGuard } from './exemptions-guard';
 import { guardrailTargets } from './guardrail-targets';
 import { logRetention } from './log-retention';
 import { organizationalUnits } from './organizational-units';
 import { policiesPerTarget } from './policies-per-target';
+import { customPolicyReferences, exemptActionReferences } from './policy-references';
 import { regions } from './regions';
 import { requiredTags } from './required-tags';
+import { someGuardrail } from './some-guardrail';
 import { uniqueAccounts } from './unique-accounts';
 
 const GUARDRAIL_CONTEXT: readonly GuardrailContextSections[] = ['accountAccessRole', 'governedRegions', 'guardrails', 'requiredTags', 'logArchive', 'alerts'];
@@ -31,6 +34,10 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['alternateContacts'], alternateContacts),
   configurationRule(['logArchive'], logRetention),
   configurationRule([], customPolicyNames),
+  configurationRule(['guardrails', 'quotas'], customPolicies),
+  configurationRule(['guardrails'], someGuardrail),
+  configurationRule(['guardrails'], exemptActionReferences),
+  configurationRule([], customPolicyReferences),
   configurationRule(['coreAccounts'], coreAccounts, wholeOrganization),
   configurationRule(['guardrails', 'organizationalUnits'], guardrailTargets, wholeOrganization),
   configurationRule([...GUARDRAIL_CONTEXT, 'organizationalUnits'], attachedPolicies, wholeOrganization),

@@ -3,9 +3,20 @@ import { z } from 'zod';
 import { DEFAULT_ALERT_EVENT_BUS_NAME } from '../../resource-names';
 import { EmailSchema } from './common';
 
+/**
+ * Each address is an SNS subscription of its own, a Terraform resource of the security
+ * stack and a confirmation e-mail: far below SNS's own quota, and enough for the people
+ * paged; a list beyond it belongs in a mailing list, subscribed once.
+ */
+export const MAX_ALERT_EMAILS = 100;
+
 export const AlertsSchema = z
   .strictObject({
-    emails: z.array(EmailSchema).min(1).describe('Who receives security alerts (each confirms an SNS subscription).'),
+    emails: z
+      .array(EmailSchema)
+      .min(1)
+      .max(MAX_ALERT_EMAILS)
+      .describe(`Who receives security alerts (each confirms an SNS subscription); at most ${MAX_ALERT_EMAILS}: use a mailing list for more.`),
     guardDutyMinimumSeverity: z
       .number()
       .min(1)

@@ -1,5 +1,6 @@
 /** The `stateBackend` section of landing-zone.yaml: where each stack keeps its Terraform state. */
 import { z } from 'zod';
+import { quoted } from '../../diagnostics';
 import { expected } from '../schema-issues';
 import { RegionSchema } from './common';
 
@@ -22,7 +23,10 @@ const LocalBackendSchema = z.strictObject({
 
 export const StateBackendSchema = z
   .discriminatedUnion('type', [S3BackendSchema, LocalBackendSchema], {
-    error: (issue) => `expected type "s3" or "local", got ${JSON.stringify((issue.input as { type?: unknown } | undefined)?.type)}`,
+    error: (issue) => {
+      const type = (issue.input as { type?: unknown } | undefined)?.type;
+      return type === undefined ? 'is required: "s3" or "local"' : `expected type "s3" or "local", got ${typeof type === 'string' ? quoted(type) : String(type)}`;
+    },
   })
   .describe('Where each stack keeps its Terraform state: S3 with a lock file, or local files for trying it out.');
 
