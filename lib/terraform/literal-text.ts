@@ -36,12 +36,17 @@ function escapeString(text: string): string {
   }
 }
 
-/** Every string and every object key of a stack element's Terraform JSON, escaped. */
+/** Every string and every object key of a stack element's Terraform JSON, escaped; what needs no escape is returned as it is. */
 export function escapeLiteralText(value: unknown): unknown {
   if (typeof value === 'string') return escapeString(value);
-  if (Array.isArray(value)) return value.map(escapeLiteralText);
   if (value === null || typeof value !== 'object' || Token.isUnresolved(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [escapeString(key), escapeLiteralText(entry)]));
+  if (Array.isArray(value)) {
+    const items = value.map(escapeLiteralText);
+    return items.some((item, index) => item !== value[index]) ? items : value;
+  }
+  const entries = Object.entries(value);
+  const escaped = entries.map(([key, entry]) => [escapeString(key), escapeLiteralText(entry)] as const);
+  return escaped.some(([key, entry], index) => key !== entries[index][0] || entry !== entries[index][1]) ? Object.fromEntries(escaped) : value;
 }
 
 /**
