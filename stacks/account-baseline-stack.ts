@@ -18,7 +18,8 @@ import type { PasswordPolicyConfig } from '../lib/config/schemas/account-baselin
 import type { SessionManagerConfig } from '../lib/config/schemas/session-manager';
 import { eventBusArn } from '../lib/iam/arns';
 import type { AwsRegion } from '../lib/iam/aws-regions';
-import type { Account } from '../lib/model/landing-zone';
+import type { Account, MemberAccount } from '../lib/model/landing-zone';
+import { InspectorMember } from '../lib/security/inspector';
 import type { LogArchiveBuckets } from '../lib/model/log-archive-buckets';
 import { AlternateContacts } from '../lib/organization/alternate-contacts';
 import { managementAccountProvider, memberAccountProvider } from '../lib/terraform/aws-providers';
@@ -58,6 +59,12 @@ export interface AccountBaselineStackProps {
   readonly sessionManager: SessionManagerConfig;
   /** Which security events the account forwards to the central bus, from which regions. */
   readonly alertForwarding: AlertForwardingSettings;
+  /**
+   * Inspector's delegated administrator, which makes this account a member and enables its
+   * scanning in every governed region, through `roleName` in the administrator account.
+   * @default none: Inspector is off, or this account is its administrator
+   */
+  readonly inspectorAdministrator?: { readonly account: MemberAccount; readonly roleName: string };
 }
 
 export class AccountBaselineStack extends LandingZoneStack {
@@ -85,6 +92,16 @@ export class AccountBaselineStack extends LandingZoneStack {
       accountId,
     });
     const securityAccountId = alertForwarding.securityAccount === account ? accountId : accountIdIn(this, alertForwarding.securityAccount, props.stateBackend);
+    if (props.inspectorAdministrator) {
+      const administratorAccountId = accountIdIn(this, props.inspectorAdministrator.account, props.stateBackend);
+      const administratorProvider = memberAccountProvider(this, {
+        region: homeRegion,
+        accountId: administratorAccountId,
+        roleName: props.inspectorAdministrator.roleName,
+        alias: 'inspector_administrator',
+      });
+      new InspectorMember(this, 'inspector', { regions: governedRegions, accountId, administratorProvider });
+    }
     new AlertForwarding(this, 'alert_forwarding', {
       regions: alertForwarding.regions,
       rulesIn: (region) => alertForwarding.rulesIn(region, accountId),

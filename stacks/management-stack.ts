@@ -20,8 +20,10 @@ import { MANAGEMENT_OUTPUTS } from './stack-outputs';
 export interface ManagementStackProps {
   /** The organization's name and, to adopt an existing one, its id. */
   readonly organization: LandingZone['organization'];
-  /** AWS services trusted to act across the organization. */
+  /** AWS services trusted to act across the organization: all of them, the list is authoritative. */
   readonly serviceAccessPrincipals: readonly string[];
+  /** The policy types enabled on the root: all of them, the list is authoritative. */
+  readonly enabledPolicyTypes: readonly string[];
   /** The OU tree, parents before children, each with the policies attached to it. */
   readonly organizationalUnits: readonly OrganizationalUnit[];
   /** Every policy attached somewhere (to the root, an OU or an account). */
@@ -42,7 +44,7 @@ export class ManagementStack extends LandingZoneStack {
     managementAccountProvider(this, { region: props.homeRegion, managementAccountId: props.managementAccountId });
 
     const { organization, rootId, organizationalUnits: units } = organizationWithUnits(this, props);
-    const policies = organizationPolicies(this, props.policies);
+    const policies = organizationPolicies(this, props.policies, organization);
     const policyId = (policyName: string) => {
       const policy = policies.get(policyName);
       if (!policy) throw new Error(`policy ${policyName} is attached but was not built`);

@@ -52,8 +52,6 @@ export class OrganizationServicesStack extends LandingZoneStack {
 
     organizationTrail(this, {
       trail: props.organizationTrail,
-      homeRegion,
-      managementAccountId,
       bucket: props.trailBucket,
       kmsKeyArn: cloudTrailKeyArnIn(this, props.stateBackend),
     });

@@ -23,13 +23,14 @@ import type { SecurityServicesConfig } from '../lib/config/schemas/security-serv
 import type { AlertRule } from '../lib/alerts/alert-catalogue';
 import type { MemberAccount } from '../lib/model/landing-zone';
 import { organizationAccessAnalyzers } from '../lib/security/access-analyzers';
+import { InspectorOrganization } from '../lib/security/inspector';
 import { CentralAlerts } from '../lib/alerts/central-alerts';
 import { OrganizationConfigAggregator } from '../lib/security/config-aggregator';
 import { GuardDutyOrganization } from '../lib/security/guardduty-organization';
 import { SecurityHubOrganization } from '../lib/security/security-hub-organization';
 import { LandingZoneStack } from '../lib/terraform/landing-zone-stack';
 import type { StateBackend } from '../lib/terraform/state-backend';
-import { accountIdIn, SECURITY_OUTPUTS } from './stack-outputs';
+import { accountIdIn, organizationalUnitIdIn, SECURITY_OUTPUTS } from './stack-outputs';
 
 export interface SecurityStackProps {
   /** The member account that administers the security services; the stack runs inside it. */
@@ -58,15 +59,25 @@ export class SecurityStack extends LandingZoneStack {
     const { homeRegion, governedRegions } = props;
     const securityAccountId = accountIdIn(this, props.securityAccount, props.stateBackend);
     memberAccountProvider(this, { region: homeRegion, accountId: securityAccountId, roleName: props.accountAccessRole });
-    const organizationId = new DataAwsOrganizationsOrganization(this, 'organization').id;
+    const organization = new DataAwsOrganizationsOrganization(this, 'organization');
+    const organizationId = organization.id;
 
     const registration = {
       managementProvider: managementAccountProvider(this, { region: homeRegion, managementAccountId: props.managementAccountId, alias: 'management' }),
       administratorAccountId: securityAccountId,
     };
     new GuardDutyOrganization(this, 'guardduty', { regions: governedRegions, guardDuty: props.securityServices.guardDuty, registration });
-    new SecurityHubOrganization(this, 'securityhub', { homeRegion, regions: governedRegions, securityHub: props.securityServices.securityHub, registration });
+    new SecurityHubOrganization(this, 'securityhub', {
+      homeRegion,
+      regions: governedRegions,
+      securityHub: props.securityServices.securityHub,
+      registration,
+      rootId: organization.roots.get(0).id,
+      managementAccountId: props.managementAccountId,
+      organizationalUnitId: (path) => organizationalUnitIdIn(this, props.stateBackend, path),
+    });
     organizationAccessAnalyzers(this, governedRegions);
+    if (props.securityServices.inspector) new InspectorOrganization(this, 'inspector', { regions: governedRegions, administratorAccountId: securityAccountId });
     new OrganizationConfigAggregator(this, 'config', { homeRegion, governedRegions, accountId: securityAccountId });
 
     const alerts = new CentralAlerts(this, 'alerts', {

@@ -8,7 +8,7 @@
  * cdktf's cross-stack references, which would add an output to the producing stack the
  * first time some stack reads a value: vending an account then changes no other stack.
  */
-import { Fn, type TerraformRemoteState } from 'cdktf';
+import { Fn, Op, TerraformSelf, type TerraformRemoteState } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Account } from '../lib/model/landing-zone';
 import { expressionText } from '../lib/terraform/literal-text';
@@ -72,13 +72,30 @@ export function policyIdIn(scope: Construct, stateBackend: StateBackend, name: s
   return Fn.lookup(managementStateIn(scope, stateBackend).get(MANAGEMENT_OUTPUTS.policyIds), expressionText(name)) as string;
 }
 
+/** What an account stack's outputs read as before it is applied. */
+const NOT_APPLIED = 'not-applied-yet';
+
 /**
  * The id of `account` for a stack of `scope`: the literal id of an adopted account, else
  * a read of its account stack's state (a vended account has no id before it exists).
+ * While that stack has not been applied, planning the reading stack fails with a message
+ * that says so, before any provider tries to reach an account that does not exist yet.
  */
 export function accountIdIn(scope: Construct, account: Account, stateBackend: StateBackend): string {
   if (account.existingAccountId) return account.existingAccountId;
-  return remoteStateIn(scope, stateBackend, REMOTE_STATE_IDS.account(account), accountStackName(account)).getString(ACCOUNT_OUTPUTS.accountId);
+  const id = REMOTE_STATE_IDS.account(account);
+  const existing = scope.node.tryFindChild(id) as TerraformRemoteState | undefined;
+  const state = existing ?? stateBackend.remoteState(scope, id, accountStackName(account), { [ACCOUNT_OUTPUTS.accountId]: NOT_APPLIED });
+  if (!existing) {
+    const stack = accountStackName(account);
+    state.addOverride('lifecycle.postcondition', [
+      {
+        condition: Op.neq(TerraformSelf.getString(`outputs.${ACCOUNT_OUTPUTS.accountId}`), NOT_APPLIED),
+        error_message: `${stack} has not been applied yet, so the account ${account.name} does not exist: apply ${stack} first (cdktf deploy ${stack}), then plan this stack.`,
+      },
+    ]);
+  }
+  return state.getString(ACCOUNT_OUTPUTS.accountId);
 }
 
 /** The ARN of the organization trail's key, read from the log archive stack's state. */

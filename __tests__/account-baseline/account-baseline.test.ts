@@ -3,6 +3,7 @@
  * forwarding of security events to the central bus.
  */
 import { ALERTS, EVENT_PATTERN_DEFAULT_MAX_LENGTH } from '../../lib/alerts/alert-catalogue';
+import { DEFAULT_ENABLED_REGIONS } from '../../lib/iam/aws-regions';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyExample, editFile, readStack, resources, synthesize, type TerraformJson } from '../support/example-config';
@@ -82,11 +83,30 @@ describe('every account baseline', () => {
       const deployed = (rule: TerraformJson) => rule.event_pattern.split(SECURITY_ACCOUNT).join('333333333333');
       expect(inRegion.every((rule) => deployed(rule).length <= EVENT_PATTERN_DEFAULT_MAX_LENGTH)).toBe(true);
     }
-    expect(new Set(rules.map((rule) => rule.region)).size).toBe(3);
+    expect(new Set(rules.map((rule) => rule.region)).size).toBe(account === 'management' ? DEFAULT_ENABLED_REGIONS.length : 3);
     const bus = 'arn:aws:events:eu-west-1:${data.terraform_remote_state.account_security.outputs.account_id}:event-bus/landing-zone-security-alerts';
     const targets = resources(baseline, 'aws_cloudwatch_event_target');
     expect(targets).toHaveLength(rules.length);
     expect(targets.every((target) => target.arn === bus && /^\$\{aws_iam_role\.alert_forwarding_role_/.test(target.role_arn))).toBe(true);
+  });
+
+  it("forwards the alerts on the management account's root user from every region enabled by default, governed or not: no SCP restricts it", () => {
+    const rules = resources(readStack(example, 'baseline-management'), 'aws_cloudwatch_event_rule');
+    const rootAlerts = ALERTS.filter((alert) => alert.everyRegionOfManagementAccount).map((alert) => alert.id);
+    expect(rootAlerts).toEqual(['root-console-sign-in', 'root-api-use']);
+    const ungoverned = DEFAULT_ENABLED_REGIONS.filter((region) => !['eu-central-1', 'eu-west-1', 'us-east-1'].includes(region));
+    expect(ungoverned).toContain('ap-southeast-2');
+    for (const region of ungoverned) {
+      const inRegion = rules.filter((rule) => rule.region === region);
+      expect({ region, alerts: inRegion.map((rule) => rule.description) }).toEqual({
+        region,
+        alerts: [`Forwards to the central security bus the events of: ${rootAlerts.join(', ')}`],
+      });
+    }
+    const rootSignIn = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'events', 'signin-console-login-root.json'), 'utf8'));
+    const inSydney = rules.find((rule) => rule.region === 'ap-southeast-2')!;
+    expect(matchesEventPattern(JSON.parse(inSydney.event_pattern), { ...rootSignIn, region: 'ap-southeast-2' })).toBe(true);
+    expect(resources(readStack(example, 'baseline-payments-prod'), 'aws_cloudwatch_event_rule').some((rule) => rule.region === 'ap-southeast-2')).toBe(false);
   });
 
   describe('findings, which the security account receives for every account as their delegated administrator', () => {

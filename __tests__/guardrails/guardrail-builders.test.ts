@@ -54,12 +54,13 @@ describe('the guardrail catalogue', () => {
 });
 
 describe('required tags', () => {
-  it('denies each missing key on its own: one statement per key', () => {
+  it('denies each missing key on its own: one statement per key, the exempt principals excepted', () => {
     const guardrail = SERVICE_CONTROL_POLICY_GUARDRAILS.find((candidate) => candidate.id === 'require-tags-on-create')!;
     const document = guardrail.build(context);
+    const exempt = { ArnNotLike: { 'aws:PrincipalArn': context.exemptPrincipalArns } };
     expect(document.Statement.map((statement) => statement.Condition)).toEqual([
-      { Null: { 'aws:RequestTag/owner': 'true' } },
-      { Null: { 'aws:RequestTag/environment': 'true' } },
+      { Null: { 'aws:RequestTag/owner': 'true' }, ...exempt },
+      { Null: { 'aws:RequestTag/environment': 'true' }, ...exempt },
     ]);
   });
 

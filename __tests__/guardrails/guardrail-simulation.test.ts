@@ -186,6 +186,13 @@ const CASES_BY_GUARDRAIL: Record<string, () => void> = {
       expect(await decide({ account: 'payments-dev', action, resource })).toBe(denied);
     });
 
+    it.each<Who>(['access role', 'break-glass role'])(
+      'lets the %s create without the tags: the landing zone creates its own resources wherever it is attached',
+      async (who) => {
+        expect(await decide({ account: 'payments-dev', who, action: 's3:CreateBucket', resource: 'arn:aws:s3:::landing-zone-logs' })).toBe(allowed);
+      },
+    );
+
     it('does not apply where it is not attached: the Security OU', async () => {
       expect(await decide({ account: 'security', action: 's3:CreateBucket', resource: 'arn:aws:s3:::security-findings' })).toBe(allowed);
     });

@@ -115,9 +115,15 @@ describe('the trail bucket', () => {
       expiration: [{ days: 2557 }],
       noncurrent_version_expiration: [{ noncurrent_days: 2557 }],
     });
+    const accessLogs = Object.entries<TerraformJson>(stack.resource.aws_s3_bucket).find(([, bucket]) => bucket.bucket === BUCKETS.accessLogs)![0];
+    const accessLogsPolicy = Object.entries<TerraformJson>(stack.resource.aws_s3_bucket_policy).find(
+      ([, policy]) => policy['//'].metadata.path === 'log-archive/access_logs/policy',
+    )![0];
+    // S3 refuses a logging target that does not exist yet, or that does not yet let the logging service write.
     expect(resourceAt('aws_s3_bucket_logging', 'cloudtrail/access_logging')).toMatchObject({
-      target_bucket: BUCKETS.accessLogs,
+      target_bucket: `\${aws_s3_bucket.${accessLogs}.id}`,
       target_prefix: `${BUCKETS.cloudTrail}/`,
+      depends_on: [`aws_s3_bucket_policy.${accessLogsPolicy}`],
     });
   });
 
@@ -222,18 +228,39 @@ describe('the Config bucket', () => {
     });
   });
 
-  it('lets AWS Config deliver under AWSLogs/<account>/Config/ only', async () => {
+  it('lets the recorder role of each account of this organization deliver under its own AWSLogs/<account>/Config/ only, and nobody else', async () => {
     const policy = bucketPolicy('config');
-    const deliver = (key: string, acl = 'bucket-owner-full-control') => ({
-      principal: 'config.amazonaws.com',
+    const recorder = (account: string) => `arn:aws:iam::${account}:role/landing-zone-config-recorder`;
+    const deliver = (principal: string, key: string, { acl = 'bucket-owner-full-control', organization = ORGANIZATION } = {}) => ({
+      principal,
       action: 's3:PutObject',
       resource: `arn:aws:s3:::${BUCKETS.config}/${key}`,
-      context: { 's3:x-amz-acl': acl },
+      context: { 's3:x-amz-acl': acl, 'aws:PrincipalOrgID': organization, 'aws:PrincipalAccount': principal.split(':')[4] ?? '' },
     });
-    expect(await decide(policy, { principal: 'config.amazonaws.com', action: 's3:GetBucketAcl', resource: `arn:aws:s3:::${BUCKETS.config}` })).toBe(allowed);
-    expect(await decide(policy, deliver(`AWSLogs/${SECURITY}/Config/eu-central-1/2026/11/23/ConfigHistory/x.json.gz`))).toBe(allowed);
-    expect(await decide(policy, deliver(`AWSLogs/${SECURITY}/CloudTrail/x.json.gz`))).not.toBe(allowed);
-    expect(await decide(policy, deliver(`AWSLogs/${SECURITY}/Config/x.json.gz`, 'private'))).not.toBe(allowed);
+    const history = (account: string) => `AWSLogs/${account}/Config/eu-central-1/2026/11/23/ConfigHistory/x.json.gz`;
+    expect(
+      await decide(policy, {
+        principal: recorder(SECURITY),
+        action: 's3:GetBucketAcl',
+        resource: `arn:aws:s3:::${BUCKETS.config}`,
+        context: { 'aws:PrincipalOrgID': ORGANIZATION },
+      }),
+    ).toBe(allowed);
+    expect(await decide(policy, deliver(recorder(SECURITY), history(SECURITY)))).toBe(allowed);
+    expect(await decide(policy, deliver(recorder(SECURITY), history(LOG_ARCHIVE)))).not.toBe(allowed);
+    expect(await decide(policy, deliver(recorder(SECURITY), `AWSLogs/${SECURITY}/CloudTrail/x.json.gz`))).not.toBe(allowed);
+    expect(await decide(policy, deliver(recorder(SECURITY), history(SECURITY), { acl: 'private' }))).not.toBe(allowed);
+    expect(await decide(policy, deliver(recorder('999999999999'), history('999999999999'), { organization: 'o-elsewhere12' }))).not.toBe(allowed);
+    expect(await decide(policy, deliver(`arn:aws:iam::${SECURITY}:role/someone-else`, history(SECURITY)))).not.toBe(allowed);
+    // As its service principal, Config names no organization: it is not admitted at all.
+    expect(
+      await decide(policy, {
+        principal: 'config.amazonaws.com',
+        action: 's3:PutObject',
+        resource: `arn:aws:s3:::${BUCKETS.config}/${history(SECURITY)}`,
+        context: { 's3:x-amz-acl': 'bucket-owner-full-control' },
+      }),
+    ).not.toBe(allowed);
   });
 });
 

@@ -23,7 +23,7 @@ describe('the organization trail', () => {
     });
   });
 
-  it('delivers to CloudWatch Logs through a role only this trail may assume', () => {
+  it("delivers to CloudWatch Logs through a role that may write to the trail's log group only, with no source condition, which CloudTrail does not support there", () => {
     const stack = readStack(example, 'organization-services');
     const [trail] = resources(stack, 'aws_cloudtrail');
     expect(trail.cloud_watch_logs_group_arn).toBe('${aws_cloudwatch_log_group.trail_log_group.arn}:*');
@@ -32,12 +32,11 @@ describe('the organization trail', () => {
     ]);
     const [role] = resources(stack, 'aws_iam_role');
     expect(JSON.parse(role.assume_role_policy).Statement).toEqual([
-      {
-        Effect: 'Allow',
-        Principal: { Service: 'cloudtrail.amazonaws.com' },
-        Action: 'sts:AssumeRole',
-        Condition: { StringEquals: { 'aws:SourceArn': 'arn:aws:cloudtrail:eu-west-1:111111111111:trail/organization-trail' } },
-      },
+      { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'sts:AssumeRole' },
+    ]);
+    const [permissions] = resources(stack, 'aws_iam_role_policy');
+    expect(JSON.parse(permissions.policy).Statement).toEqual([
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '${aws_cloudwatch_log_group.trail_log_group.arn}:log-stream:*' },
     ]);
   });
 
@@ -53,6 +52,8 @@ describe('the organization trail', () => {
       [
         { field: 'eventCategory', equals: ['Data'] },
         { field: 'resources.type', equals: ['AWS::S3::Object'] },
+        // Not the trail's own bucket: each delivery of log files would be an event to deliver.
+        { field: 'resources.ARN', not_starts_with: ['arn:aws:s3:::example-corp-logs-cloudtrail-eu-west-1/'] },
       ],
       [
         { field: 'eventCategory', equals: ['Data'] },

@@ -81,10 +81,15 @@ function referenceInRegion(stack: TerraformJson, type: string, region: string, a
   return `\${${addressInRegion(stack, type, region)}.${attribute}}`;
 }
 
-function reference(stack: TerraformJson, type: string, attribute: string): string {
+/** `type.name` of the one resource of `type`, as `depends_on` names it. */
+function address(stack: TerraformJson, type: string): string {
   const names = Object.keys(stack.resource[type]);
   expect(names).toHaveLength(1);
-  return `\${${type}.${names[0]}.${attribute}}`;
+  return `${type}.${names[0]}`;
+}
+
+function reference(stack: TerraformJson, type: string, attribute: string): string {
+  return `\${${address(stack, type)}.${attribute}}`;
 }
 
 const sorted = (values: readonly string[]) => [...values].sort();
@@ -117,16 +122,23 @@ describe('registration as delegated administrator', () => {
   it.each([
     ['aws_guardduty_organization_admin_account', 'aws_guardduty_detector'],
     ['aws_securityhub_organization_admin_account', 'aws_securityhub_account'],
-  ])('%s: in each governed region, from the management account, once %s is on in the security account', (registrationType, serviceType) => {
-    expect(regionsOf(example, registrationType)).toEqual(['eu-central-1', 'eu-west-1']);
-    for (const registration of resources(example, registrationType)) {
-      expect(registration).toMatchObject({
+  ])(
+    '%s: in each governed region, from the management account, once %s is on in the security account, the home region first and each after the one before',
+    (registrationType, serviceType) => {
+      expect(regionsOf(example, registrationType)).toEqual(['eu-central-1', 'eu-west-1']);
+      const [home, other] = landingZone.governedRegions;
+      expect(resources(example, registrationType).find((registration) => registration.region === home)).toMatchObject({
         provider: 'aws.management',
         admin_account_id: SECURITY_ACCOUNT_REFERENCE,
-        depends_on: [addressInRegion(example, serviceType, registration.region)],
+        depends_on: [addressInRegion(example, serviceType, home)],
       });
-    }
-  });
+      expect(resources(example, registrationType).find((registration) => registration.region === other)).toMatchObject({
+        provider: 'aws.management',
+        admin_account_id: SECURITY_ACCOUNT_REFERENCE,
+        depends_on: [addressInRegion(example, serviceType, other), addressInRegion(example, registrationType, home)],
+      });
+    },
+  );
 });
 
 describe('GuardDuty', () => {
@@ -196,32 +208,60 @@ describe('Security Hub', () => {
     }
   });
 
-  it('auto-enables new member accounts in each governed region', () => {
-    for (const region of ['eu-west-1', 'eu-central-1']) {
-      expect(resources(example, 'aws_securityhub_organization_configuration').filter((resource) => resource.region === region)).toEqual([
-        expect.objectContaining({
-          auto_enable: true,
-          auto_enable_standards: 'DEFAULT',
-          organization_configuration: { configuration_type: 'LOCAL' },
-          depends_on: [addressInRegion(example, 'aws_securityhub_organization_admin_account', region)],
-        }),
-      ]);
-    }
+  it('sets the organization to central configuration in the home region, once the finding aggregator and every registration exist', () => {
+    expect(onlyResource(example, 'aws_securityhub_organization_configuration')).toEqual(
+      expect.objectContaining({
+        region: 'eu-west-1',
+        auto_enable: false,
+        auto_enable_standards: 'NONE',
+        organization_configuration: { configuration_type: 'CENTRAL' },
+        depends_on: [
+          address(example, 'aws_securityhub_finding_aggregator'),
+          addressInRegion(example, 'aws_securityhub_organization_admin_account', 'eu-central-1'),
+        ],
+      }),
+    );
   });
 
-  it('subscribes each configured standard in each governed region, once the hub is enabled', () => {
-    const subscriptions = resources(example, 'aws_securityhub_standards_subscription');
+  it('enables the configured standards in every account by one policy associated to the root and to the management account', () => {
     const configured = landingZone.securityServices.securityHub.standards;
     expect(configured).toEqual(['aws-foundational-security-best-practices', 'cis-aws-foundations-benchmark']);
-    expect(sorted(subscriptions.map((subscription) => subscription.standards_arn))).toEqual(
-      sorted(
-        ['eu-west-1', 'eu-central-1'].flatMap((region) => configured.map((standard) => `arn:aws:securityhub:${region}::${SECURITY_HUB_STANDARDS[standard]}`)),
-      ),
+    const policy = onlyResource(example, 'aws_securityhub_configuration_policy');
+    expect(policy).toMatchObject({
+      region: 'eu-west-1',
+      name: 'landing-zone',
+      configuration_policy: {
+        service_enabled: true,
+        enabled_standard_arns: configured.map((standard) => `arn:aws:securityhub:eu-west-1::${SECURITY_HUB_STANDARDS[standard]}`),
+        security_controls_configuration: { disabled_control_identifiers: [] },
+      },
+      depends_on: [address(example, 'aws_securityhub_organization_configuration')],
+    });
+    const policyId = reference(example, 'aws_securityhub_configuration_policy', 'id');
+    expect(
+      sorted(resources(example, 'aws_securityhub_configuration_policy_association').map((association) => `${association.target_id} ${association.policy_id}`)),
+    ).toEqual(sorted([`\${data.aws_organizations_organization.organization.roots[0].id} ${policyId}`, `${MANAGEMENT_ACCOUNT_ID} ${policyId}`]));
+    expect(resources(example, 'aws_securityhub_standards_subscription')).toEqual([]);
+  });
+
+  it('gives an OU that differs a policy of its own, the controls it turns off included, associated to that OU', () => {
+    const services = landingZone.securityServices;
+    const stack = synthesizeSecurityStack({
+      securityServices: {
+        ...services,
+        securityHub: { ...services.securityHub, disabledControls: ['IAM.6'], organizationalUnits: { 'Workloads/Prod': { standards: ['pci-dss'] } } },
+      },
+    });
+    const policies = Object.values<TerraformJson>(stack.resource.aws_securityhub_configuration_policy);
+    expect(
+      policies.map((policy) => [policy.name, policy.configuration_policy.enabled_standard_arns, policy.configuration_policy.security_controls_configuration]),
+    ).toEqual([
+      ['landing-zone', expect.any(Array), { disabled_control_identifiers: ['IAM.6'] }],
+      ['landing-zone-workloads-prod', [`arn:aws:securityhub:eu-west-1::${SECURITY_HUB_STANDARDS['pci-dss']}`], { disabled_control_identifiers: ['IAM.6'] }],
+    ]);
+    expect(resources(stack, 'aws_securityhub_configuration_policy_association').map((association) => association.target_id)).toContain(
+      '${data.terraform_remote_state.management.outputs.organizational_unit_ids["Workloads/Prod"]}',
     );
-    for (const subscription of subscriptions) {
-      expect(subscription.standards_arn.startsWith(`arn:aws:securityhub:${subscription.region}::standards/`)).toBe(true);
-      expect(subscription.depends_on).toEqual([addressInRegion(example, 'aws_securityhub_account', subscription.region)]);
-    }
   });
 
   it('aggregates findings into the home region from the other governed regions', () => {
@@ -285,18 +325,17 @@ describe('three governed regions', () => {
     'aws_guardduty_detector',
     'aws_guardduty_organization_configuration',
     'aws_securityhub_account',
-    'aws_securityhub_organization_configuration',
+    'aws_securityhub_organization_admin_account',
     'aws_accessanalyzer_analyzer',
   ])('has one %s in each region', (type) => {
     expect(regionsOf(stack, type)).toEqual(sorted(regions));
   });
 
-  it('sets every protection plan and subscribes every standard in each region', () => {
+  it('sets every protection plan in each region', () => {
     const perRegion = (type: string) => regions.map((region) => resources(stack, type).filter((resource) => resource.region === region).length);
     const features = Object.keys(GUARDDUTY_PROTECTIONS).length;
     expect(perRegion('aws_guardduty_detector_feature')).toEqual([features, features, features]);
     expect(perRegion('aws_guardduty_organization_configuration_feature')).toEqual([features, features, features]);
-    expect(perRegion('aws_securityhub_standards_subscription')).toEqual([2, 2, 2]);
   });
 
   it('links the two other regions to the home region and aggregates Config from all three', () => {

@@ -8,7 +8,8 @@ describe('reading strings as Terraform templates', () => {
     '${aws_s3_bucket.logs.arn}/*',
     '${aws_organizations_organization.organization.roots[0].id}',
     '${data.terraform_remote_state.management.outputs.organizational_unit_ids["Team $${x} \\" %%{ y }"]}',
-  ])('accepts literal text and plain references: %s', (text) => {
+    '${(self.outputs.account_id != "not-applied-yet")}',
+  ])('accepts literal text, plain references and comparisons: %s', (text) => {
     expect(templateProblems(text)).toEqual([]);
   });
 

@@ -2,8 +2,8 @@
  * Terraform reads every string of its JSON, and every key of an object that is an
  * expression, as a template. This reads them as Terraform would and names each place where
  * text would be evaluated that is not a plain reference to a resource, a data source or
- * an output: an unescaped `%{` directive, or a `${...}` that is more than a reference (a
- * function call, an operator) or that holds such text in a string literal of its own.
+ * an output: an unescaped `%{` directive, or a `${...}` that holds more than references,
+ * literals and comparisons (a function call), or such text in a string literal of its own.
  */
 
 /** `name.attr`, `name.attr[0]`, `data.x.y.outputs.z["key"]`: references and nothing else. */
@@ -23,25 +23,40 @@ function literalEnd(text: string, start: number, problems: string[]): number {
   return index + 1;
 }
 
-/** The problem with the interpolation that starts at `start` (just after `${`), and where it ends. */
+/**
+ * Checks the interpolation that starts at `start` (just after `${`) and returns where it
+ * ends. Allowed: references, string and number literals, comparisons, `&&`, `||` and
+ * parentheses; a function call or anything else is a problem.
+ */
 function interpolation(text: string, start: number, problems: string[]): number {
-  const name = /^[A-Za-z_][\w-]*/.exec(text.slice(start));
-  if (!name) {
-    problems.push(`\${${text.slice(start, start + 30)}: not a reference`);
-    return text.length;
-  }
-  let index = start + name[0].length;
-  for (;;) {
+  let index = start;
+  let depth = 0;
+  while (index < text.length) {
     const rest = text.slice(index);
-    const part = REFERENCE_PART.exec(rest);
-    if (part) index += part[0].length;
-    else if (rest.startsWith('["')) index = literalEnd(text, index + 2, problems) + 1;
-    else if (rest.startsWith('}')) return index + 1;
+    const space = /^\s+|^(==|!=|&&|\|\|)|^\d+/.exec(rest);
+    if (space) index += space[0].length;
+    else if (rest.startsWith('(') || rest.startsWith(')')) {
+      depth += rest.startsWith('(') ? 1 : -1;
+      index++;
+    } else if (rest.startsWith('"')) index = literalEnd(text, index + 1, problems);
+    else if (rest.startsWith('}') && depth === 0) return index + 1;
     else {
-      problems.push(`\${${text.slice(start, index + 20)}: more than a reference`);
-      return text.length;
+      const name = /^[A-Za-z_][\w-]*/.exec(rest);
+      if (!name || rest.slice(name[0].length).startsWith('(')) {
+        problems.push(`\${${text.slice(start, index + 20)}: more than references, literals and comparisons`);
+        return text.length;
+      }
+      index += name[0].length;
+      for (;;) {
+        const part = REFERENCE_PART.exec(text.slice(index));
+        if (part) index += part[0].length;
+        else if (text.startsWith('["', index)) index = literalEnd(text, index + 2, problems) + 1;
+        else break;
+      }
     }
   }
+  problems.push(`\${${text.slice(start, start + 30)}: does not end`);
+  return text.length;
 }
 
 export function templateProblems(text: string): string[] {

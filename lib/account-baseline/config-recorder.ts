@@ -1,14 +1,18 @@
 /**
  * AWS Config in every governed region of one account, delivering to the log archive.
  * Global resources (IAM users, roles, policies) are recorded once, in the home region,
- * or every region would record, and bill, the same changes.
+ * or every region would record, and bill, the same changes. Config delivers through the
+ * recorder's role (in the log-archive account, always; elsewhere first), so the role may
+ * write the account's own files to the Config bucket, which admits it by its organization.
  */
 import { ConfigConfigurationRecorder } from '@cdktf/provider-aws/lib/config-configuration-recorder';
 import { ConfigConfigurationRecorderStatus } from '@cdktf/provider-aws/lib/config-configuration-recorder-status';
 import { ConfigDeliveryChannel } from '@cdktf/provider-aws/lib/config-delivery-channel';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
-import { awsManagedPolicyArn } from '../iam/arns';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { awsManagedPolicyArn, s3BucketArn } from '../iam/arns';
+import { policyText } from '../iam/policy-document';
 import type { AwsRegion } from '../iam/aws-regions';
 import { CONFIG_RECORDER_ROLE } from '../resource-names';
 import { regionName } from '../terraform/terraform-names';
@@ -31,6 +35,24 @@ export class ConfigRecorder extends Construct {
     // A role of its own rather than Config's service-linked role, which an adopted account may already have.
     const role = serviceRole(this, 'role', { name: CONFIG_RECORDER_ROLE, service: 'config.amazonaws.com', onlyFor: { 'aws:SourceAccount': props.accountId } });
     new IamRolePolicyAttachment(this, 'role_policy', { role: role.name, policyArn: awsManagedPolicyArn('service-role/AWS_ConfigRole') });
+    // AWS_ConfigRole reads resources and may read buckets, but writes to none.
+    const bucket = s3BucketArn(props.deliveryBucket);
+    const delivery = new IamRolePolicy(this, 'delivery_policy', {
+      role: role.name,
+      name: 'deliver-to-log-archive',
+      policy: policyText({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: ['s3:GetBucketAcl', 's3:ListBucket'], Resource: bucket },
+          {
+            Effect: 'Allow',
+            Action: ['s3:PutObject', 's3:PutObjectAcl'],
+            Resource: `${bucket}/AWSLogs/${props.accountId}/Config/*`,
+            Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+          },
+        ],
+      }),
+    });
 
     for (const region of props.governedRegions) {
       const suffix = regionName(region);
@@ -45,7 +67,8 @@ export class ConfigRecorder extends Construct {
         name: 'default',
         s3BucketName: props.deliveryBucket,
         snapshotDeliveryProperties: { deliveryFrequency: 'TwentyFour_Hours' },
-        dependsOn: [recorder],
+        // Config checks that it can deliver when the channel is made.
+        dependsOn: [recorder, delivery],
       });
       new ConfigConfigurationRecorderStatus(this, `recorder_status_${suffix}`, {
         region,

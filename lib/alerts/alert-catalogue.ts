@@ -67,6 +67,13 @@ export interface Alert {
   readonly title: string;
   /** One or two sentences: why a platform team wants to know. */
   readonly why: string;
+  /**
+   * Forwarded by the management account from every region enabled by default, governed or
+   * not: no SCP restricts the management account, so what the alert watches can happen there
+   * in any region.
+   * @default forwarded from the governed regions and us-east-1 only
+   */
+  readonly everyRegionOfManagementAccount?: boolean;
   build(context: AlertContext): EventPattern;
 }
 
@@ -156,6 +163,7 @@ const rootConsoleSignIn: Alert = {
   id: 'root-console-sign-in',
   title: 'Root user signed in to the console',
   why: 'The root user cannot be restricted by IAM and should sit unused behind MFA. A sign-in, successful or not, is either a planned break-glass task or an account takeover attempt.',
+  everyRegionOfManagementAccount: true,
   build: () => ({
     source: ['aws.signin'],
     'detail-type': [CONSOLE_SIGN_IN],
@@ -172,6 +180,7 @@ const rootApiUse: Alert = {
   id: 'root-api-use',
   title: 'Root user credentials used for an AWS call',
   why: 'The root user has every permission and no IAM policy can limit it. Any call it makes is either break-glass work to confirm or stolen credentials in use.',
+  everyRegionOfManagementAccount: true,
   build: () => ({
     source: [{ prefix: 'aws.' }],
     'detail-type': [{ 'anything-but': [CONSOLE_SIGN_IN] }],

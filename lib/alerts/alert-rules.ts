@@ -1,25 +1,33 @@
 /** The alert catalogue built for one landing zone: the rules of the central bus and of every account's forwarding. */
 import type { LandingZone } from '../model/landing-zone';
 import { ALERT_FORWARDER_ROLE, CONFIG_AGGREGATOR_ROLE, CONFIG_RECORDER_ROLE } from '../resource-names';
-import { ALERTS, alertPatternJson, EVENT_PATTERN_DEFAULT_MAX_LENGTH, type AlertContext, type AlertRule, type ForwardingScope } from './alert-catalogue';
+import {
+  ALERTS,
+  alertPatternJson,
+  EVENT_PATTERN_DEFAULT_MAX_LENGTH,
+  type Alert,
+  type AlertContext,
+  type AlertRule,
+  type ForwardingScope,
+} from './alert-catalogue';
 import { forwardingRulesFor, type ForwardingRule } from './forwarding-rules';
 
 /** An account id as EventBridge receives it, whatever reference stands for it in the synthesized pattern. */
 const DEPLOYED_ACCOUNT_ID = '000000000000';
 
-/** Every alert of the catalogue: for the central bus, or for the forwarding of one region of one account. */
-export function alertRulesFor(landingZone: LandingZone, forwarding?: ForwardingScope): readonly AlertRule[] {
+/** The alerts of the catalogue that `only` keeps, every one when it keeps all: for the central bus, or for the forwarding of one region of one account. */
+export function alertRulesFor(landingZone: LandingZone, forwarding?: ForwardingScope, only: (alert: Alert) => boolean = () => true): readonly AlertRule[] {
   const context: AlertContext = {
     guardDutyMinimumSeverity: landingZone.alerts.guardDutyMinimumSeverity,
     protectedRoleNames: [landingZone.accountAccessRole, ALERT_FORWARDER_ROLE, CONFIG_RECORDER_ROLE, CONFIG_AGGREGATOR_ROLE],
     forwarding,
   };
-  return ALERTS.map((alert) => ({ id: alert.id, title: alert.title, eventPattern: alertPatternJson(alert, context) }));
+  return ALERTS.filter(only).map((alert) => ({ id: alert.id, title: alert.title, eventPattern: alertPatternJson(alert, context) }));
 }
 
-/** The rules that forward the events of every alert from one region of one account, each within EventBridge's quota as deployed. */
-export function forwardingRulesOf(landingZone: LandingZone, forwarding: ForwardingScope): readonly ForwardingRule[] {
+/** The rules that forward the events of the alerts from one region of one account, each within EventBridge's quota as deployed. */
+export function forwardingRulesOf(landingZone: LandingZone, forwarding: ForwardingScope, only?: (alert: Alert) => boolean): readonly ForwardingRule[] {
   const administrator = forwarding.administratorAccountId;
   const lengthAsDeployed = (eventPattern: string) => (administrator ? eventPattern.split(administrator).join(DEPLOYED_ACCOUNT_ID) : eventPattern).length;
-  return forwardingRulesFor(alertRulesFor(landingZone, forwarding), EVENT_PATTERN_DEFAULT_MAX_LENGTH, lengthAsDeployed);
+  return forwardingRulesFor(alertRulesFor(landingZone, forwarding, only), EVENT_PATTERN_DEFAULT_MAX_LENGTH, lengthAsDeployed);
 }

@@ -16,8 +16,7 @@ import {
 } from '../../stacks/stack-outputs';
 import { alertRulesFor } from '../alerts/alert-rules';
 import { alertForwardingPlan } from '../alerts/forwarding-plan';
-import type { LandingZone } from '../model/landing-zone';
-import { serviceAccessPrincipalsFor } from '../organization/service-access-principals';
+import type { Account, LandingZone } from '../model/landing-zone';
 import { stateBackendFor } from '../terraform/state-backend';
 
 export interface LandingZoneAppOptions {
@@ -33,7 +32,8 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
 
   const management = new ManagementStack(app, MANAGEMENT_STACK, {
     organization: landingZone.organization,
-    serviceAccessPrincipals: serviceAccessPrincipalsFor(landingZone.securityServices),
+    serviceAccessPrincipals: landingZone.serviceAccessPrincipals,
+    enabledPolicyTypes: landingZone.enabledPolicyTypes,
     organizationalUnits: landingZone.organizationalUnits,
     policies: landingZone.policies,
     rootPolicies: landingZone.rootPolicies,
@@ -94,6 +94,8 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
   security.addDependency(organizationServices);
 
   const alertForwardingOf = alertForwardingPlan(landingZone);
+  const inspectorAdministratorOf = (account: Account) =>
+    landingZone.securityServices.inspector && account !== securityAccount ? { account: securityAccount, roleName: accountAccessRole } : undefined;
   const baselineSettings = {
     homeRegion,
     governedRegions,
@@ -107,6 +109,7 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     account: managementAccount,
     access: { kind: 'management', managementAccountId },
     alertForwarding: alertForwardingOf(managementAccount),
+    inspectorAdministrator: inspectorAdministratorOf(managementAccount),
     setAlternateContacts: true,
   });
   const baselines = [managementBaseline];
@@ -116,6 +119,7 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
       account,
       access: { kind: 'member', roleName: accountAccessRole },
       alertForwarding: alertForwardingOf(account),
+      inspectorAdministrator: inspectorAdministratorOf(account),
     });
     baseline.addDependency(accountStackOf(account.key));
     baselines.push(baseline);

@@ -17,6 +17,22 @@ function policyLines(landingZone: LandingZone): string[] {
   });
 }
 
+/**
+ * AWS Organizations' default quota of accounts in an organization; a new organization may
+ * start lower, and vending past the quota fails at apply.
+ */
+const DEFAULT_ACCOUNT_QUOTA = 10;
+
+/** What to check before the first apply, when the configuration asks for it. */
+function beforeApplying(landingZone: LandingZone): string[] {
+  const accounts = landingZone.accounts.length;
+  if (accounts <= DEFAULT_ACCOUNT_QUOTA) return [];
+  return [
+    `  before applying: ${accounts} accounts, over the ${DEFAULT_ACCOUNT_QUOTA} a new organization may be limited to (some start lower): ` +
+      'check "Default maximum number of accounts" in Service Quotas (AWS Organizations) and request more if needed',
+  ];
+}
+
 export function synthesisSummary(landingZone: LandingZone, app: App): string {
   const stacks = app.node.children.filter((child) => child instanceof TerraformStack).length;
   const policies = landingZone.policies.length > 0 ? ['  policies (size as synthesized / quota):', ...policyLines(landingZone)] : [];
@@ -29,6 +45,7 @@ export function synthesisSummary(landingZone: LandingZone, app: App): string {
     `  ${ORGANIZATION_SERVICES_STACK}: the organization trail, delegated administrators and the cost anomaly monitor`,
     `  ${SECURITY_STACK}: GuardDuty, Security Hub, Access Analyzer, the Config aggregator and the central alert bus with ${ALERTS.length} alerts, in ${landingZone.securityAccount.name}`,
     `  governed regions: ${landingZone.governedRegions.join(', ')}`,
+    ...beforeApplying(landingZone),
     ...policies,
   ].join('\n');
 }

@@ -4,10 +4,11 @@
  * trail, and each bucket refuses plain-HTTP requests. Values may be Terraform references
  * (an account or organization id that another stack or a data source knows).
  */
-import { accountRootArn, s3BucketArn } from '../iam/arns';
+import { accountRootArn, iamRoleArn, s3BucketArn } from '../iam/arns';
 import { denyInsecureTransport } from '../iam/deny-insecure-transport';
 import type { ResourcePolicyDocument, ResourcePolicyStatement } from '../iam/policy-document';
 import type { LogArchiveBuckets } from '../model/log-archive-buckets';
+import { CONFIG_RECORDER_ROLE } from '../resource-names';
 
 export interface LogArchivePolicyContext {
   /** Owner of the organization trail: its id names the trail and the `AWSLogs/<account>/` prefix. */
@@ -66,26 +67,38 @@ export function cloudTrailBucketPolicy(context: LogArchivePolicyContext): Resour
 }
 
 /**
- * AWS Config delivery from every account. Config writes as its service principal and its
- * requests carry no organization id to condition on, so, as in AWS's documented policy
- * and Control Tower's, writes are confined to the `AWSLogs/<account>/Config/` layout.
+ * AWS Config delivery from every account of this organization, each account under its own
+ * `AWSLogs/<account>/Config/` and nowhere else. Config first delivers through the
+ * recorder's role, and only when the bucket refuses it as its service principal, whose
+ * requests carry no organization to condition on (AWS Config's "Permissions for the Amazon
+ * S3 bucket"): the bucket admits the landing zone's recorder role of the organization's
+ * accounts, and not the service principal, so no account outside the organization writes.
  */
 export function configBucketPolicy(context: LogArchivePolicyContext): ResourcePolicyDocument {
   const bucket = context.buckets.config;
-  const config = { Service: 'config.amazonaws.com' };
+  const recorders = {
+    StringEquals: { 'aws:PrincipalOrgID': context.organizationId },
+    ArnLike: { 'aws:PrincipalArn': iamRoleArn('*', CONFIG_RECORDER_ROLE) },
+  };
   return {
     Version: '2012-10-17',
     Statement: [
       denyInsecureTransportTo(bucket),
-      { Sid: 'ConfigBucketPermissionsCheck', Effect: 'Allow', Principal: config, Action: 's3:GetBucketAcl', Resource: s3BucketArn(bucket) },
-      { Sid: 'ConfigBucketExistenceCheck', Effect: 'Allow', Principal: config, Action: 's3:ListBucket', Resource: s3BucketArn(bucket) },
       {
-        Sid: 'ConfigBucketDelivery',
+        Sid: 'ConfigRecordersCheckBucket',
         Effect: 'Allow',
-        Principal: config,
-        Action: 's3:PutObject',
-        Resource: `${s3BucketArn(bucket)}/AWSLogs/*/Config/*`,
-        Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+        Principal: '*',
+        Action: ['s3:GetBucketAcl', 's3:ListBucket'],
+        Resource: s3BucketArn(bucket),
+        Condition: recorders,
+      },
+      {
+        Sid: 'ConfigRecordersDeliver',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: ['s3:PutObject', 's3:PutObjectAcl'],
+        Resource: `${s3BucketArn(bucket)}/AWSLogs/\${aws:PrincipalAccount}/Config/*`,
+        Condition: { ...recorders, StringEquals: { ...recorders.StringEquals, 's3:x-amz-acl': 'bucket-owner-full-control' } },
       },
       securityAccountRead(bucket, context),
     ],

@@ -43,7 +43,7 @@ export function logArchive(scope: Construct, props: LogArchiveProps): KmsKey {
   });
   new KmsAlias(scope, 'cloudtrail_key_alias', { name: `alias/${settings.bucketNamePrefix}-cloudtrail`, targetKeyId: key.keyId });
 
-  new LogBucket(scope, 'access_logs', {
+  const accessLogs = new LogBucket(scope, 'access_logs', {
     bucketName: buckets.accessLogs,
     expireAfterDays: settings.accessLogsExpireAfterDays,
     policy: accessLogsBucketPolicy(context),
@@ -53,7 +53,7 @@ export function logArchive(scope: Construct, props: LogArchiveProps): KmsKey {
     bucketName: buckets.cloudTrail,
     objectLockEnabled: true,
     kmsKeyArn: key.arn,
-    accessLogsBucket: buckets.accessLogs,
+    accessLogsBucket: accessLogs,
     ...retention,
     policy: cloudTrailBucketPolicy(context),
   });
@@ -61,10 +61,10 @@ export function logArchive(scope: Construct, props: LogArchiveProps): KmsKey {
     bucket: trailBucket.bucket.id,
     rule: { defaultRetention: { mode: settings.objectLock.mode, days: settings.objectLock.retentionDays } },
   });
-  new LogBucket(scope, 'config', { bucketName: buckets.config, accessLogsBucket: buckets.accessLogs, ...retention, policy: configBucketPolicy(context) });
+  new LogBucket(scope, 'config', { bucketName: buckets.config, accessLogsBucket: accessLogs, ...retention, policy: configBucketPolicy(context) });
   new LogBucket(scope, 'session_logs', {
     bucketName: buckets.sessionLogs,
-    accessLogsBucket: buckets.accessLogs,
+    accessLogsBucket: accessLogs,
     ...retention,
     policy: sessionLogsBucketPolicy(context),
   });

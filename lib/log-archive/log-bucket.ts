@@ -30,10 +30,11 @@ export interface LogBucketProps {
    */
   readonly kmsKeyArn?: string;
   /**
-   * Where S3 server access logs of this bucket go, under `<bucket name>/`.
+   * Where S3 server access logs of this bucket go, under `<bucket name>/`. Logging is set
+   * once that bucket and its policy exist: S3 refuses a target it cannot yet write to.
    * @default not logged
    */
-  readonly accessLogsBucket?: string;
+  readonly accessLogsBucket?: LogBucket;
   /**
    * Days before current objects move to S3 Glacier Flexible Retrieval.
    * @default never
@@ -53,6 +54,8 @@ const ABORT_INCOMPLETE_UPLOADS_AFTER_DAYS = 7;
 export class LogBucket extends Construct {
   /** The bucket itself. */
   readonly bucket: S3Bucket;
+  /** The bucket's policy. */
+  readonly policy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: LogBucketProps) {
     super(scope, id);
@@ -81,8 +84,14 @@ export class LogBucket extends Construct {
           : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } },
       ],
     });
-    if (props.accessLogsBucket) {
-      new S3BucketLoggingA(this, 'access_logging', { bucket, targetBucket: props.accessLogsBucket, targetPrefix: `${props.bucketName}/` });
+    const target = props.accessLogsBucket;
+    if (target) {
+      new S3BucketLoggingA(this, 'access_logging', {
+        bucket,
+        targetBucket: target.bucket.id,
+        targetPrefix: `${props.bucketName}/`,
+        dependsOn: [target.policy],
+      });
     }
     new S3BucketLifecycleConfiguration(this, 'lifecycle', {
       bucket,
@@ -99,6 +108,6 @@ export class LogBucket extends Construct {
       ],
     });
     // S3 refuses concurrent changes to one bucket's public access block and policy (OperationAborted).
-    new S3BucketPolicy(this, 'policy', { bucket, policy: policyText(props.policy), dependsOn: [publicAccessBlock] });
+    this.policy = new S3BucketPolicy(this, 'policy', { bucket, policy: policyText(props.policy), dependsOn: [publicAccessBlock] });
   }
 }

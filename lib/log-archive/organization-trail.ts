@@ -4,40 +4,38 @@
  * its trail bucket; optionally also delivered to a CloudWatch Logs group of the management
  * account. Created in the scope given, for the reason `organization/organization.ts` gives.
  */
-import { Cloudtrail, type CloudtrailAdvancedEventSelector } from '@cdktf/provider-aws/lib/cloudtrail';
+import { Cloudtrail, type CloudtrailAdvancedEventSelector, type CloudtrailAdvancedEventSelectorFieldSelector } from '@cdktf/provider-aws/lib/cloudtrail';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import type { Construct } from 'constructs';
 import type { OrganizationTrailConfig } from '../config/schemas/organization-trail';
-import { cloudTrailArn } from '../iam/arns';
-import type { AwsRegion } from '../iam/aws-regions';
+import { s3BucketArn } from '../iam/arns';
 import { serviceRole } from '../terraform/service-role';
 import { policyText } from '../iam/policy-document';
 
 export interface OrganizationTrailProps {
   /** Name, data events and CloudWatch Logs delivery. */
   readonly trail: OrganizationTrailConfig;
-  /** Where the trail is, and the ARN that the bucket and key policies name. */
-  readonly homeRegion: AwsRegion;
-  /** The trail's owner. */
-  readonly managementAccountId: string;
   /** The log archive's trail bucket. */
   readonly bucket: string;
   /** The log archive's trail key. */
   readonly kmsKeyArn: string;
 }
 
-function trailEventSelectors(dataEvents: OrganizationTrailConfig['dataEvents']): CloudtrailAdvancedEventSelector[] {
-  const dataEventsOf = (name: string, resourceType: string): CloudtrailAdvancedEventSelector => ({
+/**
+ * Management events always; data events when asked. S3 object events leave out the trail's
+ * own bucket: each delivery of log files would otherwise be an event to deliver.
+ */
+function trailEventSelectors(dataEvents: OrganizationTrailConfig['dataEvents'], trailBucket: string): CloudtrailAdvancedEventSelector[] {
+  const dataEventsOf = (name: string, resourceType: string, ...more: CloudtrailAdvancedEventSelectorFieldSelector[]): CloudtrailAdvancedEventSelector => ({
     name,
-    fieldSelector: [
-      { field: 'eventCategory', equalTo: ['Data'] },
-      { field: 'resources.type', equalTo: [resourceType] },
-    ],
+    fieldSelector: [{ field: 'eventCategory', equalTo: ['Data'] }, { field: 'resources.type', equalTo: [resourceType] }, ...more],
   });
   return [
     { name: 'Management events', fieldSelector: [{ field: 'eventCategory', equalTo: ['Management'] }] },
-    ...(dataEvents.s3 ? [dataEventsOf('S3 object events', 'AWS::S3::Object')] : []),
+    ...(dataEvents.s3
+      ? [dataEventsOf('S3 object events', 'AWS::S3::Object', { field: 'resources.ARN', notStartsWith: [`${s3BucketArn(trailBucket)}/`] })]
+      : []),
     ...(dataEvents.lambda ? [dataEventsOf('Lambda invocations', 'AWS::Lambda::Function')] : []),
   ];
 }
@@ -53,7 +51,8 @@ function trailLogGroup(scope: Construct, props: OrganizationTrailProps, retentio
   const role = serviceRole(scope, 'trail_log_delivery_role', {
     name: `${trailName}-cloudwatch-logs`,
     service: 'cloudtrail.amazonaws.com',
-    onlyFor: { 'aws:SourceArn': cloudTrailArn(props.homeRegion, props.managementAccountId, trailName) },
+    // CloudTrail's CloudWatch Logs role supports neither aws:SourceArn nor aws:SourceAccount, and CreateTrail fails with either.
+    onlyFor: 'unsupported',
   });
   new IamRolePolicy(scope, 'trail_log_delivery_policy', {
     role: role.name,
@@ -78,7 +77,7 @@ export function organizationTrail(scope: Construct, props: OrganizationTrailProp
     includeGlobalServiceEvents: true,
     enableLogFileValidation: true,
     enableLogging: true,
-    advancedEventSelector: trailEventSelectors(trail.dataEvents),
+    advancedEventSelector: trailEventSelectors(trail.dataEvents, props.bucket),
     cloudWatchLogsGroupArn: cloudWatchLogs && `${cloudWatchLogs.logGroupArn}:*`,
     cloudWatchLogsRoleArn: cloudWatchLogs?.roleArn,
     lifecycle: { preventDestroy: true },

@@ -1,6 +1,7 @@
 /** Builds the model from configuration files that passed every check. */
 import { ALTERNATE_CONTACT_TYPES, type AlternateContact, type AlternateContactType } from '../config/schemas/common';
 import type { AccountRequest, ConfigurationFiles } from '../config/configuration-files';
+import { enabledPolicyTypesFor, serviceAccessPrincipalsFor } from '../config/organization-integrations';
 import { flattenOrganizationalUnits } from '../config/organizational-unit-paths';
 import { attachmentsOf, buildPolicies } from './build-policies';
 import type { Account, LandingZone, ManagementAccount, MemberAccount, OrganizationalUnit } from './landing-zone';
@@ -66,6 +67,8 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
   const memberAccounts = accounts.filter((account): account is MemberAccount => account.role !== 'management');
   return {
     organization: config.organization,
+    serviceAccessPrincipals: serviceAccessPrincipalsFor(config.organization, config.securityServices),
+    enabledPolicyTypes: enabledPolicyTypesFor(config.organization),
     homeRegion: config.homeRegion,
     governedRegions: [config.homeRegion, ...config.governedRegions.filter((region) => region !== config.homeRegion)],
     requiredTags: config.requiredTags,

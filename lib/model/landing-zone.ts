@@ -86,6 +86,10 @@ export type Account = ManagementAccount | MemberAccount;
 
 export interface LandingZone {
   readonly organization: LandingZoneConfig['organization'];
+  /** Every AWS service trusted by the organization: the list is authoritative. */
+  readonly serviceAccessPrincipals: readonly string[];
+  /** Every policy type enabled on the root: the list is authoritative. */
+  readonly enabledPolicyTypes: readonly string[];
   readonly homeRegion: AwsRegion;
   /** The home region first, then the others in the order given. */
   readonly governedRegions: readonly AwsRegion[];

@@ -4,11 +4,21 @@
  * Created in the scope given, for the reason `organization.ts` gives.
  */
 import { OrganizationsPolicy } from '@cdktf/provider-aws/lib/organizations-policy';
+import type { OrganizationsOrganization } from '@cdktf/provider-aws/lib/organizations-organization';
 import type { Construct } from 'constructs';
 import type { OrganizationPolicy } from '../model/landing-zone';
 
-/** Each policy by name. */
-export function organizationPolicies(scope: Construct, policies: readonly OrganizationPolicy[]): ReadonlyMap<string, OrganizationsPolicy> {
+/**
+ * Each policy by name. Each waits for the organization, which nothing in the policy
+ * references: on a new organization, AWS refuses a policy until the organization and its
+ * policy types exist (`AWSOrganizationsNotInUseException`), and the provider retries only
+ * while the organization is being finalized.
+ */
+export function organizationPolicies(
+  scope: Construct,
+  policies: readonly OrganizationPolicy[],
+  organization: OrganizationsOrganization,
+): ReadonlyMap<string, OrganizationsPolicy> {
   const created = new Map<string, OrganizationsPolicy>();
   for (const policy of policies) {
     created.set(
@@ -18,6 +28,7 @@ export function organizationPolicies(scope: Construct, policies: readonly Organi
         description: policy.description,
         type: policy.type,
         content: policy.content,
+        dependsOn: [organization],
       }),
     );
   }

@@ -11,13 +11,14 @@ import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organiz
 import type { Construct } from 'constructs';
 import type { LandingZone, OrganizationalUnit } from '../model/landing-zone';
 import { organizationalUnitName } from '../terraform/terraform-names';
-import { ENABLED_POLICY_TYPES } from './service-access-principals';
 
 export interface OrganizationProps {
   /** The organization's name and, to adopt an existing one, its id. */
   readonly organization: LandingZone['organization'];
-  /** AWS services trusted to act across the organization. */
+  /** AWS services trusted to act across the organization: all of them, the list is authoritative. */
   readonly serviceAccessPrincipals: readonly string[];
+  /** The policy types enabled on the root: all of them, the list is authoritative. */
+  readonly enabledPolicyTypes: readonly string[];
   /** The OU tree, parents before children. */
   readonly organizationalUnits: readonly OrganizationalUnit[];
 }
@@ -33,7 +34,7 @@ export function organizationWithUnits(scope: Construct, props: OrganizationProps
   const organization = new OrganizationsOrganization(scope, 'organization', {
     featureSet: 'ALL',
     awsServiceAccessPrincipals: [...props.serviceAccessPrincipals],
-    enabledPolicyTypes: [...ENABLED_POLICY_TYPES],
+    enabledPolicyTypes: [...props.enabledPolicyTypes],
     lifecycle: { preventDestroy: true },
   });
   if (props.organization.existingOrganizationId) organization.importFrom(props.organization.existingOrganizationId);

@@ -16,6 +16,7 @@ import type { SecurityServicesConfig } from '../config/schemas/security-services
 import type { AwsRegion } from '../iam/aws-regions';
 import { managementAccountProvider } from '../terraform/aws-providers';
 import { regionName } from '../terraform/terraform-names';
+import { RegistrationsInTurn } from './administrator-registration';
 
 /** Firewall Manager's administrator can only be set through us-east-1. */
 const FIREWALL_MANAGER_REGION = 'us-east-1';
@@ -36,11 +37,24 @@ export interface DelegatedAdministratorsProps {
 
 export function delegateSecurityServices(scope: Construct, props: DelegatedAdministratorsProps): void {
   const { securityServices: services, securityAccountId } = props;
+  const inspector = new RegistrationsInTurn();
+  const macie = new RegistrationsInTurn();
+  const detective = new RegistrationsInTurn();
   for (const region of props.governedRegions) {
     const suffix = regionName(region);
-    if (services.inspector) new Inspector2DelegatedAdminAccount(scope, `inspector_admin_${suffix}`, { region, accountId: securityAccountId });
-    if (services.macie) new Macie2OrganizationAdminAccount(scope, `macie_admin_${suffix}`, { region, adminAccountId: securityAccountId });
-    if (services.detective) new DetectiveOrganizationAdminAccount(scope, `detective_admin_${suffix}`, { region, accountId: securityAccountId });
+    if (services.inspector) {
+      inspector.made(
+        new Inspector2DelegatedAdminAccount(scope, `inspector_admin_${suffix}`, { region, accountId: securityAccountId, dependsOn: inspector.after() }),
+      );
+    }
+    if (services.macie) {
+      macie.made(new Macie2OrganizationAdminAccount(scope, `macie_admin_${suffix}`, { region, adminAccountId: securityAccountId, dependsOn: macie.after() }));
+    }
+    if (services.detective) {
+      detective.made(
+        new DetectiveOrganizationAdminAccount(scope, `detective_admin_${suffix}`, { region, accountId: securityAccountId, dependsOn: detective.after() }),
+      );
+    }
   }
   for (const servicePrincipal of ORGANIZATION_DELEGATED_SERVICES) {
     new OrganizationsDelegatedAdministrator(scope, `delegated_admin_${servicePrincipal.split('.')[0].replace(/-/g, '_')}`, {

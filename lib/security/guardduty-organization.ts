@@ -13,7 +13,7 @@ import { Construct } from 'constructs';
 import type { AwsRegion } from '../iam/aws-regions';
 import { GUARDDUTY_PROTECTIONS, type GuardDutyProtection, type SecurityServicesConfig } from '../config/schemas/security-services';
 import { regionName } from '../terraform/terraform-names';
-import type { AdministratorRegistration } from './administrator-registration';
+import { RegistrationsInTurn, type AdministratorRegistration } from './administrator-registration';
 
 /**
  * Runtime Monitoring only sees workloads that run GuardDuty's security agent; with these,
@@ -36,6 +36,7 @@ export class GuardDutyOrganization extends Construct {
   constructor(scope: Construct, id: string, props: GuardDutyOrganizationProps) {
     super(scope, id);
     const { guardDuty } = props;
+    const registrations = new RegistrationsInTurn();
     for (const region of props.regions) {
       const suffix = regionName(region);
       const detector = new GuarddutyDetector(this, `detector_${suffix}`, {
@@ -43,12 +44,14 @@ export class GuardDutyOrganization extends Construct {
         enable: true,
         findingPublishingFrequency: guardDuty.findingPublishingFrequency,
       });
-      const administrator = new GuarddutyOrganizationAdminAccount(this, `administrator_${suffix}`, {
-        provider: props.registration.managementProvider,
-        region,
-        adminAccountId: props.registration.administratorAccountId,
-        dependsOn: [detector],
-      });
+      const administrator = registrations.made(
+        new GuarddutyOrganizationAdminAccount(this, `administrator_${suffix}`, {
+          provider: props.registration.managementProvider,
+          region,
+          adminAccountId: props.registration.administratorAccountId,
+          dependsOn: registrations.after(detector),
+        }),
+      );
       const organization = new GuarddutyOrganizationConfiguration(this, `organization_configuration_${suffix}`, {
         region,
         detectorId: detector.id,

@@ -38,11 +38,17 @@ export interface MemberAccountProviderProps {
   readonly accountId: string;
   /** The role assumed in the account. */
   readonly roleName: string;
+  /**
+   * Serves only the resources that name it, beside the stack's default provider.
+   * @default the stack's default provider
+   */
+  readonly alias?: string;
 }
 
 /** Assumes `roleName` in the member account `accountId`, and refuses any other account. */
 export function memberAccountProvider(scope: Construct, props: MemberAccountProviderProps): AwsProvider {
-  return new AwsProvider(scope, 'aws', {
+  return new AwsProvider(scope, props.alias ? `aws_${props.alias}` : 'aws', {
+    alias: props.alias,
     region: props.region,
     allowedAccountIds: [props.accountId],
     assumeRole: [{ roleArn: iamRoleArn(props.accountId, props.roleName), sessionName: SESSION_NAME }],

@@ -18,8 +18,11 @@ const LOCAL_STATE_DIRECTORY = '../../../terraform-state';
 export interface StateBackend {
   /** Gives `stack` its own state. */
   attach(stack: TerraformStack, stackName: string): void;
-  /** Reads the outputs of the stack named `stackName`. */
-  remoteState(scope: Construct, id: string, stackName: string): TerraformRemoteState;
+  /**
+   * Reads the outputs of the stack named `stackName`.
+   * @param defaults what the outputs read as while that stack has no state yet
+   */
+  remoteState(scope: Construct, id: string, stackName: string, defaults?: Readonly<Record<string, string>>): TerraformRemoteState;
 }
 
 /** Where the states are kept, as `stateBackend` of landing-zone.yaml says. */
@@ -35,12 +38,12 @@ export function stateBackendFor(config: StateBackendSettings): StateBackend {
         // cdktf's S3Backend predates S3-native locking; Terraform >= 1.10 reads this flag.
         backend.addOverride('use_lockfile', true);
       },
-      remoteState: (scope, id, stackName) => new DataTerraformRemoteStateS3(scope, id, location(stackName)),
+      remoteState: (scope, id, stackName, defaults) => new DataTerraformRemoteStateS3(scope, id, { ...location(stackName), defaults }),
     };
   }
   const path = (stackName: string) => `${LOCAL_STATE_DIRECTORY}/${stackName}.tfstate`;
   return {
     attach: (stack, stackName) => void new LocalBackend(stack, { path: path(stackName) }),
-    remoteState: (scope, id, stackName) => new DataTerraformRemoteStateLocal(scope, id, { path: path(stackName) }),
+    remoteState: (scope, id, stackName, defaults) => new DataTerraformRemoteStateLocal(scope, id, { path: path(stackName), defaults }),
   };
 }

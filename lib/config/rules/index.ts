@@ -6,6 +6,7 @@
 import { configurationRule, type ConfigurationRule } from '../configuration-files';
 import type { GuardrailContextSections } from '../guardrail-context';
 import { accountPlacement } from './account-placement';
+import { adoptedOrganization } from './adopted-organization';
 import { alternateContacts } from './alternate-contacts';
 import { attachedPolicies } from './attached-policies';
 import { coreAccounts } from './core-accounts';
@@ -19,6 +20,7 @@ import { policiesPerTarget } from './policies-per-target';
 import { customPolicyReferences, exemptActionReferences } from './policy-references';
 import { regions } from './regions';
 import { requiredTags } from './required-tags';
+import { securityHubUnits } from './security-hub-units';
 import { someGuardrail } from './some-guardrail';
 import { uniqueAccounts } from './unique-accounts';
 
@@ -27,12 +29,14 @@ const wholeOrganization = { wholeOrganization: true };
 
 export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['homeRegion', 'governedRegions'], regions),
+  configurationRule(['organization', 'securityServices'], adoptedOrganization),
   configurationRule(['organizationalUnits', 'quotas'], organizationalUnits),
   configurationRule([], uniqueAccounts),
   configurationRule(['organizationalUnits'], accountPlacement),
   configurationRule(['requiredTags'], requiredTags),
   configurationRule(['alternateContacts'], alternateContacts),
   configurationRule(['logArchive'], logRetention),
+  configurationRule(['securityServices', 'organizationalUnits'], securityHubUnits),
   configurationRule([], customPolicyNames),
   configurationRule(['guardrails', 'quotas'], customPolicies),
   configurationRule(['guardrails'], someGuardrail),

@@ -7,6 +7,7 @@ import { AccountNameSchema, AlternateContactsSchema, plainText, RegionSchema, Ta
 import { CostAnomalyDetectionSchema } from './cost-anomaly-detection';
 import { GuardrailsSchema } from './guardrails';
 import { LogArchiveSchema } from './log-archive';
+import { OrganizationSchema } from './organization';
 import { OrganizationTrailSchema } from './organization-trail';
 import { OrganizationalUnitNameSchema, OrganizationalUnitSchema } from './organizational-units';
 import { QuotasSchema } from './quotas';
@@ -27,14 +28,7 @@ const IamRoleNameSchema = z
 export const LandingZoneSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    organization: z.strictObject({
-      name: plainText(1, 128).describe('A name for the organization, shown in summaries.'),
-      existingOrganizationId: z
-        .string()
-        .regex(/^o-[a-z0-9]{10,32}$/, { error: expected('an organization id such as o-a1b2c3d4e5') })
-        .optional()
-        .describe('Id of an existing organization to adopt (imported rather than created).'),
-    }),
+    organization: OrganizationSchema,
     homeRegion: RegionSchema.describe('The region of organization-wide resources (trail, aggregators, budgets).'),
     governedRegions: z
       .array(RegionSchema)

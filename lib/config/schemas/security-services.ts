@@ -1,5 +1,6 @@
 /** The `securityServices` section of landing-zone.yaml: what the security account administers. */
 import { z } from 'zod';
+import { expected } from '../schema-issues';
 
 /** GuardDuty protection plans, by setting name, with the feature name of the GuardDuty API. */
 export const GUARDDUTY_PROTECTIONS = {
@@ -54,23 +55,47 @@ const GuardDutySchema = z
   })
   .describe('GuardDuty in every governed region, administered by the security account.');
 
+const StandardsSchema = z.array(z.enum(SECURITY_HUB_STANDARD_NAMES)).min(1);
+
+/** A Security Hub control, by its id such as `IAM.6` or `EC2.19`. */
+const ControlIdsSchema = z.array(z.string().regex(/^[A-Za-z0-9]+\.[0-9]+$/, { error: expected('a Security Hub control id such as IAM.6') }));
+
+const SecurityHubPolicySchema = z
+  .strictObject({
+    standards: StandardsSchema.optional().describe('Standards enabled; those of the organization when absent.'),
+    disabledControls: ControlIdsSchema.optional().describe('Controls turned off; those of the organization when absent.'),
+  })
+  .describe('How the accounts of an OU, and of the OUs below it, differ from the rest of the organization.');
+
 const SecurityHubSchema = z
   .strictObject({
-    standards: z
-      .array(z.enum(SECURITY_HUB_STANDARD_NAMES))
-      .min(1)
-      .default(['aws-foundational-security-best-practices', 'cis-aws-foundations-benchmark'])
-      .describe('Standards enabled in every governed region.'),
+    standards: StandardsSchema.default(['aws-foundational-security-best-practices', 'cis-aws-foundations-benchmark']).describe(
+      'Standards enabled in every account and governed region.',
+    ),
+    disabledControls: ControlIdsSchema.default([]).describe('Controls turned off in every account, by id (IAM.6, ...), each for a reason the team can give.'),
+    organizationalUnits: z
+      .record(z.string(), SecurityHubPolicySchema)
+      .default({})
+      .describe('By OU path: standards and disabled controls that differ there; an OU below one listed inherits its settings.'),
   })
-  .describe('Security Hub in every governed region, findings aggregated into the home region.');
+  .describe('Security Hub in every account and governed region by central configuration, findings aggregated into the home region.');
 
 export const SecurityServicesSchema = z
   .strictObject({
     guardDuty: GuardDutySchema.default(GuardDutySchema.parse({})),
     securityHub: SecurityHubSchema.default(SecurityHubSchema.parse({})),
-    inspector: z.boolean().default(false).describe('Delegate Amazon Inspector administration to the security account in every governed region.'),
-    macie: z.boolean().default(false).describe('Delegate Amazon Macie administration to the security account in every governed region.'),
-    detective: z.boolean().default(false).describe('Delegate Amazon Detective administration to the security account in every governed region.'),
+    inspector: z
+      .boolean()
+      .default(false)
+      .describe('Amazon Inspector (EC2, ECR and Lambda scanning) in every account and governed region, administered by the security account.'),
+    macie: z
+      .boolean()
+      .default(false)
+      .describe('Delegate Amazon Macie administration to the security account in every governed region: delegation only, Macie is turned on there and in the members by the security team.'),
+    detective: z
+      .boolean()
+      .default(false)
+      .describe('Delegate Amazon Detective administration to the security account in every governed region: delegation only, its behavior graph and members are made by the security team.'),
   })
   .describe('Security services delegated to the security account.');
 

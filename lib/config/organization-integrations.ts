@@ -1,9 +1,13 @@
 /**
  * The AWS services given trusted access to the organization, and the policy types it
  * enables: each service runs organization-wide from the security account or the
- * management account.
+ * management account. Both lists are authoritative in AWS's provider: applied to an
+ * adopted organization, they turn off every service and policy type they do not name, so
+ * the organization's own come in through `additionalServiceAccessPrincipals` and
+ * `additionalPolicyTypes`.
  */
-import type { SecurityServicesConfig } from '../config/schemas/security-services';
+import type { OrganizationConfig } from './schemas/organization';
+import type { SecurityServicesConfig } from './schemas/security-services';
 
 const SERVICE_ACCESS_PRINCIPALS = [
   'access-analyzer.amazonaws.com', // organization analyzer, delegated to the security account
@@ -26,11 +30,16 @@ const OPTIONAL_SERVICE_ACCESS_PRINCIPALS = {
   detective: 'detective.amazonaws.com',
 } as const;
 
-export function serviceAccessPrincipalsFor(securityServices: SecurityServicesConfig): readonly string[] {
+export function serviceAccessPrincipalsFor(organization: OrganizationConfig, securityServices: SecurityServicesConfig): readonly string[] {
   const optional = Object.entries(OPTIONAL_SERVICE_ACCESS_PRINCIPALS)
     .filter(([service]) => securityServices[service as keyof typeof OPTIONAL_SERVICE_ACCESS_PRINCIPALS])
     .map(([, principal]) => principal);
-  return [...SERVICE_ACCESS_PRINCIPALS, ...optional].sort();
+  return [...new Set([...SERVICE_ACCESS_PRINCIPALS, ...optional, ...organization.additionalServiceAccessPrincipals])].sort();
 }
 
-export const ENABLED_POLICY_TYPES = ['SERVICE_CONTROL_POLICY', 'TAG_POLICY'] as const;
+/** The policy types the guardrails need. */
+const POLICY_TYPES = ['SERVICE_CONTROL_POLICY', 'TAG_POLICY'];
+
+export function enabledPolicyTypesFor(organization: OrganizationConfig): readonly string[] {
+  return [...POLICY_TYPES, ...organization.additionalPolicyTypes.filter((type) => !POLICY_TYPES.includes(type)).sort()];
+}
