@@ -24,6 +24,12 @@ export interface CustomPolicyFile extends ConfigurationFile<PolicyDocument> {
   readonly name: string;
 }
 
+/** The inline policy of a permission set kept in a file, `permission-sets/<name>.json`. */
+export interface PermissionSetPolicyFile extends ConfigurationFile<PolicyDocument> {
+  /** The file name without `.json`: how `inlinePolicyFile` names it. */
+  readonly name: string;
+}
+
 /** A top-level section of landing-zone.yaml, each of which has a schema of its own. */
 export type LandingZoneSection = Exclude<keyof LandingZoneConfig, '$schema'>;
 
@@ -37,6 +43,8 @@ export interface ConfigurationFiles<S extends LandingZoneSection = LandingZoneSe
   readonly accounts: readonly AccountRequest[];
   /** Custom SCPs, sorted by name. */
   readonly customPolicies: readonly CustomPolicyFile[];
+  /** Inline policies of permission sets, sorted by name. */
+  readonly permissionSetPolicies: readonly PermissionSetPolicyFile[];
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Reads a configuration directory: `landing-zone.yaml`, the request files `accounts/*.yaml`
- * (or `.yml`) and the custom SCPs `scps/*.json`. Each file is read safely
+ * (or `.yml`), the custom SCPs `scps/*.json` and the inline policies of permission sets
+ * `permission-sets/*.json`. Each file is read safely
  * (`source-files.ts`), parsed with source positions, and checked against its schema
  * (landing-zone.yaml section by section); then the cross-file rules run over what passed.
  * Every problem of every file is collected; nothing is thrown for bad input.
@@ -21,6 +22,7 @@ import { parseJsonSource } from './json-source';
 import { CONFIGURATION_RULES } from './rules';
 import { parseWithSchema } from './schema-issues';
 import { AccountSchema } from './schemas/account';
+import { PERMISSION_SET_POLICY_DIRECTORY } from './schemas/identity-center';
 import { LandingZoneSchema, type LandingZoneConfig } from './schemas/landing-zone';
 import { ConfigurationDirectory, type ConfigurationEntry } from './source-files';
 import type { ParsedSource, SourceDocument } from './source-document';
@@ -31,7 +33,7 @@ const ACCOUNT_KEY = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
 
 /** What is read in each folder; every other entry there is named in a warning. */
 const REQUEST_FILE = /^[^.].*\.ya?ml$/;
-const CUSTOM_POLICY_FILE = /^[^.].*\.json$/;
+const POLICY_FILE = /^[^.].*\.json$/;
 
 export interface ConfigurationReading {
   /** Present when every file has passed its schema; the cross-file rules may still have found errors. */
@@ -149,24 +151,30 @@ export function readConfiguration(directory: string): ConfigurationReading {
     else everyFileRead = false;
   }
 
-  const customPolicies: CustomPolicyFile[] = [];
-  for (const entry of root.entriesOf(CUSTOM_POLICY_DIRECTORY)) {
-    const name = entry.file.slice(CUSTOM_POLICY_DIRECTORY.length + 1);
-    if (!CUSTOM_POLICY_FILE.test(name) || entry.kind === 'directory') {
-      issues.push(notReadWarning(entry, 'custom SCPs (<name>.json)'));
-      continue;
+  /** The policy documents of a folder, `<folder>/<name>.json`, each by name. */
+  function policyFiles(folder: string, what: string): CustomPolicyFile[] {
+    const read: CustomPolicyFile[] = [];
+    for (const entry of root.entriesOf(folder)) {
+      const name = entry.file.slice(folder.length + 1);
+      if (!POLICY_FILE.test(name) || entry.kind === 'directory') {
+        issues.push(notReadWarning(entry, `${what} (<name>.json)`));
+        continue;
+      }
+      const config = validated<CustomPolicyFile['config']>(parse(entry, parseJsonSource), PolicyDocumentSchema);
+      if (config) read.push({ file: entry.file, name: name.replace(/\.json$/, ''), config });
+      else everyFileRead = false;
     }
-    const config = validated<CustomPolicyFile['config']>(parse(entry, parseJsonSource), PolicyDocumentSchema);
-    if (config) customPolicies.push({ file: entry.file, name: name.replace(/\.json$/, ''), config });
-    else everyFileRead = false;
+    return read;
   }
+  const customPolicies = policyFiles(CUSTOM_POLICY_DIRECTORY, 'custom SCPs');
+  const permissionSetPolicies = policyFiles(PERMISSION_SET_POLICY_DIRECTORY, 'inline policies of permission sets');
 
   const readCleanly = !issues.some(isError);
   const later: Promise<Issue[]>[] = [];
   if (landingZoneSource) {
     const { sections } = landingZone;
     // Each rule reads only the sections it declares, and runs only when they all passed their schemas.
-    const partial = { landingZone: { file: LANDING_ZONE_FILE, config: sections as LandingZoneConfig }, accounts, customPolicies };
+    const partial = { landingZone: { file: LANDING_ZONE_FILE, config: sections as LandingZoneConfig }, accounts, customPolicies, permissionSetPolicies };
     for (const rule of CONFIGURATION_RULES) {
       const runs = rule.sections.every((section: LandingZoneSection) => section in sections) && (everyFileRead || !rule.wholeOrganization);
       if (!runs) continue;
@@ -178,5 +186,5 @@ export function readConfiguration(directory: string): ConfigurationReading {
   const lookedUp = Promise.all(later).then((found) => found.flat());
   const { config } = landingZone;
   if (!config || !readCleanly) return { issues, locate, lookedUp };
-  return { files: { landingZone: { file: LANDING_ZONE_FILE, config }, accounts, customPolicies }, issues, locate, lookedUp };
+  return { files: { landingZone: { file: LANDING_ZONE_FILE, config }, accounts, customPolicies, permissionSetPolicies }, issues, locate, lookedUp };
 }

@@ -1,5 +1,6 @@
 /** The shape of an account request file, `accounts/<name>.yaml`: the vending interface. */
 import { z } from 'zod';
+import { AccountAccessSchema } from './identity-center';
 import { AccountIdSchema, AccountNameSchema, AlternateContactsSchema, EmailSchema, TagsSchema } from './common';
 
 export const ACCOUNT_ROLES = ['management', 'log-archive', 'security', 'workload'] as const;
@@ -36,6 +37,7 @@ export const AccountSchema = z
     tags: TagsSchema.default({}).describe('Tags on the account; must include the required tags of landing-zone.yaml.'),
     alternateContacts: AlternateContactsSchema.optional().describe('Overrides the defaults of landing-zone.yaml.'),
     budget: BudgetSchema,
+    access: z.array(AccountAccessSchema).default([]).describe("Permission sets of landing-zone.yaml's identityCenter granted on this account, to a group or a user."),
   })
   .describe('A request for one AWS account.');
 

@@ -6,6 +6,7 @@ import { AlertsSchema } from './alerts';
 import { AccountNameSchema, AlternateContactsSchema, plainText, RegionSchema, TagKeySchema, TagValueSchema } from './common';
 import { CostAnomalyDetectionSchema } from './cost-anomaly-detection';
 import { GuardrailsSchema } from './guardrails';
+import { IdentityCenterSchema } from './identity-center';
 import { LogArchiveSchema } from './log-archive';
 import { OrganizationSchema } from './organization';
 import { OrganizationTrailSchema } from './organization-trail';
@@ -57,6 +58,7 @@ export const LandingZoneSchema = z
     alerts: AlertsSchema,
     sessionManager: SessionManagerSchema.default(SessionManagerSchema.parse({})),
     costAnomalyDetection: CostAnomalyDetectionSchema.default(CostAnomalyDetectionSchema.parse({})),
+    identityCenter: IdentityCenterSchema.optional(),
     guardrails: GuardrailsSchema.default(GuardrailsSchema.parse({})),
     quotas: QuotasSchema.default(QuotasSchema.parse({})),
     stateBackend: StateBackendSchema,
