@@ -173,10 +173,11 @@ export function readConfiguration(directory: string): ConfigurationReading {
   const later: Promise<Issue[]>[] = [];
   if (landingZoneSource) {
     const { sections } = landingZone;
-    // Each rule reads only the sections it declares, and runs only when they all passed their schemas.
+    // Each rule reads only the sections it declares, and runs only when they all passed their schemas (an optional section left out passes).
+    const passed = (section: LandingZoneSection) => landingZone.config !== undefined || section in sections;
     const partial = { landingZone: { file: LANDING_ZONE_FILE, config: sections as LandingZoneConfig }, accounts, customPolicies, permissionSetPolicies };
     for (const rule of CONFIGURATION_RULES) {
-      const runs = rule.sections.every((section: LandingZoneSection) => section in sections) && (everyFileRead || !rule.wholeOrganization);
+      const runs = rule.sections.every(passed) && (everyFileRead || !rule.wholeOrganization);
       if (!runs) continue;
       const found = rule.check(partial);
       if (Array.isArray(found)) issues.push(...found);
