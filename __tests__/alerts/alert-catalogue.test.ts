@@ -54,6 +54,10 @@ const SAMPLES: Readonly<Record<string, { readonly matching: readonly string[]; r
     matching: ['iam-attach-role-policy-access-role', 'iam-update-assume-role-policy-forwarder-role'],
     notMatching: ['iam-attach-role-policy-other-role', 'iam-get-role-access-role'],
   },
+  'identity-center-change': {
+    matching: ['sso-create-account-assignment', 'sso-put-inline-policy-to-permission-set'],
+    notMatching: ['sso-describe-permission-set'],
+  },
 };
 
 type RecordedEvent = Record<string, any>;
@@ -83,6 +87,7 @@ describe('the alert catalogue', () => {
       'guardduty-finding',
       'security-hub-critical-finding',
       'protected-role-change',
+      'identity-center-change',
     ]);
   });
 

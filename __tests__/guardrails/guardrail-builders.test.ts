@@ -31,6 +31,7 @@ describe('the guardrail catalogue', () => {
       'deny-iam-users',
       'protect-landing-zone-roles',
       'protect-central-alert-bus',
+      'protect-identity-center',
       'deny-all',
     ]);
     expect(TAG_POLICY_GUARDRAILS.map((guardrail) => guardrail.id)).toEqual(['required-tags']);

@@ -391,6 +391,43 @@ const CASES_BY_GUARDRAIL: Record<string, () => void> = {
       expect(await decide({ account: 'payments-dev', action: 'iam:AttachRolePolicy', resource: 'arn:aws:iam::ACCOUNT:role/payments-app' })).toBe(allowed);
     });
   },
+  'protect-identity-center': () => {
+    it.each([
+      ['sso:CreatePermissionSet', 'arn:aws:sso:::instance/ssoins-6804a1b2c3d4e5f6'],
+      ['sso:PutInlinePolicyToPermissionSet', 'arn:aws:sso:::permissionSet/ssoins-6804a1b2c3d4e5f6/ps-1a2b3c4d5e6f7a8b'],
+      ['sso:CreateAccountAssignment', 'arn:aws:sso:::permissionSet/ssoins-6804a1b2c3d4e5f6/ps-1a2b3c4d5e6f7a8b'],
+      ['sso:DeleteAccountAssignment', 'arn:aws:sso:::account/ACCOUNT'],
+      ['sso:CreateInstance', '*'],
+      ['identitystore:CreateGroup', 'arn:aws:identitystore::ACCOUNT:identitystore/d-1234567890'],
+    ])('denies %s in a member account (a delegated administrator) except to the exempt roles', async (action, resource) => {
+      expect(await decide({ account: 'shared-services', action, resource })).toBe(denied);
+      expect(await decide({ account: 'shared-services', action, resource, who: 'access role' })).toBe(allowed);
+    });
+
+    it('protects the SAML provider Identity Center provisions in each account, except from the exempt roles', async () => {
+      const provider = 'arn:aws:iam::ACCOUNT:saml-provider/AWSSSO_0123456789abcdef_DO_NOT_DELETE';
+      for (const action of ['iam:UpdateSAMLProvider', 'iam:DeleteSAMLProvider']) {
+        expect(await decide({ account: 'payments-prod', action, resource: provider })).toBe(denied);
+        expect(await decide({ account: 'payments-prod', action, resource: provider, who: 'break-glass role' })).toBe(allowed);
+      }
+      expect(await decide({ account: 'payments-prod', action: 'iam:DeleteSAMLProvider', resource: 'arn:aws:iam::ACCOUNT:saml-provider/partner-idp' })).toBe(
+        allowed,
+      );
+    });
+
+    it('leaves reading Identity Center and group memberships to the administrators', async () => {
+      expect(await decide({ account: 'shared-services', action: 'sso:ListPermissionSets', resource: 'arn:aws:sso:::instance/ssoins-6804a1b2c3d4e5f6' })).toBe(
+        allowed,
+      );
+      expect(
+        await decide({
+          account: 'shared-services',
+          action: 'identitystore:CreateGroupMembership',
+          resource: 'arn:aws:identitystore::ACCOUNT:identitystore/d-1234567890',
+        }),
+      ).toBe(allowed);
+    });
+  },
   'protect-central-alert-bus': () => {
     it.each(['events:PutPermission', 'events:RemovePermission'])('denies %s in the security account, except to the exempt roles', async (action) => {
       expect(await decide({ account: 'security', action })).toBe(denied);
@@ -429,6 +466,7 @@ describe('the SCP chain read back from the synthesized stacks', () => {
           'FullAWSAccess',
           'deny-leaving-organization',
           'protect-account-baseline',
+          'protect-identity-center',
           'protect-landing-zone-roles',
           'protect-security-services',
           'root-user-lockdown',

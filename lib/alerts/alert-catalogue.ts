@@ -280,6 +280,38 @@ const protectedRoleChange: Alert = {
   },
 };
 
+/**
+ * Who may sign in where: permission sets, what they allow, and their assignments to
+ * accounts. The landing zone's own deploys make these calls too, so an alert outside a
+ * deploy is a change made by hand. Identity Center records them in its own region, in the
+ * account that administers it, which validation keeps among the governed regions.
+ */
+const identityCenterChange: Alert = {
+  id: 'identity-center-change',
+  title: 'IAM Identity Center permission set or account assignment changed',
+  why: 'A permission set or an assignment decides who can sign in to which account with what rights. A change made outside the pipeline can hand out administrator access quietly.',
+  build: () =>
+    apiCall('sso', [
+      'CreatePermissionSet',
+      'UpdatePermissionSet',
+      'DeletePermissionSet',
+      'AttachManagedPolicyToPermissionSet',
+      'DetachManagedPolicyFromPermissionSet',
+      'AttachCustomerManagedPolicyReferenceToPermissionSet',
+      'DetachCustomerManagedPolicyReferenceFromPermissionSet',
+      'PutInlinePolicyToPermissionSet',
+      'DeleteInlinePolicyFromPermissionSet',
+      'PutPermissionsBoundaryToPermissionSet',
+      'DeletePermissionsBoundaryFromPermissionSet',
+      'CreateAccountAssignment',
+      'DeleteAccountAssignment',
+      'CreateInstanceAccessControlAttributeConfiguration',
+      'UpdateInstanceAccessControlAttributeConfiguration',
+      'DeleteInstanceAccessControlAttributeConfiguration',
+      'CreateInstance',
+    ]),
+};
+
 export const ALERTS: readonly Alert[] = [
   wafChange,
   securityGroupChange,
@@ -290,6 +322,7 @@ export const ALERTS: readonly Alert[] = [
   guardDutyFinding,
   securityHubCriticalFinding,
   protectedRoleChange,
+  identityCenterChange,
 ];
 
 /** The pattern as `aws_cloudwatch_event_rule.event_pattern` takes it: compact JSON. */

@@ -5,6 +5,7 @@ import { denyLeavingOrganization } from './deny-leaving-organization';
 import type { Guardrail } from './guardrail';
 import { protectAccountBaseline } from './protect-account-baseline';
 import { protectCentralAlertBus } from './protect-central-alert-bus';
+import { protectIdentityCenter } from './protect-identity-center';
 import { protectLandingZoneRoles } from './protect-landing-zone-roles';
 import { protectLogArchive } from './protect-log-archive';
 import { protectSecurityServices } from './protect-security-services';
@@ -24,6 +25,7 @@ export const SERVICE_CONTROL_POLICY_GUARDRAILS: readonly Guardrail[] = [
   denyIamUsers,
   protectLandingZoneRoles,
   protectCentralAlertBus,
+  protectIdentityCenter,
   denyAll,
 ];
 

@@ -8,6 +8,10 @@ export function iamRoleArn(accountId: string, roleName: string): string {
   return `arn:aws:iam::${accountId}:role/${roleName}`;
 }
 
+export function samlProviderArn(accountId: string, providerName: string): string {
+  return `arn:aws:iam::${accountId}:saml-provider/${providerName}`;
+}
+
 /** A policy AWS manages, by its path such as `service-role/AWS_ConfigRole`. */
 export function awsManagedPolicyArn(path: string): string {
   return `arn:aws:iam::aws:policy/${path}`;
