@@ -93,6 +93,7 @@ function writeLandingZone(configDirectory: string, accounts: number): void {
     copyFileSync(join(REPO_ROOT, 'accounts', file), join(configDirectory, 'accounts', file));
   }
   cpSync(join(REPO_ROOT, 'scps'), join(configDirectory, 'scps'), { recursive: true, filter: (source) => !source.endsWith('.ts') });
+  cpSync(join(REPO_ROOT, 'permission-sets'), join(configDirectory, 'permission-sets'), { recursive: true });
   for (let number = 1; number <= accounts - CORE_ACCOUNT_FILES.length; number++) {
     writeWorkloadAccount(configDirectory, number);
   }

@@ -19,13 +19,16 @@ import type { SessionManagerConfig } from '../lib/config/schemas/session-manager
 import { eventBusArn } from '../lib/iam/arns';
 import type { AwsRegion } from '../lib/iam/aws-regions';
 import type { Account, MemberAccount } from '../lib/model/landing-zone';
+import { AccountAssignments } from '../lib/identity-center/account-assignments';
+import { customerManagedPolicies } from '../lib/identity-center/customer-managed-policies';
+import { assignmentsByStack, customerManagedPoliciesFor, type IdentityCenter } from '../lib/model/identity-center';
 import { InspectorMember } from '../lib/security/inspector';
 import type { LogArchiveBuckets } from '../lib/model/log-archive-buckets';
 import { AlternateContacts } from '../lib/organization/alternate-contacts';
 import { managementAccountProvider, memberAccountProvider } from '../lib/terraform/aws-providers';
 import { LandingZoneStack } from '../lib/terraform/landing-zone-stack';
 import type { StateBackend } from '../lib/terraform/state-backend';
-import { accountIdIn } from './stack-outputs';
+import { accountIdIn, identityCenterIn } from './stack-outputs';
 
 /** How the baseline reaches its account. */
 export type AccountAccess =
@@ -65,6 +68,13 @@ export interface AccountBaselineStackProps {
    * @default none: Inspector is off, or this account is its administrator
    */
   readonly inspectorAdministrator?: { readonly account: MemberAccount; readonly roleName: string };
+  /**
+   * Makes the customer managed policies the account's permission sets name, then the
+   * assignments that need them (all the management account's), with the management
+   * account's credentials.
+   * @default no Identity Center
+   */
+  readonly identityCenter?: { readonly settings: IdentityCenter; readonly managementAccountId: string };
 }
 
 export class AccountBaselineStack extends LandingZoneStack {
@@ -102,6 +112,7 @@ export class AccountBaselineStack extends LandingZoneStack {
       });
       new InspectorMember(this, 'inspector', { regions: governedRegions, accountId, administratorProvider });
     }
+    if (props.identityCenter) assignAccess(this, props, props.identityCenter, accountId);
     new AlertForwarding(this, 'alert_forwarding', {
       regions: alertForwarding.regions,
       rulesIn: (region) => alertForwarding.rulesIn(region, accountId),
@@ -109,4 +120,23 @@ export class AccountBaselineStack extends LandingZoneStack {
       accountId,
     });
   }
+}
+
+/** The account's assignments that its baseline makes, after the customer managed policies they need. */
+function assignAccess(
+  stack: AccountBaselineStack,
+  { account, access, homeRegion, stateBackend }: AccountBaselineStackProps,
+  { settings, managementAccountId }: NonNullable<AccountBaselineStackProps['identityCenter']>,
+  accountId: string,
+): void {
+  const assignments = assignmentsByStack(settings, account).baseline;
+  if (assignments.length === 0) return;
+  new AccountAssignments(stack, 'access', {
+    assignments,
+    accountId,
+    identityCenter: settings,
+    references: identityCenterIn(stack, stateBackend),
+    provider: access.kind === 'management' ? undefined : managementAccountProvider(stack, { region: homeRegion, managementAccountId, alias: 'management' }),
+    dependsOn: customerManagedPolicies(stack, customerManagedPoliciesFor(settings, assignments)),
+  });
 }

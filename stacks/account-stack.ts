@@ -7,6 +7,8 @@
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { AwsRegion } from '../lib/iam/aws-regions';
+import { AccountAssignments } from '../lib/identity-center/account-assignments';
+import { assignmentsByStack, type IdentityCenter } from '../lib/model/identity-center';
 import type { MemberAccount } from '../lib/model/landing-zone';
 import { AlternateContacts } from '../lib/organization/alternate-contacts';
 import { memberAccount } from '../lib/organization/member-account';
@@ -14,7 +16,7 @@ import { PolicyAttachments } from '../lib/organization/policy-attachments';
 import { managementAccountProvider } from '../lib/terraform/aws-providers';
 import { LandingZoneStack } from '../lib/terraform/landing-zone-stack';
 import type { StateBackend } from '../lib/terraform/state-backend';
-import { ACCOUNT_OUTPUTS, organizationalUnitIdIn, policyIdIn } from './stack-outputs';
+import { ACCOUNT_OUTPUTS, identityCenterIn, organizationalUnitIdIn, policyIdIn } from './stack-outputs';
 
 export interface AccountStackProps {
   /** The member account, with its OU; the OU's id is read from the management stack's state. */
@@ -27,6 +29,12 @@ export interface AccountStackProps {
   readonly homeRegion: AwsRegion;
   /** Where this stack keeps its state and reads the others'. */
   readonly stateBackend: StateBackend;
+  /**
+   * Assigns the account's permission sets but those that need policies in the account,
+   * which its baseline assigns once it has made them.
+   * @default no Identity Center
+   */
+  readonly identityCenter?: IdentityCenter;
 }
 
 export class AccountStack extends LandingZoneStack {
@@ -46,6 +54,16 @@ export class AccountStack extends LandingZoneStack {
       policies: account.policies,
       policyId: (policyName) => policyIdIn(this, stateBackend, policyName),
     });
+
+    const assignments = props.identityCenter ? assignmentsByStack(props.identityCenter, account).accountStack : [];
+    if (props.identityCenter && assignments.length > 0) {
+      new AccountAssignments(this, 'access', {
+        assignments,
+        accountId: created.id,
+        identityCenter: props.identityCenter,
+        references: identityCenterIn(this, stateBackend),
+      });
+    }
 
     new TerraformOutput(this, ACCOUNT_OUTPUTS.accountId, { value: created.id });
   }

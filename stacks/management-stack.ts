@@ -4,6 +4,7 @@
  * here: each has its own AccountStack, so that vending one does not touch this state and
  * no plan refreshes every account of the organization.
  */
+import { OrganizationsDelegatedAdministrator } from '@cdktf/provider-aws/lib/organizations-delegated-administrator';
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { AwsRegion } from '../lib/iam/aws-regions';
@@ -36,6 +37,11 @@ export interface ManagementStackProps {
   readonly homeRegion: AwsRegion;
   /** Where this stack keeps its state. */
   readonly stateBackend: StateBackend;
+  /**
+   * The member account registered as IAM Identity Center's delegated administrator.
+   * @default none: the management account administers Identity Center
+   */
+  readonly identityCenterAdministratorId?: string;
 }
 
 export class ManagementStack extends LandingZoneStack {
@@ -45,6 +51,13 @@ export class ManagementStack extends LandingZoneStack {
 
     const { organization, rootId, organizationalUnits: units } = organizationWithUnits(this, props);
     const policies = organizationPolicies(this, props.policies, organization);
+    if (props.identityCenterAdministratorId !== undefined) {
+      new OrganizationsDelegatedAdministrator(this, 'identity_center_administrator', {
+        accountId: props.identityCenterAdministratorId,
+        servicePrincipal: 'sso.amazonaws.com',
+        dependsOn: [organization],
+      });
+    }
     const policyId = (policyName: string) => {
       const policy = policies.get(policyName);
       if (!policy) throw new Error(`policy ${policyName} is attached but was not built`);

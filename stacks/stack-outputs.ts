@@ -10,6 +10,7 @@
  */
 import { Fn, Op, TerraformSelf, type TerraformRemoteState } from 'cdktf';
 import type { Construct } from 'constructs';
+import type { IdentityCenterReferences } from '../lib/identity-center/account-assignments';
 import type { Account } from '../lib/model/landing-zone';
 import { expressionText } from '../lib/terraform/literal-text';
 import type { StateBackend } from '../lib/terraform/state-backend';
@@ -18,6 +19,10 @@ export const MANAGEMENT_STACK = 'management';
 export const LOG_ARCHIVE_STACK = 'log-archive';
 export const ORGANIZATION_SERVICES_STACK = 'organization-services';
 export const SECURITY_STACK = 'security';
+/** Permission sets and groups, where IAM Identity Center is administered. */
+export const IDENTITY_CENTER_STACK = 'identity-center';
+/** Permission sets granted on the management account while Identity Center is delegated: only the management account may manage them. */
+export const IDENTITY_CENTER_MANAGEMENT_STACK = 'identity-center-management';
 
 export function accountStackName(account: Pick<Account, 'key'>): string {
   return `account-${account.key}`;
@@ -46,10 +51,22 @@ export const LOG_ARCHIVE_OUTPUTS = { cloudTrailKeyArn: 'cloudtrail_kms_key_arn' 
 /** What the security stack publishes. */
 export const SECURITY_OUTPUTS = { centralEventBusArn: 'central_event_bus_arn', alertTopicArn: 'alert_topic_arn' } as const;
 
+/** What each Identity Center stack publishes. */
+export const IDENTITY_CENTER_OUTPUTS = {
+  instanceArn: 'instance_arn',
+  identityStoreId: 'identity_store_id',
+  /** The ARN of each permission set of the stack, by name. */
+  permissionSetArns: 'permission_set_arns',
+  /** The identity store id of each group, by display name; only in `identity-center`. */
+  groupIds: 'group_ids',
+} as const;
+
 /** The ids of the remote states a stack reads: `data.terraform_remote_state.<id>`. */
 export const REMOTE_STATE_IDS = {
   management: 'management',
   logArchive: 'log_archive',
+  identityCenter: 'identity_center',
+  identityCenterManagement: 'identity_center_management',
   account: (account: Pick<Account, 'key'>) => `account_${account.key.replace(/[^A-Za-z0-9]/g, '_')}`,
 } as const;
 
@@ -101,4 +118,20 @@ export function accountIdIn(scope: Construct, account: Account, stateBackend: St
 /** The ARN of the organization trail's key, read from the log archive stack's state. */
 export function cloudTrailKeyArnIn(scope: Construct, stateBackend: StateBackend): string {
   return remoteStateIn(scope, stateBackend, REMOTE_STATE_IDS.logArchive, LOG_ARCHIVE_STACK).getString(LOG_ARCHIVE_OUTPUTS.cloudTrailKeyArn);
+}
+
+/** The Identity Center instance, groups and permission sets, read from the Identity Center stacks' states. */
+export function identityCenterIn(scope: Construct, stateBackend: StateBackend): IdentityCenterReferences {
+  const main = remoteStateIn(scope, stateBackend, REMOTE_STATE_IDS.identityCenter, IDENTITY_CENTER_STACK);
+  return {
+    instanceArn: main.getString(IDENTITY_CENTER_OUTPUTS.instanceArn),
+    identityStoreId: main.getString(IDENTITY_CENTER_OUTPUTS.identityStoreId),
+    groupId: (name) => Fn.lookup(main.get(IDENTITY_CENTER_OUTPUTS.groupIds), expressionText(name)) as string,
+    permissionSetArn: (set) => {
+      const state = set.managedFromManagementAccount
+        ? remoteStateIn(scope, stateBackend, REMOTE_STATE_IDS.identityCenterManagement, IDENTITY_CENTER_MANAGEMENT_STACK)
+        : main;
+      return Fn.lookup(state.get(IDENTITY_CENTER_OUTPUTS.permissionSetArns), expressionText(set.name)) as string;
+    },
+  };
 }

@@ -182,6 +182,13 @@ describe('the synth summary', () => {
     const { landingZone, app } = await synthesizeLandingZone(dir, { outdir: temporaryDirectory() });
     expect(synthesisSummary(landingZone, app)).toContain('before applying: 11 accounts, over the 10 a new organization may be limited to');
     const small = await synthesizeLandingZone(copyExample(), { outdir: temporaryDirectory() });
-    expect(synthesisSummary(small.landingZone, small.app)).not.toContain('before applying');
+    expect(synthesisSummary(small.landingZone, small.app)).not.toContain('a new organization may be limited to');
+  });
+
+  it('says that Identity Center must be enabled in the console first, since no API enables it for an organization', async () => {
+    const { landingZone, app } = await synthesizeLandingZone(copyExample(), { outdir: temporaryDirectory() });
+    expect(synthesisSummary(landingZone, app)).toContain(
+      "before applying: IAM Identity Center must be enabled for the organization in eu-west-1, once, in the management account's console",
+    );
   });
 });

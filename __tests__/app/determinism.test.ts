@@ -52,15 +52,47 @@ describe('change stays local', () => {
     });
   });
 
-  it('moving an account to another OU changes its account stack only', async () => {
+  it('moving an account to another OU changes its account stack only, the grants that reach it included', async () => {
+    const dir = copyExample();
+    const before = filesUnder(await synthesize(dir));
+    editFile(dir, 'accounts/shared-services.yaml', (text) => text.replace('ou: Infrastructure', 'ou: Workloads/Prod'));
+    const out = await synthesize(dir);
+    expect(stackChanges(before, filesUnder(out))).toEqual({ added: [], removed: [], changed: ['account-shared-services'] });
+    const stack = readStack(out, 'account-shared-services');
+    expect(stack.resource.aws_organizations_account.account.parent_id).toMatch(/organizational_unit_ids(\.Prod|\["Workloads\/Prod"\])\}$/);
+    const assignments = Object.values(stack.resource.aws_ssoadmin_account_assignment) as { permission_set_arn: string; principal_id: string }[];
+    expect(
+      assignments.some(
+        (assignment) =>
+          /permission_set_arns(\.ReadOnly|\["ReadOnly"\])\}$/.test(assignment.permission_set_arn) &&
+          /group_ids(\.payments-developers|\["payments-developers"\])\}$/.test(assignment.principal_id),
+      ),
+    ).toBe(true);
+  });
+
+  it('moving an account out of a grant whose permission set needs policies in the account changes its baseline too, and no other stack', async () => {
     const dir = copyExample();
     const before = filesUnder(await synthesize(dir));
     editFile(dir, 'accounts/sandbox-data-science.yaml', (text) => text.replace('ou: Sandbox', 'ou: Suspended'));
     const out = await synthesize(dir);
-    expect(stackChanges(before, filesUnder(out))).toEqual({ added: [], removed: [], changed: ['account-sandbox-data-science'] });
+    expect(stackChanges(before, filesUnder(out))).toEqual({
+      added: [],
+      removed: [],
+      changed: ['account-sandbox-data-science', 'baseline-sandbox-data-science'],
+    });
     expect(readStack(out, 'account-sandbox-data-science').resource.aws_organizations_account.account.parent_id).toMatch(
       /organizational_unit_ids(\.Suspended|\["Suspended"\])\}$/,
     );
+    expect(readStack(out, 'baseline-sandbox-data-science').resource.aws_iam_policy).toBeUndefined();
+  });
+
+  it('changing a permission set changes the Identity Center stack only', async () => {
+    const dir = copyExample();
+    const before = filesUnder(await synthesize(dir));
+    editFile(dir, 'landing-zone.yaml', (text) =>
+      text.replace('sessionDuration: PT8H\n      awsManagedPolicies: [PowerUserAccess]', 'sessionDuration: PT4H\n      awsManagedPolicies: [PowerUserAccess]'),
+    );
+    expect(stackChanges(before, filesUnder(await synthesize(dir)))).toEqual({ added: [], removed: [], changed: ['identity-center'] });
   });
 
   it('deleting a request file drops its stacks from the output but destroys nothing in the others', async () => {

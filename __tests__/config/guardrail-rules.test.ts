@@ -83,7 +83,7 @@ describe('guardrail attachments', () => {
     editFile(dir, 'landing-zone.yaml', (text) => text.replace('stateBackend:', 'quotas:\n  serviceControlPoliciesPerTarget: 5\n\nstateBackend:'));
     expect(issuesOf(dir)).toEqual([
       expect.stringMatching(
-        /^landing-zone\.yaml:\d+ guardrails\.attachments\.root\.serviceControlPolicies: 5 policies here, over quotas\.serviceControlPoliciesPerTarget, less one for FullAWSAccess \(4\)$/,
+        /^landing-zone\.yaml:\d+ guardrails\.attachments\.root\.serviceControlPolicies: 6 policies here, over quotas\.serviceControlPoliciesPerTarget, less one for FullAWSAccess \(4\)$/,
       ),
     ]);
   });

@@ -16,12 +16,13 @@ export function temporaryDirectory(): string {
   return directory;
 }
 
-/** A fresh copy of the example's configuration: landing-zone.yaml, accounts/ and the custom SCPs. */
+/** A fresh copy of the example's configuration: landing-zone.yaml, accounts/, the custom SCPs and the permission sets' policies. */
 export function copyExample(): string {
   const directory = temporaryDirectory();
   cpSync(join(REPOSITORY, 'landing-zone.yaml'), join(directory, 'landing-zone.yaml'));
   cpSync(join(REPOSITORY, 'accounts'), join(directory, 'accounts'), { recursive: true });
   cpSync(join(REPOSITORY, 'scps'), join(directory, 'scps'), { recursive: true, filter: (source) => !source.endsWith('.ts') });
+  cpSync(join(REPOSITORY, 'permission-sets'), join(directory, 'permission-sets'), { recursive: true });
   return directory;
 }
 

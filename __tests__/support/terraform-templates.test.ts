@@ -9,7 +9,8 @@ describe('reading strings as Terraform templates', () => {
     '${aws_organizations_organization.organization.roots[0].id}',
     '${data.terraform_remote_state.management.outputs.organizational_unit_ids["Team $${x} \\" %%{ y }"]}',
     '${(self.outputs.account_id != "not-applied-yet")}',
-  ])('accepts literal text, plain references and comparisons: %s', (text) => {
+    '${(length(self.arns) >= 1)}',
+  ])('accepts literal text, plain references, comparisons and counting: %s', (text) => {
     expect(templateProblems(text)).toEqual([]);
   });
 
@@ -19,6 +20,7 @@ describe('reading strings as Terraform templates', () => {
     ['an expression in the key of a reference', '${data.x.outputs.y["${file(\\"x\\")}"]}'],
     ['a directive in the key of a reference', '${data.x.outputs.y["%{ if true }"]}'],
     ['a function call', '${lookup(data.x.outputs.y, "k")}'],
+    ['a function call inside a count', '${length(file("x"))}'],
   ])('finds %s', (_kind, text) => {
     expect(templateProblems(text)).not.toEqual([]);
   });

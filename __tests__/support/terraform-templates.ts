@@ -4,9 +4,12 @@
  * text would be evaluated that is not a plain reference to a resource, a data source or
  * an output: an unescaped `%{` directive, or a `${...}` that holds more than references,
  * literals and comparisons (a function call), or such text in a string literal of its own.
+ * The one function allowed is `length`, which counts and evaluates nothing.
  */
 
 /** `name.attr`, `name.attr[0]`, `data.x.y.outputs.z["key"]`: references and nothing else. */
+const COUNTING_FUNCTIONS = ['length'];
+
 const REFERENCE_PART = /^(?:\.[A-Za-z_][\w-]*|\[\d+\])/;
 
 /** The end of the string literal that starts at `start` (just after its quote), checking the literal itself as a template. */
@@ -25,15 +28,15 @@ function literalEnd(text: string, start: number, problems: string[]): number {
 
 /**
  * Checks the interpolation that starts at `start` (just after `${`) and returns where it
- * ends. Allowed: references, string and number literals, comparisons, `&&`, `||` and
- * parentheses; a function call or anything else is a problem.
+ * ends. Allowed: references, string and number literals, comparisons, `&&`, `||`,
+ * parentheses and `length(...)`; any other function call or anything else is a problem.
  */
 function interpolation(text: string, start: number, problems: string[]): number {
   let index = start;
   let depth = 0;
   while (index < text.length) {
     const rest = text.slice(index);
-    const space = /^\s+|^(==|!=|&&|\|\|)|^\d+/.exec(rest);
+    const space = /^\s+|^(==|!=|>=|<=|>|<|&&|\|\|)|^\d+/.exec(rest);
     if (space) index += space[0].length;
     else if (rest.startsWith('(') || rest.startsWith(')')) {
       depth += rest.startsWith('(') ? 1 : -1;
@@ -42,6 +45,10 @@ function interpolation(text: string, start: number, problems: string[]): number 
     else if (rest.startsWith('}') && depth === 0) return index + 1;
     else {
       const name = /^[A-Za-z_][\w-]*/.exec(rest);
+      if (name && COUNTING_FUNCTIONS.includes(name[0]) && rest.slice(name[0].length).startsWith('(')) {
+        index += name[0].length;
+        continue;
+      }
       if (!name || rest.slice(name[0].length).startsWith('(')) {
         problems.push(`\${${text.slice(start, index + 20)}: more than references, literals and comparisons`);
         return text.length;

@@ -1,7 +1,8 @@
 /** The cdktf app of a landing zone: one stack per Terraform state, built from the model. */
-import { App } from 'cdktf';
+import { App, type TerraformStack } from 'cdktf';
 import { AccountBaselineStack } from '../../stacks/account-baseline-stack';
 import { AccountStack } from '../../stacks/account-stack';
+import { IdentityCenterStack } from '../../stacks/identity-center-stack';
 import { LogArchiveStack } from '../../stacks/log-archive-stack';
 import { ManagementStack } from '../../stacks/management-stack';
 import { OrganizationServicesStack } from '../../stacks/organization-services-stack';
@@ -9,6 +10,8 @@ import { SecurityStack } from '../../stacks/security-stack';
 import {
   accountBaselineStackName,
   accountStackName,
+  IDENTITY_CENTER_MANAGEMENT_STACK,
+  IDENTITY_CENTER_STACK,
   LOG_ARCHIVE_STACK,
   MANAGEMENT_STACK,
   ORGANIZATION_SERVICES_STACK,
@@ -16,8 +19,9 @@ import {
 } from '../../stacks/stack-outputs';
 import { alertRulesFor } from '../alerts/alert-rules';
 import { alertForwardingPlan } from '../alerts/forwarding-plan';
+import { assignmentsByStack, type IdentityCenter } from '../model/identity-center';
 import type { Account, LandingZone } from '../model/landing-zone';
-import { stateBackendFor } from '../terraform/state-backend';
+import { type StateBackend, stateBackendFor } from '../terraform/state-backend';
 
 export interface LandingZoneAppOptions {
   /** @default the cdktf CLI's output directory, else `cdktf.out` */
@@ -30,6 +34,8 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
   const { homeRegion, governedRegions, passwordPolicy, managementAccount, memberAccounts, logArchiveAccount, securityAccount, accountAccessRole } = landingZone;
   const managementAccountId = managementAccount.existingAccountId;
 
+  const { identityCenter } = landingZone;
+  const identityCenterAdministratorId = identityCenter && identityCenterAdministratorIdOf(landingZone, identityCenter);
   const management = new ManagementStack(app, MANAGEMENT_STACK, {
     organization: landingZone.organization,
     serviceAccessPrincipals: landingZone.serviceAccessPrincipals,
@@ -40,12 +46,30 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     managementAccountId,
     homeRegion,
     stateBackend,
+    identityCenterAdministratorId,
   });
+
+  const identityCenterStacks = identityCenter
+    ? identityCenterStacksFor(app, identityCenter, { administratorId: identityCenterAdministratorId, managementAccountId, accountAccessRole, stateBackend })
+    : [];
+  for (const stack of identityCenterStacks) stack.addDependency(management);
+  /** A stack that assigns permission sets reads their ARNs from the Identity Center stacks. */
+  const assignsAfterIdentityCenter = (stack: TerraformStack, assignments: readonly unknown[]) => {
+    if (assignments.length > 0) for (const identityCenterStack of identityCenterStacks) stack.addDependency(identityCenterStack);
+  };
 
   const accountStacks = new Map<string, AccountStack>();
   for (const account of memberAccounts) {
-    const accountStack = new AccountStack(app, accountStackName(account), { account, accountAccessRole, managementAccountId, homeRegion, stateBackend });
+    const accountStack = new AccountStack(app, accountStackName(account), {
+      account,
+      accountAccessRole,
+      managementAccountId,
+      homeRegion,
+      stateBackend,
+      identityCenter,
+    });
     accountStack.addDependency(management);
+    if (identityCenter) assignsAfterIdentityCenter(accountStack, assignmentsByStack(identityCenter, account).accountStack);
     accountStacks.set(account.key, accountStack);
   }
   const accountStackOf = (key: string) => {
@@ -103,6 +127,7 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     stateBackend,
     logArchiveBuckets: landingZone.logArchive.buckets,
     sessionManager: landingZone.sessionManager,
+    identityCenter: identityCenter && { settings: identityCenter, managementAccountId },
   };
   const managementBaseline = new AccountBaselineStack(app, accountBaselineStackName(managementAccount), {
     ...baselineSettings,
@@ -129,5 +154,55 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     baseline.addDependency(logArchive);
     baseline.addDependency(security);
   }
+  if (identityCenter) {
+    [managementAccount, ...memberAccounts].forEach((account, index) =>
+      assignsAfterIdentityCenter(baselines[index], assignmentsByStack(identityCenter, account).baseline),
+    );
+  }
   return app;
+}
+
+/** The id of Identity Center's delegated administrator, an adopted member account: validation has made sure of it. */
+function identityCenterAdministratorIdOf(landingZone: LandingZone, identityCenter: IdentityCenter): string | undefined {
+  const name = identityCenter.delegatedAdministratorName;
+  if (name === undefined) return undefined;
+  const id = landingZone.memberAccounts.find((candidate) => candidate.name === name)?.existingAccountId;
+  if (id === undefined) throw new Error(`Identity Center administrator ${name} is not an adopted member account after validation`);
+  return id;
+}
+
+interface IdentityCenterPlacement {
+  /** @default none: the management account administers Identity Center */
+  readonly administratorId?: string;
+  readonly managementAccountId: string;
+  readonly accountAccessRole: string;
+  readonly stateBackend: StateBackend;
+}
+
+/** `identity-center` where Identity Center is administered, and `identity-center-management` when the management account must manage some permission sets itself. */
+function identityCenterStacksFor(app: App, identityCenter: IdentityCenter, placement: IdentityCenterPlacement): IdentityCenterStack[] {
+  const { administratorId, managementAccountId, accountAccessRole, stateBackend } = placement;
+  const stacks = [
+    new IdentityCenterStack(app, IDENTITY_CENTER_STACK, {
+      identityCenter,
+      permissionSets: identityCenter.permissionSets.filter((set) => !set.managedFromManagementAccount),
+      withGroupsAndAttributes: true,
+      accountId: administratorId ?? managementAccountId,
+      roleName: administratorId === undefined ? undefined : accountAccessRole,
+      stateBackend,
+    }),
+  ];
+  const fromManagement = identityCenter.permissionSets.filter((set) => set.managedFromManagementAccount);
+  if (fromManagement.length > 0) {
+    stacks.push(
+      new IdentityCenterStack(app, IDENTITY_CENTER_MANAGEMENT_STACK, {
+        identityCenter,
+        permissionSets: fromManagement,
+        withGroupsAndAttributes: false,
+        accountId: managementAccountId,
+        stateBackend,
+      }),
+    );
+  }
+  return stacks;
 }

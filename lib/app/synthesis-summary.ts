@@ -3,7 +3,13 @@ import { TerraformStack, type App } from 'cdktf';
 import { ALERTS } from '../alerts/alert-catalogue';
 import type { LandingZone } from '../model/landing-zone';
 import { sizeQuotaOf } from '../config/policy-size';
-import { LOG_ARCHIVE_STACK, ORGANIZATION_SERVICES_STACK, SECURITY_STACK } from '../../stacks/stack-outputs';
+import {
+  IDENTITY_CENTER_MANAGEMENT_STACK,
+  IDENTITY_CENTER_STACK,
+  LOG_ARCHIVE_STACK,
+  ORGANIZATION_SERVICES_STACK,
+  SECURITY_STACK,
+} from '../../stacks/stack-outputs';
 
 const POLICY_TYPE_LABEL = { SERVICE_CONTROL_POLICY: 'SCP', TAG_POLICY: 'tag policy' } as const;
 
@@ -26,10 +32,35 @@ const DEFAULT_ACCOUNT_QUOTA = 10;
 /** What to check before the first apply, when the configuration asks for it. */
 function beforeApplying(landingZone: LandingZone): string[] {
   const accounts = landingZone.accounts.length;
-  if (accounts <= DEFAULT_ACCOUNT_QUOTA) return [];
+  const lines: string[] = [];
+  if (accounts > DEFAULT_ACCOUNT_QUOTA) {
+    lines.push(
+      `  before applying: ${accounts} accounts, over the ${DEFAULT_ACCOUNT_QUOTA} a new organization may be limited to (some start lower): ` +
+        'check "Default maximum number of accounts" in Service Quotas (AWS Organizations) and request more if needed',
+    );
+  }
+  if (landingZone.identityCenter) {
+    lines.push(
+      `  before applying: IAM Identity Center must be enabled for the organization in ${landingZone.identityCenter.region}, once, in the management account's console (no API enables it)`,
+    );
+  }
+  return lines;
+}
+
+function identityCenterLines(landingZone: LandingZone): string[] {
+  const { identityCenter } = landingZone;
+  if (!identityCenter) return [];
+  const fromManagement = identityCenter.permissionSets.filter((set) => set.managedFromManagementAccount).length;
+  const created = identityCenter.groups.filter((group) => group.create).length;
+  const assignments = landingZone.accounts.reduce((total, account) => total + account.access.length, 0);
+  const granted = landingZone.accounts.filter((account) => account.access.length > 0).length;
   return [
-    `  before applying: ${accounts} accounts, over the ${DEFAULT_ACCOUNT_QUOTA} a new organization may be limited to (some start lower): ` +
-      'check "Default maximum number of accounts" in Service Quotas (AWS Organizations) and request more if needed',
+    `  ${IDENTITY_CENTER_STACK}: ${identityCenter.permissionSets.length - fromManagement} permission sets and ${identityCenter.groups.length} groups (${created} created), ` +
+      `in ${identityCenter.delegatedAdministratorName ?? landingZone.managementAccount.name} (${identityCenter.region}); ` +
+      `${assignments} assignments in ${granted} accounts, each in the account's own stacks`,
+    ...(fromManagement > 0
+      ? [`  ${IDENTITY_CENTER_MANAGEMENT_STACK}: ${fromManagement} permission sets granted on the management account, which alone may manage them`]
+      : []),
   ];
 }
 
@@ -44,6 +75,7 @@ export function synthesisSummary(landingZone: LandingZone, app: App): string {
     `  ${LOG_ARCHIVE_STACK}: the trail, Config, session and access-log buckets and the trail key, in ${landingZone.logArchiveAccount.name}`,
     `  ${ORGANIZATION_SERVICES_STACK}: the organization trail, delegated administrators and the cost anomaly monitor`,
     `  ${SECURITY_STACK}: GuardDuty, Security Hub, Access Analyzer, the Config aggregator and the central alert bus with ${ALERTS.length} alerts, in ${landingZone.securityAccount.name}`,
+    ...identityCenterLines(landingZone),
     `  governed regions: ${landingZone.governedRegions.join(', ')}`,
     ...beforeApplying(landingZone),
     ...policies,

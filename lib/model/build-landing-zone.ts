@@ -4,6 +4,7 @@ import type { AccountRequest, ConfigurationFiles } from '../config/configuration
 import { enabledPolicyTypesFor, serviceAccessPrincipalsFor } from '../config/organization-integrations';
 import { flattenOrganizationalUnits } from '../config/organizational-unit-paths';
 import { attachmentsOf, buildPolicies } from './build-policies';
+import { assignmentsOf, identityCenterOf } from './identity-center';
 import type { Account, LandingZone, ManagementAccount, MemberAccount, OrganizationalUnit } from './landing-zone';
 import { logArchiveBucketsOf } from './log-archive-buckets';
 
@@ -60,6 +61,11 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
       alternateContacts: resolveContacts(request, config.alternateContacts),
       budget: request.config.budget,
       policies: attachmentsOf(attachments.accounts[request.config.name]),
+      access: assignmentsOf(
+        config.identityCenter,
+        { name: request.config.name, ouPath: request.config.role === 'management' ? undefined : request.config.ou },
+        request.config.access,
+      ),
     }),
   );
   const managementAccount = accounts.find((account): account is ManagementAccount => account.role === 'management');
@@ -89,6 +95,7 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
     securityServices: config.securityServices,
     alerts: config.alerts,
     sessionManager: config.sessionManager,
+    identityCenter: config.identityCenter && identityCenterOf(config.identityCenter, config.homeRegion, files, managementAccount.access),
     costAnomalyDetection: {
       thresholdUsd: config.costAnomalyDetection.thresholdUsd,
       emails: config.costAnomalyDetection.emails ?? config.alerts.emails,

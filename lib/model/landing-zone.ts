@@ -17,6 +17,7 @@ import type { LandingZoneConfig } from '../config/schemas/landing-zone';
 import type { StateBackendConfig } from '../config/schemas/state-backend';
 import type { FieldPath } from '../diagnostics';
 import type { OrganizationPolicyType } from '../guardrails/guardrail';
+import type { Assignment, IdentityCenter } from './identity-center';
 import type { LogArchiveBuckets } from './log-archive-buckets';
 
 /** The policies attached to one root, OU or account, by name. */
@@ -64,6 +65,8 @@ interface AccountFields {
   readonly budget: BudgetConfig;
   /** Attached to this account itself. */
   readonly policies: PolicyAttachments;
+  /** Who may sign in to the account through IAM Identity Center, with which permission sets. */
+  readonly access: readonly Assignment[];
 }
 
 /** The account that owns the organization: it stays at the root and exists before the landing zone. */
@@ -117,6 +120,8 @@ export interface LandingZone {
   readonly securityServices: SecurityServicesConfig;
   readonly alerts: AlertsConfig;
   readonly sessionManager: SessionManagerConfig;
+  /** Absent when the configuration has no `identityCenter` section. */
+  readonly identityCenter?: IdentityCenter;
   /** Recipients resolved: the alert recipients when none are given. */
   readonly costAnomalyDetection: { readonly thresholdUsd: number; readonly emails: readonly string[] };
 }

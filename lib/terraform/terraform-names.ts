@@ -2,14 +2,24 @@
 import { createHash } from 'node:crypto';
 
 /**
- * A name for an OU path: `Workloads/Prod` becomes `Workloads_Prod`. A path with any
- * character other than letters, digits and `/` gets a short hash of itself appended, so
- * that two paths (`A B`, `A_B`, `A/B`) never meet on one name.
+ * A name for user-given text: every character but letters and digits becomes `_`. Text with
+ * any character other than letters, digits and those `kept` gets a short hash of itself
+ * appended, so that two texts (`A B`, `A_B`, `A/B`) never meet on one name.
  */
+function nameFor(text: string, kept: RegExp): string {
+  const name = text.replace(/[^A-Za-z0-9]/g, '_');
+  if (kept.test(text)) return name;
+  return `${name}_${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
+}
+
+/** A name for an OU path: `Workloads/Prod` becomes `Workloads_Prod`. */
 export function organizationalUnitName(path: string): string {
-  const name = path.replace(/[^A-Za-z0-9]/g, '_');
-  if (/^[A-Za-z0-9]+(\/[A-Za-z0-9]+)*$/.test(path)) return name;
-  return `${name}_${createHash('sha256').update(path).digest('hex').slice(0, 8)}`;
+  return nameFor(path, /^[A-Za-z0-9]+(\/[A-Za-z0-9]+)*$/);
+}
+
+/** A name for any other user-given text, such as a permission set or group name: `ReadOnly` stays, `Platform Team` gets a hash. */
+export function textName(text: string): string {
+  return nameFor(text, /^[A-Za-z0-9]+$/);
 }
 
 /** `eu-west-1` becomes `eu_west_1`. */

@@ -14,6 +14,9 @@ import { customPolicies } from './custom-policies';
 import { customPolicyNames } from './custom-policy-names';
 import { exemptionsGuard } from './exemptions-guard';
 import { guardrailTargets } from './guardrail-targets';
+import { identityCenterAdministrator } from './identity-center-administrator';
+import { identityCenterPolicies } from './identity-center-policies';
+import { identityCenterReferences } from './identity-center-references';
 import { logRetention } from './log-retention';
 import { organizationalUnits } from './organizational-units';
 import { policiesPerTarget } from './policies-per-target';
@@ -43,6 +46,9 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['guardrails'], exemptActionReferences),
   configurationRule([], customPolicyReferences),
   configurationRule(['coreAccounts'], coreAccounts, wholeOrganization),
+  configurationRule(['identityCenter', 'organizationalUnits'], identityCenterReferences, wholeOrganization),
+  configurationRule(['identityCenter', 'governedRegions'], identityCenterAdministrator, wholeOrganization),
+  configurationRule(['identityCenter'], identityCenterPolicies),
   configurationRule(['guardrails', 'organizationalUnits'], guardrailTargets, wholeOrganization),
   configurationRule([...GUARDRAIL_CONTEXT, 'organizationalUnits'], attachedPolicies, wholeOrganization),
   configurationRule(['guardrails', 'organizationalUnits', 'quotas'], policiesPerTarget, wholeOrganization),
