@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 
 const REPO_ROOT = resolve(__dirname, '..');
 
@@ -85,10 +85,32 @@ function writeWorkloadAccount(configDirectory: string, number: number, ou = plac
   writeFileSync(join(configDirectory, 'accounts', `${key}.yaml`), stringify(request));
 }
 
-/** The example's landing-zone.yaml, custom SCPs and core accounts, plus workloads up to `accounts` in all. */
+interface OrganizationalUnitTree {
+  readonly [name: string]: { readonly children?: OrganizationalUnitTree };
+}
+
+function organizationalUnitPaths(tree: OrganizationalUnitTree, parent?: string): string[] {
+  return Object.entries(tree).flatMap(([name, unit]) => {
+    const path = parent === undefined ? name : `${parent}/${name}`;
+    return [path, ...organizationalUnitPaths(unit.children ?? {}, path)];
+  });
+}
+
+/** The example's landing-zone.yaml with one more Identity Center grant on every OU, each to a group of its own. */
+function landingZoneWithGrantsOnEveryUnit(): string {
+  const settings = parse(readFileSync(join(REPO_ROOT, 'landing-zone.yaml'), 'utf8'));
+  for (const path of organizationalUnitPaths(settings.organizationalUnits)) {
+    const group = `${path.toLowerCase().replace(/\//g, '-')}-readers`;
+    settings.identityCenter.groups[group] = {};
+    settings.identityCenter.grants.push({ group, permissionSets: ['ReadOnly'], organizationalUnits: [path] });
+  }
+  return stringify(settings);
+}
+
+/** The example's landing-zone.yaml (with grants on every OU), custom SCPs and core accounts, plus workloads up to `accounts` in all. */
 function writeLandingZone(configDirectory: string, accounts: number): void {
   mkdirSync(join(configDirectory, 'accounts'), { recursive: true });
-  copyFileSync(join(REPO_ROOT, 'landing-zone.yaml'), join(configDirectory, 'landing-zone.yaml'));
+  writeFileSync(join(configDirectory, 'landing-zone.yaml'), landingZoneWithGrantsOnEveryUnit());
   for (const file of CORE_ACCOUNT_FILES) {
     copyFileSync(join(REPO_ROOT, 'accounts', file), join(configDirectory, 'accounts', file));
   }
