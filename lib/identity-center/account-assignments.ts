@@ -5,7 +5,7 @@
  */
 import { DataAwsIdentitystoreUser } from '@cdktf/provider-aws/lib/data-aws-identitystore-user';
 import { SsoadminAccountAssignment } from '@cdktf/provider-aws/lib/ssoadmin-account-assignment';
-import type { ITerraformDependable, TerraformProvider } from 'cdktf';
+import type { TerraformDependable, TerraformProvider } from '../terraform/terraform-types';
 import { Construct } from 'constructs';
 import type { AwsRegion } from '../iam/aws-regions';
 import { type Assignment, type IdentityCenter, type PermissionSet, permissionSetNamed } from '../model/identity-center';
@@ -37,7 +37,7 @@ export interface AccountAssignmentsProps {
    * What must exist first: the customer managed policies the permission sets name.
    * @default nothing
    */
-  readonly dependsOn?: ITerraformDependable[];
+  readonly dependsOn?: TerraformDependable[];
 }
 
 export class AccountAssignments extends Construct {

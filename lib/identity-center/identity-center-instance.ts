@@ -4,9 +4,9 @@
  * identity store id are read, never written down.
  */
 import { DataAwsSsoadminInstances } from '@cdktf/provider-aws/lib/data-aws-ssoadmin-instances';
-import { Fn, Op, TerraformSelf } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { AwsRegion } from '../iam/aws-regions';
+import { requireNonEmpty } from '../terraform/postconditions';
 
 export interface IdentityCenterInstance {
   readonly instanceArn: string;
@@ -15,12 +15,11 @@ export interface IdentityCenterInstance {
 
 export function identityCenterInstance(scope: Construct, region: AwsRegion): IdentityCenterInstance {
   const instances = new DataAwsSsoadminInstances(scope, 'identity_center_instances', { region });
-  instances.addOverride('lifecycle.postcondition', [
-    {
-      condition: Op.gte(Fn.lengthOf(TerraformSelf.getAny('arns')), 1),
-      error_message: `IAM Identity Center is not enabled for the organization in ${region}: enable it once in the management account's console, in ${region}, then plan again.`,
-    },
-  ]);
+  requireNonEmpty(
+    instances,
+    'arns',
+    `IAM Identity Center is not enabled for the organization in ${region}: enable it once in the management account's console, in ${region}, then plan again.`,
+  );
   return {
     instanceArn: instances.getStringAttribute('arns[0]'),
     identityStoreId: instances.getStringAttribute('identity_store_ids[0]'),

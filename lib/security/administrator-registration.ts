@@ -5,7 +5,7 @@
  * one, which the stack's own detector would then collide with (Security Hub alike).
  */
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import type { ITerraformDependable } from 'cdktf';
+import type { TerraformDependable } from '../terraform/terraform-types';
 
 export interface AdministratorRegistration {
   /** A provider with the management account's credentials. */
@@ -20,16 +20,16 @@ export interface AdministratorRegistration {
  * fail on the registration still in progress). Each waits for the one made before it.
  */
 export class RegistrationsInTurn {
-  private previous: readonly ITerraformDependable[] = [];
+  private previous: readonly TerraformDependable[] = [];
 
   /** What the next registration depends on: `dependencies`, and the registration before it; nothing for the first on its own. */
-  after(...dependencies: ITerraformDependable[]): ITerraformDependable[] | undefined {
+  after(...dependencies: TerraformDependable[]): TerraformDependable[] | undefined {
     const all = [...dependencies, ...this.previous];
     return all.length > 0 ? all : undefined;
   }
 
   /** Records the registration just made, for the next one to wait for. */
-  made<T extends ITerraformDependable>(registration: T): T {
+  made<T extends TerraformDependable>(registration: T): T {
     this.previous = [registration];
     return registration;
   }
