@@ -2,36 +2,26 @@
  * Synth benchmark: generates landing zones of 10, 100 and 1,000 accounts from the bundled
  * example, synthesizes each in a child process (bench/synth-once.ts) and reports the median
  * wall time and peak RSS; then checks that adding or moving one account touches only that
- * account's stacks. A report, not a test: only a failing synth makes it exit non-zero.
+ * account's stacks, and times the review (`npm run review`) of the largest organization,
+ * the synths apart. A report, not a test: only a failing synth makes it exit non-zero.
  *
  * `--compare <git ref>` synthesizes the same organizations with the code of that commit too
  * (in a temporary worktree), its runs alternating with this tree's so that both see the
  * same machine, and reports both medians and their ratio.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { parse, stringify } from 'yaml';
+import { type Checkout, checkoutAt, removeWorktree, worktreeOf } from '../lib/cli/checkouts';
+import { UserError } from '../lib/diagnostics';
+import { reviewOutputs } from '../lib/review/review';
+import { readSynthesizedOutput } from '../lib/review/synthesized-output';
 
 const REPO_ROOT = resolve(__dirname, '..');
-
-/** A checkout whose code synthesizes: this one, or the worktree of the commit compared with. */
-interface Tree {
-  readonly label: string;
-  readonly root: string;
-  /** The runner and Node.js flags `cdktf synth` starts the app with (its cdktf.json), so the bench measures the same. */
-  readonly command: string;
-  readonly flags: readonly string[];
-}
-
-function treeAt(label: string, root: string): Tree {
-  const app: string = JSON.parse(readFileSync(join(root, 'cdktf.json'), 'utf8')).app;
-  const [command, ...rest] = app.split(' ');
-  return { label, root, command: command.includes('/') ? join(root, command) : command, flags: rest.filter((word) => word !== 'main.ts') };
-}
 
 const CORE_ACCOUNT_FILES = ['management.yaml', 'log-archive.yaml', 'security.yaml'];
 const SIZES = [10, 100, 1_000];
@@ -121,7 +111,7 @@ function writeLandingZone(configDirectory: string, accounts: number): void {
   }
 }
 
-function synthesize(tree: Tree, configDirectory: string, outdir: string): SynthRun {
+function synthesize(tree: Checkout, configDirectory: string, outdir: string): SynthRun {
   const start = performance.now();
   const child = spawnSync(tree.command, [...tree.flags, join(tree.root, 'bench', 'synth-once.ts'), configDirectory, outdir], {
     cwd: tree.root,
@@ -170,7 +160,7 @@ function targetVerdict(wallSeconds: number, peakRssMb: number): string {
 }
 
 /** Each tree's runs, alternating between the trees so that a slower spell of the machine falls on both. */
-function benchmarkSize(workDirectory: string, accounts: number, trees: readonly Tree[]): void {
+function benchmarkSize(workDirectory: string, accounts: number, trees: readonly Checkout[]): void {
   const configDirectory = join(workDirectory, `org-${accounts}`);
   writeLandingZone(configDirectory, accounts);
   const runs = trees.map((): SynthRun[] => []);
@@ -205,7 +195,7 @@ function formatDiff({ added, changed, removed }: StackDiff): string {
 }
 
 /** Synthesizes before and after each one-account edit, and reports which stacks differ. */
-function checkIncrementalChanges(workDirectory: string, tree: Tree): void {
+function checkIncrementalChanges(workDirectory: string, tree: Checkout): void {
   const configDirectory = join(workDirectory, 'org-incremental');
   writeLandingZone(configDirectory, INCREMENTAL_SIZE);
   const original = join(workDirectory, 'out-original');
@@ -222,23 +212,36 @@ function checkIncrementalChanges(workDirectory: string, tree: Tree): void {
   console.log(`moving one account to another OU:          ${formatDiff(diffStacks(withNewAccount, withMovedAccount))}`);
 }
 
-/** A worktree of `ref` beside this checkout, sharing its node_modules. */
-function worktreeOf(workDirectory: string, ref: string): Tree {
-  const root = join(workDirectory, 'compared');
-  try {
-    execFileSync('git', ['worktree', 'add', '--detach', root, ref], { cwd: REPO_ROOT, stdio: 'pipe' });
-  } catch (error) {
-    throw new SynthFailure(`could not check out ${ref}: ${String((error as { stderr?: Buffer }).stderr ?? error).trim()}`);
-  }
-  symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'));
-  return treeAt(ref, root);
+/** How long the review takes at the largest size, the two synths apart: identical outputs, and one SCP changed. */
+function benchmarkReview(workDirectory: string, tree: Checkout): void {
+  const accounts = SIZES[SIZES.length - 1];
+  const configDirectory = join(workDirectory, `org-${accounts}`);
+  const changed = join(workDirectory, `org-${accounts}-changed`);
+  cpSync(configDirectory, changed, { recursive: true });
+  const landingZone = join(changed, 'landing-zone.yaml');
+  writeFileSync(landingZone, readFileSync(landingZone, 'utf8').replace('      - pricingplanmanager:*\n', '      - pricingplanmanager:*\n      - budgets:*\n'));
+  synthesize(tree, changed, join(workDirectory, 'out-review-changed'));
+  const base = join(workDirectory, `out-${accounts}-0-1`);
+  const timed = (after: string) =>
+    median(
+      Array.from({ length: RUNS }, () => {
+        const start = performance.now();
+        const report = reviewOutputs(readSynthesizedOutput(base), readSynthesizedOutput(after));
+        if (report.stacks.length === 0 && after !== join(workDirectory, `out-${accounts}-0-2`))
+          throw new SynthFailure('the changed SCP was not seen by the review');
+        return (performance.now() - start) / 1000;
+      }),
+    );
+  console.log(
+    `reviewing the ${accounts}-account org, the synths apart: identical outputs ${timed(join(workDirectory, `out-${accounts}-0-2`)).toFixed(2)} s, one SCP changed ${timed(join(workDirectory, 'out-review-changed')).toFixed(2)} s (medians of ${RUNS})`,
+  );
 }
 
 function main(compare: string | undefined): void {
   const workDirectory = mkdtempSync(join(tmpdir(), 'lz-synth-bench-'));
-  const trees = [treeAt('this tree', REPO_ROOT)];
+  const trees = [checkoutAt('this tree', REPO_ROOT)];
   try {
-    if (compare) trees.push(worktreeOf(workDirectory, compare));
+    if (compare) trees.push(worktreeOf(REPO_ROOT, join(workDirectory, 'compared'), compare));
     const [tree] = trees;
     console.log(`node ${process.version}; each synth in its own process (${[tree.command.split('/').pop(), ...tree.flags].join(' ')}), ${RUNS} runs per size`);
     console.log(`target: ${TARGET.accounts} accounts in <= ${TARGET.wallSeconds} s and <= ${TARGET.peakRssMb / 1024} GB peak RSS\n`);
@@ -246,8 +249,9 @@ function main(compare: string | undefined): void {
     for (const accounts of SIZES) benchmarkSize(workDirectory, accounts, trees);
     console.log();
     checkIncrementalChanges(workDirectory, tree);
+    benchmarkReview(workDirectory, tree);
   } finally {
-    if (compare) spawnSync('git', ['worktree', 'remove', '--force', join(workDirectory, 'compared')], { cwd: REPO_ROOT });
+    if (trees[1]) removeWorktree(REPO_ROOT, trees[1]);
     rmSync(workDirectory, { recursive: true, force: true });
   }
 }
@@ -261,7 +265,7 @@ const options = new Command('bench')
 try {
   main(options.compare);
 } catch (error) {
-  if (!(error instanceof SynthFailure)) throw error;
+  if (!(error instanceof SynthFailure) && !(error instanceof UserError)) throw error;
   console.error(error.message);
   process.exitCode = 1;
 }
