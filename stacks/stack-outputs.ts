@@ -24,12 +24,16 @@ export const IDENTITY_CENTER_STACK = 'identity-center';
 /** Permission sets granted on the management account while Identity Center is delegated: only the management account may manage them. */
 export const IDENTITY_CENTER_MANAGEMENT_STACK = 'identity-center-management';
 
+/** Every account stack is `account-<key>`; every baseline `baseline-<key>`. */
+export const ACCOUNT_STACK_PREFIX = 'account-';
+export const ACCOUNT_BASELINE_STACK_PREFIX = 'baseline-';
+
 export function accountStackName(account: Pick<Account, 'key'>): string {
-  return `account-${account.key}`;
+  return `${ACCOUNT_STACK_PREFIX}${account.key}`;
 }
 
 export function accountBaselineStackName(account: Pick<Account, 'key'>): string {
-  return `baseline-${account.key}`;
+  return `${ACCOUNT_BASELINE_STACK_PREFIX}${account.key}`;
 }
 
 /** What the management stack publishes. */

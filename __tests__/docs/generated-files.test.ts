@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JSON_SCHEMA_DIRECTORY, jsonSchemaFiles } from '../../lib/config/json-schemas';
+import { jsonSchemaFiles } from '../../lib/config/json-schemas';
+import { JSON_SCHEMA_DIRECTORY, schemaFiles } from '../../lib/docs/schema-files';
 import { generatedBlockText, withGeneratedBlock } from '../../lib/docs/generated-block';
 import { guardrailBuilderPath } from '../../lib/docs/guardrail-table';
 import { README_BLOCKS } from '../../lib/docs/readme-blocks';
@@ -8,7 +9,7 @@ import { SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../../
 import { REPOSITORY } from '../support/example-config';
 
 describe('editor JSON Schemas', () => {
-  it.each(Object.entries(jsonSchemaFiles()))('schemas/%s is generated from the current zod schema (npm run generate)', (name, content) => {
+  it.each(Object.entries(schemaFiles()))('schemas/%s is generated from the current zod schema (npm run generate)', (name, content) => {
     expect(readFileSync(join(REPOSITORY, JSON_SCHEMA_DIRECTORY, name), 'utf8')).toBe(content);
   });
 

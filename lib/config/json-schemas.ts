@@ -9,15 +9,16 @@ import { LandingZoneSchema } from './schemas/landing-zone';
 
 export const JSON_SCHEMA_DIRECTORY = 'schemas';
 
-function render(schema: z.ZodType, title: string): string {
-  const document = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' });
+/** A zod schema as a JSON Schema file: what is written (`input`, defaults optional) or what is read (`output`). */
+export function renderJsonSchema(schema: z.ZodType, title: string, io: 'input' | 'output' = 'input'): string {
+  const document = z.toJSONSchema(schema, { io, target: 'draft-2020-12' });
   return `${JSON.stringify({ title, ...document }, null, 2)}\n`;
 }
 
-/** File name (under `schemas/`) to content. */
+/** The editors' schemas: file name (under `schemas/`) to content. */
 export function jsonSchemaFiles(): Record<string, string> {
   return {
-    'landing-zone.schema.json': render(LandingZoneSchema, 'landing-zone.yaml'),
-    'account.schema.json': render(AccountSchema, 'Account request (accounts/<name>.yaml)'),
+    'landing-zone.schema.json': renderJsonSchema(LandingZoneSchema, 'landing-zone.yaml'),
+    'account.schema.json': renderJsonSchema(AccountSchema, 'Account request (accounts/<name>.yaml)'),
   };
 }

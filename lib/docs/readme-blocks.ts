@@ -2,5 +2,6 @@
 import { ALERT_TABLE } from './alert-table';
 import type { GeneratedBlock } from './generated-block';
 import { GUARDRAIL_TABLE } from './guardrail-table';
+import { RISK_TABLE } from './risk-table';
 
-export const README_BLOCKS: readonly GeneratedBlock[] = [GUARDRAIL_TABLE, ALERT_TABLE];
+export const README_BLOCKS: readonly GeneratedBlock[] = [GUARDRAIL_TABLE, ALERT_TABLE, RISK_TABLE];

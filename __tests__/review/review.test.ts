@@ -1,0 +1,319 @@
+/**
+ * The review of a change, computed from two synthesized outputs only: what it does to the
+ * organization, the accounts each change reaches through the OU tree, the risks first, the
+ * policies compared statement by statement, and the noise left out.
+ */
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderMarkdown } from '../../lib/review/render-text';
+import type { ReviewReport } from '../../lib/review/report';
+import { reviewOutputs } from '../../lib/review/review';
+import { readSynthesizedOutput } from '../../lib/review/synthesized-output';
+import { copyExample, editFile, synthesize, temporaryDirectory, type TerraformJson, writeFile } from '../support/example-config';
+import { exampleOutput } from '../support/example-output';
+
+/** The example against the example changed by `edit`. */
+async function reviewOf(edit: (directory: string) => void): Promise<ReviewReport> {
+  const directory = copyExample();
+  edit(directory);
+  return reviewOutputs(readSynthesizedOutput(exampleOutput()), readSynthesizedOutput(await synthesize(directory)));
+}
+
+const sentences = (report: ReviewReport) => report.intents.map((intent) => intent.sentence);
+
+function vend(directory: string, name: string, ou: string): void {
+  writeFile(
+    directory,
+    `accounts/${name}.yaml`,
+    [
+      `name: ${name}`,
+      `email: aws-${name}@example.com`,
+      `ou: ${ou}`,
+      'tags: { owner: payments, environment: nonprod, cost-center: "4200" }',
+      'budget: { monthlyLimitUsd: 300, alertEmails: [payments-leads@example.com] }',
+      '',
+    ].join('\n'),
+  );
+}
+
+describe('identical outputs', () => {
+  it('report no change and no risk', () => {
+    const report = reviewOutputs(readSynthesizedOutput(exampleOutput()), readSynthesizedOutput(exampleOutput()));
+    expect(report).toMatchObject({ summary: 'no change', risky: false, stacks: [], risks: [], intents: [] });
+  });
+});
+
+describe('vending an account', () => {
+  let report: ReviewReport;
+  beforeAll(async () => {
+    report = await reviewOf((directory) => vend(directory, 'payments-qa', 'Workloads/NonProd'));
+  });
+
+  it('adds its two stacks and changes no other', () => {
+    expect(report.stacks.map((stack) => [stack.name, stack.status])).toEqual([
+      ['account-payments-qa', 'added'],
+      ['baseline-payments-qa', 'added'],
+    ]);
+    expect(report.counts).toMatchObject({ stacksAdded: 2, stacksRemoved: 0, stacksChanged: 0, resourcesRemoved: 0 });
+  });
+
+  it('says where the account goes, which guardrails reach it and who may sign in, and raises no risk', () => {
+    expect(report.risks).toEqual([]);
+    expect(report.intents.find((intent) => intent.kind === 'account-added')).toMatchObject({
+      sentence: expect.stringMatching(
+        /^account payments-qa is vended into Workloads\/NonProd: .*SCP region-deny.*SCP require-tags-on-create.* reach it, and 4 assignments let people sign in$/,
+      ),
+      accounts: ['payments-qa'],
+    });
+    expect(sentences(report)).toContain('group payments-developers gains Developer (PowerUserAccess) in 1 account: payments-qa');
+  });
+});
+
+describe('moving an account', () => {
+  it('says what it gains and loses, and raises a risk for a guardrail it loses', async () => {
+    const report = await reviewOf((directory) =>
+      editFile(directory, 'accounts/sandbox-data-science.yaml', (text) => text.replace('ou: Sandbox', 'ou: Workloads/NonProd')),
+    );
+    expect(report.intents.find((intent) => intent.kind === 'account-moved')?.sentence).toBe(
+      'sandbox-data-science moves from Sandbox to Workloads/NonProd and so loses SCP deny-iam-users, SCP deny-large-instances',
+    );
+    expect(report.risks).toContainEqual(
+      expect.objectContaining({
+        kind: 'guardrail-weakened',
+        title: 'sandbox-data-science moves to Workloads/NonProd and so loses SCP deny-iam-users, SCP deny-large-instances',
+        accounts: ['sandbox-data-science'],
+      }),
+    );
+    expect(sentences(report)).toContain('group data-scientists loses Developer (PowerUserAccess) in 1 account: sandbox-data-science');
+  });
+});
+
+describe('blast radius', () => {
+  it('counts every account below an OU a policy is attached to, nested OUs included', async () => {
+    const report = await reviewOf((directory) => {
+      editFile(directory, 'landing-zone.yaml', (text) =>
+        text
+          .replace(/( {6}Prod:)( \{\})?\n/, '$1\n        children:\n          Payments: {}\n')
+          .replace(
+            '      Workloads:\n        serviceControlPolicies: [region-deny, require-tags-on-create]',
+            '      Workloads:\n        serviceControlPolicies: [region-deny, require-tags-on-create, deny-iam-users]',
+          ),
+      );
+      vend(directory, 'payments-ledger', 'Workloads/Prod/Payments');
+    });
+    expect(report.intents.find((intent) => intent.kind === 'policy-attached')).toEqual({
+      kind: 'policy-attached',
+      sentence: 'SCP deny-iam-users is attached to OU Workloads: 3 accounts gain it',
+      accounts: ['payments-dev', 'payments-ledger', 'payments-prod'],
+    });
+    expect(sentences(report)).toContain('OU Workloads/Prod/Payments is added');
+  });
+});
+
+describe('a changed SCP', () => {
+  let report: ReviewReport;
+  beforeAll(async () => {
+    report = await reviewOf((directory) => editFile(directory, 'landing-zone.yaml', (text) => text.replace('  - eu-central-1\n', '')));
+  });
+
+  it('is compared statement by statement, as sets of actions, resources and condition values', () => {
+    const management = report.stacks.find((stack) => stack.name === 'management')!;
+    const policy = management.resources.find((resource) => resource.address === 'aws_organizations_policy.policy_region_deny')!;
+    expect(policy.action).toBe('update');
+    const [document] = policy.documents;
+    expect(document).toMatchObject({ attribute: 'content', kind: 'policy' });
+    expect(document.statements).toEqual([
+      expect.objectContaining({
+        sid: 'DenyOutsideGovernedRegions',
+        status: 'changed',
+        effect: 'Deny',
+        actions: { added: [], removed: [] },
+        conditions: [{ operator: 'StringNotEquals', key: 'aws:RequestedRegion', added: [], removed: ['eu-central-1'], status: 'changed' }],
+        sentences: ['now also denies eu-central-1'],
+      }),
+    ]);
+  });
+
+  it('says what it now denies, for how many accounts, and raises the region change as a risk', () => {
+    expect(sentences(report)).toContain('SCP region-deny now also denies eu-central-1 for 6 accounts');
+    expect(report.risks).toContainEqual(
+      expect.objectContaining({ kind: 'region-changed', title: 'SCP region-deny: region eu-central-1 is closed, in 6 accounts' }),
+    );
+  });
+});
+
+describe('risks', () => {
+  it.each<[string, (directory: string) => void, ReviewReport['risks'][number]['kind'], RegExp]>([
+    [
+      'an exemption widened',
+      (directory) =>
+        editFile(directory, 'landing-zone.yaml', (text) =>
+          text.replace('    - arn:aws:iam::*:role/BreakGlassAdmin\n', '    - arn:aws:iam::*:role/BreakGlassAdmin\n    - arn:aws:iam::*:role/Contractor\n'),
+        ),
+      'exemption-widened',
+      /^SCP region-deny now exempts arn:aws:iam::\*:role\/Contractor, in 6 accounts$/,
+    ],
+    [
+      'a guardrail detached',
+      (directory) =>
+        editFile(directory, 'landing-zone.yaml', (text) =>
+          text.replace(
+            '        serviceControlPolicies: [region-deny, require-tags-on-create, deny-iam-users, deny-large-instances]',
+            '        serviceControlPolicies: [region-deny, require-tags-on-create, deny-large-instances]',
+          ),
+        ),
+      'guardrail-weakened',
+      /^deny-iam-users is detached from OU Sandbox, in 1 account$/,
+    ],
+    [
+      'a deny narrowed',
+      (directory) =>
+        editFile(directory, 'landing-zone.yaml', (text) => text.replace('      - pricingplanmanager:*\n', '      - pricingplanmanager:*\n      - ec2:*\n')),
+      'guardrail-weakened',
+      /^SCP region-deny no longer denies ec2:\* \(now excepted\), in 6 accounts$/,
+    ],
+    [
+      'a longer session',
+      (directory) => editFile(directory, 'landing-zone.yaml', (text) => text.replace('sessionDuration: PT1H', 'sessionDuration: PT12H')),
+      'access-widened',
+      /^permission set Administrator's session lengthens from PT1H to PT12H, in 7 accounts$/,
+    ],
+    [
+      'administration granted',
+      (directory) =>
+        editFile(directory, 'landing-zone.yaml', (text) =>
+          text.replace('  grants:\n', '  grants:\n    - group: data-scientists\n      permissionSets: [Administrator]\n      organizationalUnits: [Sandbox]\n'),
+        ),
+      'access-widened',
+      /^group data-scientists gains Administrator \(AdministratorAccess\) in 1 account$/,
+    ],
+    [
+      'a privileged policy added to a permission set',
+      (directory) =>
+        editFile(directory, 'landing-zone.yaml', (text) =>
+          text.replace('awsManagedPolicies: [job-function/Billing]', 'awsManagedPolicies: [job-function/Billing, IAMFullAccess]'),
+        ),
+      'access-widened',
+      /^permission set Billing now attaches IAMFullAccess, in 1 account$/,
+    ],
+    [
+      'object lock retention shortened',
+      (directory) => editFile(directory, 'landing-zone.yaml', (text) => text.replace('retentionDays: 365', 'retentionDays: 180')),
+      'logging-weakened',
+      /cloudtrail_object_lock.* in log-archive: object lock retention shortened \(rule\.default_retention\.days: 365 to 180\)$/,
+    ],
+    [
+      'a security service turned off',
+      (directory) => editFile(directory, 'landing-zone.yaml', (text) => text.replace('  inspector: true', '  inspector: false')),
+      'security-service-removed',
+      /^baseline-payments-dev removes 2 aws_inspector2_enabler, 2 aws_inspector2_member_association$/,
+    ],
+    [
+      'log buckets replaced',
+      (directory) =>
+        editFile(directory, 'landing-zone.yaml', (text) => text.replace('bucketNamePrefix: example-corp-logs', 'bucketNamePrefix: example-corp-audit')),
+      'replaced',
+      /^aws_s3_bucket\.cloudtrail_bucket_\w+ in log-archive is replaced \(bucket changed\)$/,
+    ],
+  ])('raises %s', async (_case, edit, kind, title) => {
+    const report = await reviewOf(edit);
+    expect(report.risky).toBe(true);
+    expect(report.risks).toContainEqual(expect.objectContaining({ kind, title: expect.stringMatching(title), why: expect.any(String) }));
+  });
+});
+
+describe('an account removed', () => {
+  it('is the first risk, with the safe path, and the account is named', async () => {
+    const report = await reviewOf((directory) => rmSync(join(directory, 'accounts', 'payments-dev.yaml')));
+    expect(report.risks[0]).toMatchObject({
+      kind: 'account-removed',
+      title: 'account payments-dev would leave the organization: its account stack is removed',
+      saferPath: expect.stringContaining('move the account to the Suspended OU'),
+      accounts: ['payments-dev'],
+    });
+    expect(sentences(report)).toContain('account payments-dev is removed from Workloads/NonProd');
+  });
+});
+
+describe('a hand-edited output', () => {
+  function editedCopy(edit: (stacks: string) => void): string {
+    const copy = temporaryDirectory();
+    cpSync(exampleOutput(), copy, { recursive: true });
+    edit(join(copy, 'stacks'));
+    return copy;
+  }
+
+  function editJson(file: string, edit: (json: TerraformJson) => void): void {
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    edit(json);
+    writeFileSync(file, JSON.stringify(json, null, 2));
+  }
+
+  it('is reviewed from the output alone: a bucket policy that lets in an account outside the organization', () => {
+    const after = editedCopy((stacks) =>
+      editJson(join(stacks, 'log-archive', 'cdk.tf.json'), (json) => {
+        const [name, policy] = Object.entries(json.resource.aws_s3_bucket_policy as Record<string, { policy: string }>)[0];
+        const document = JSON.parse(policy.policy);
+        document.Statement.push({
+          Sid: 'PartnerRead',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::999999999999:root' },
+          Action: 's3:GetObject',
+          Resource: '*',
+        });
+        json.resource.aws_s3_bucket_policy[name].policy = JSON.stringify(document);
+      }),
+    );
+    const report = reviewOutputs(readSynthesizedOutput(exampleOutput()), readSynthesizedOutput(after));
+    expect(report.risks).toEqual([
+      expect.objectContaining({
+        kind: 'external-principal',
+        title: expect.stringMatching(/policy statement PartnerRead lets in AWS:arn:aws:iam::999999999999:root$/),
+        stack: 'log-archive',
+      }),
+    ]);
+  });
+
+  it("leaves out cdktf's metadata and lists that only changed order", () => {
+    const after = editedCopy((stacks) =>
+      editJson(join(stacks, 'management', 'cdk.tf.json'), (json) => {
+        json.resource.aws_organizations_organization.organization['//'] = { metadata: { path: 'elsewhere' } };
+        json.resource.aws_organizations_organization.organization.aws_service_access_principals.reverse();
+      }),
+    );
+    const report = reviewOutputs(readSynthesizedOutput(exampleOutput()), readSynthesizedOutput(after));
+    expect(report).toMatchObject({ summary: 'no change', stacks: [], suppressed: { metadata: 1, reordered: 1 } });
+  });
+});
+
+describe('the Markdown form', () => {
+  it('keeps a realistic pull request readable: vend an account, tighten an SCP, grant a group', async () => {
+    const report = await reviewOf((directory) => {
+      vend(directory, 'payments-qa', 'Workloads/NonProd');
+      editFile(directory, 'landing-zone.yaml', (text) =>
+        text
+          .replace(
+            '        serviceControlPolicies: [region-deny, require-tags-on-create]\n      Sandbox:',
+            '        serviceControlPolicies: [region-deny, require-tags-on-create, deny-iam-users]\n      Sandbox:',
+          )
+          .replace(
+            '  grants:\n',
+            '  grants:\n    - group: data-scientists\n      permissionSets: [ReadOnly]\n      organizationalUnits: [Workloads/NonProd]\n',
+          ),
+      );
+    });
+    expect(renderMarkdown(report)).toMatchSnapshot();
+  });
+
+  it('fits a comment, leaving stack detail out first and saying where the full report is', async () => {
+    const report = await reviewOf((directory) =>
+      editFile(directory, 'landing-zone.yaml', (text) => text.replace('bucketNamePrefix: example-corp-logs', 'bucketNamePrefix: example-corp-audit')),
+    );
+    const full = renderMarkdown(report, undefined, Number.POSITIVE_INFINITY);
+    const comment = renderMarkdown(report, 'review.md', 4_000);
+    expect(full.length).toBeGreaterThan(4_000);
+    expect(comment.length).toBeLessThanOrEqual(4_000);
+    expect(comment).toContain('#### Risks');
+    expect(comment).toMatch(/more stacks left out to fit a comment: the full report is in review\.md\./);
+  });
+});

@@ -1,0 +1,517 @@
+/**
+ * What a reviewer must look at before approving, most serious first, each with why it
+ * matters: an account leaving the organization; log buckets, keys, the organization, an
+ * OU or the trail destroyed or replaced; a guardrail that denies less or exempts more; a
+ * permission set or grant that hands out more; logging, retention, object lock or
+ * encryption weakened; a governed region added or removed; a security service or alert
+ * rule removed; a principal outside the organization let in.
+ */
+import { accessChanges, accountsWithPermissionSet, countedAccounts, permissionSetLabel, policyLabel } from './intents';
+import {
+  type AccountFacts,
+  accountsReachedByPolicy,
+  accountsUnder,
+  type OrganizationView,
+  permissionSetByResource,
+  policiesReaching,
+  policyNameByResource,
+  unitByReference,
+} from './organization-view';
+import { valuesOf } from './stack-diff';
+import { remoteLookup, resourceReference } from './terraform-references';
+import { isNegatedOperator, isPrincipalKey } from './policy-diff';
+import { RISK_KINDS, type ResourceChange, type Risk, type StackChange, type StatementChange } from './report';
+import { ACCOUNT_BASELINE_STACK_PREFIX, ACCOUNT_STACK_PREFIX } from '../../stacks/stack-outputs';
+
+export interface RiskContext {
+  readonly before: OrganizationView;
+  readonly after: OrganizationView;
+  /** Account ids the outputs name literally: the management account's and those of adopted accounts. */
+  readonly knownAccountIds: ReadonlySet<string>;
+}
+
+/** Why each kind of risk matters; the README lists them from here. */
+export const RISK_REASONS: Readonly<Record<(typeof RISK_KINDS)[number], string>> = {
+  'account-removed':
+    'Destroying an account resource takes the account out of the organization (or closes it, with close_on_deletion): it keeps running outside every guardrail, log and budget. Its prevent_destroy stops the apply, and every stack that reads the account then fails to plan.',
+  destroyed: 'Log buckets, keys, the trail, the organization and its OUs hold the audit record or everything below them; destroying one loses what it held.',
+  replaced:
+    'Terraform replaces these by destroying the old one first or beside it: a new bucket or key is empty, a new account is another account, and what referred to the old one breaks.',
+  'guardrail-weakened': 'A preventive guardrail that denies less, or reaches fewer accounts, lets every account it covered do what it stopped before, at once.',
+  'exemption-widened':
+    'An exempt principal escapes the guardrail entirely: exemptions are how guardrails are bypassed, so each new one needs an owner and a reason.',
+  'access-widened': 'A permission set or grant that hands out more rights, or longer sessions, changes what people can do in every account it reaches.',
+  'logging-weakened':
+    'Logs, retention, object lock, versioning and encryption are what an investigation relies on after the fact; weakening them cannot be undone for what is lost meanwhile.',
+  'region-changed':
+    'The governed regions decide where workloads may run and where the baseline, Config and the security services watch: a region added must be covered, a region removed stops being watched.',
+  'security-service-removed':
+    'A detector, recorder, analyzer, alert rule or subscription removed is a blind spot: what it watched goes unseen from the next apply.',
+  'external-principal': 'A principal outside the organization, or anyone at all, is let into a resource or role: data or control leaves the organization.',
+};
+
+const SAFER_ACCOUNT_REMOVAL =
+  'Keep the request file and move the account to the Suspended OU, where deny-all stops all use while the baseline stays; close it later as a change of its own.';
+
+const PROTECTED_TYPES = new Set([
+  'aws_s3_bucket',
+  'aws_s3_bucket_object_lock_configuration',
+  'aws_kms_key',
+  'aws_organizations_organization',
+  'aws_organizations_organizational_unit',
+  'aws_cloudtrail',
+  'aws_cloudwatch_log_group',
+]);
+
+const SECURITY_SERVICE_TYPES = new Set([
+  'aws_guardduty_detector',
+  'aws_guardduty_organization_configuration',
+  'aws_guardduty_organization_admin_account',
+  'aws_securityhub_account',
+  'aws_securityhub_organization_configuration',
+  'aws_securityhub_organization_admin_account',
+  'aws_securityhub_configuration_policy',
+  'aws_securityhub_configuration_policy_association',
+  'aws_config_configuration_recorder',
+  'aws_config_configuration_recorder_status',
+  'aws_config_delivery_channel',
+  'aws_config_configuration_aggregator',
+  'aws_accessanalyzer_analyzer',
+  'aws_inspector2_enabler',
+  'aws_inspector2_organization_configuration',
+  'aws_inspector2_member_association',
+  'aws_macie2_account',
+  'aws_detective_graph',
+  'aws_fms_admin_account',
+  'aws_fms_policy',
+  'aws_cloudtrail',
+  'aws_cloudwatch_event_rule',
+  'aws_cloudwatch_event_target',
+  'aws_sns_topic_subscription',
+  'aws_organizations_delegated_administrator',
+]);
+
+/** AWS managed policies that can change what everyone may do: attached to a permission set, they widen it. */
+const PRIVILEGED_POLICY = /\/(AdministratorAccess|IAMFullAccess|PowerUserAccess)$/;
+/** Granted anew, a permission set with one of these hands out administration. */
+const ADMINISTRATOR_POLICY = /\/(AdministratorAccess|IAMFullAccess)$/;
+
+/** An attribute whose change weakens logging, as `before` and `after` of it say. */
+interface WeakeningRule {
+  readonly types: readonly string[];
+  /** The attribute path with list indexes left out, such as `rule.default_retention.days`. */
+  readonly path: string;
+  readonly weakened: (before: unknown, after: unknown) => boolean;
+  readonly what: string;
+}
+
+const turnedOff = (before: unknown, after: unknown) => before === true && after !== true;
+const lowered = (before: unknown, after: unknown) => typeof before === 'number' && (typeof after !== 'number' || after < before);
+/** CloudWatch Logs: 0 is "never expire". */
+const retentionShortened = (before: unknown, after: unknown) =>
+  before === 0 || before === undefined ? after !== 0 && after !== undefined : lowered(before, after) || after === undefined;
+
+const WEAKENING_RULES: readonly WeakeningRule[] = [
+  { types: ['aws_s3_bucket_object_lock_configuration'], path: 'rule.default_retention.days', weakened: lowered, what: 'object lock retention shortened' },
+  { types: ['aws_s3_bucket_object_lock_configuration'], path: 'rule.default_retention.years', weakened: lowered, what: 'object lock retention shortened' },
+  {
+    types: ['aws_s3_bucket_object_lock_configuration'],
+    path: 'rule.default_retention.mode',
+    weakened: (before, after) => before === 'COMPLIANCE' && after !== 'COMPLIANCE',
+    what: 'object lock no longer in compliance mode',
+  },
+  { types: ['aws_s3_bucket_lifecycle_configuration'], path: 'rule.expiration.days', weakened: lowered, what: 'logs expire sooner' },
+  {
+    types: ['aws_s3_bucket_versioning'],
+    path: 'versioning_configuration.status',
+    weakened: (before, after) => before === 'Enabled' && after !== 'Enabled',
+    what: 'versioning suspended',
+  },
+  {
+    types: ['aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block'],
+    path: '*',
+    weakened: turnedOff,
+    what: 'a public access block turned off',
+  },
+  {
+    types: ['aws_s3_bucket_server_side_encryption_configuration'],
+    path: 'rule.apply_server_side_encryption_by_default.sse_algorithm',
+    weakened: (before, after) => typeof before === 'string' && before.startsWith('aws:kms') && after !== before,
+    what: 'KMS encryption replaced',
+  },
+  { types: ['aws_cloudtrail'], path: '*', weakened: turnedOff, what: 'a trail setting turned off' },
+  { types: ['aws_cloudwatch_log_group'], path: 'retention_in_days', weakened: retentionShortened, what: 'log retention shortened' },
+  { types: ['aws_kms_key'], path: 'enable_key_rotation', weakened: turnedOff, what: 'key rotation turned off' },
+  { types: ['aws_kms_key'], path: 'deletion_window_in_days', weakened: lowered, what: 'key deletion window shortened' },
+  { types: ['aws_config_configuration_recorder'], path: '*', weakened: turnedOff, what: 'a recording setting turned off' },
+  { types: ['aws_config_configuration_recorder_status'], path: 'is_enabled', weakened: turnedOff, what: 'the recorder stopped' },
+  { types: ['aws_guardduty_detector'], path: 'enable', weakened: turnedOff, what: 'the detector disabled' },
+];
+
+/** An attribute of the resource before or after the change, as the report recorded it. */
+function valueAt(resource: ResourceChange, attribute: string, side: 'before' | 'after'): unknown {
+  return valuesOf(resource)[side]?.[attribute];
+}
+
+function withoutIndexes(path: string): string {
+  return path
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .join('.');
+}
+
+function accountNameOfStack(view: OrganizationView, stack: string): AccountFacts | undefined {
+  const key = stack.startsWith(ACCOUNT_STACK_PREFIX)
+    ? stack.slice(ACCOUNT_STACK_PREFIX.length)
+    : stack.startsWith(ACCOUNT_BASELINE_STACK_PREFIX)
+      ? stack.slice(ACCOUNT_BASELINE_STACK_PREFIX.length)
+      : undefined;
+  return key === undefined ? undefined : view.accounts.get(key);
+}
+
+/** The accounts a resource of a stack concerns: its own account's name for account and baseline stacks. */
+function stackAccounts(context: RiskContext, stack: string): string[] {
+  const account = accountNameOfStack(context.after, stack) ?? accountNameOfStack(context.before, stack);
+  return account ? [account.name] : [];
+}
+
+function denyWeakenings(statement: StatementChange): string[] {
+  if (statement.effect !== 'Deny') return [];
+  if (statement.status === 'removed') return statement.sentences;
+  if (statement.status === 'added') return [];
+  const weakened =
+    statement.actions.removed.length > 0 ||
+    statement.notActions.added.length > 0 ||
+    statement.resources.removed.length > 0 ||
+    statement.notResources.added.length > 0 ||
+    statement.conditions.some(
+      (condition) =>
+        condition.status === 'added' ||
+        (!isPrincipalKey(condition.key) &&
+          condition.key !== 'aws:RequestedRegion' &&
+          (isNegatedOperator(condition.operator) ? condition.added : condition.removed).length > 0),
+    );
+  return weakened ? statement.sentences : [];
+}
+
+function exemptionWidenings(statement: StatementChange): string[] {
+  if (statement.effect !== 'Deny' || statement.status !== 'changed') return [];
+  return statement.conditions
+    .filter(
+      (condition) => isPrincipalKey(condition.key) && isNegatedOperator(condition.operator) && (condition.added.length > 0 || condition.status === 'removed'),
+    )
+    .map((condition) =>
+      condition.status === 'removed' ? `no longer exempts by ${condition.key}: it applies to everyone` : `now exempts ${condition.added.join(', ')}`,
+    );
+}
+
+function regionChanges(statement: StatementChange): string[] {
+  return statement.conditions
+    .filter((condition) => condition.key === 'aws:RequestedRegion')
+    .flatMap((condition) => {
+      const allowedNow = isNegatedOperator(condition.operator) ? condition.added : condition.removed;
+      const deniedNow = isNegatedOperator(condition.operator) ? condition.removed : condition.added;
+      return [...allowedNow.map((region) => `region ${region} is opened`), ...deniedNow.map((region) => `region ${region} is closed`)];
+    });
+}
+
+const PREVENTIVE_TYPES = ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'];
+
+/** Moves that take guardrails away from an account: only the two views know where an account was. */
+function moveRisks(context: RiskContext): Risk[] {
+  const { before, after } = context;
+  const risks: Risk[] = [];
+  for (const [key, account] of after.accounts) {
+    const previous = before.accounts.get(key);
+    if (!previous || previous.ouPath === account.ouPath || !account.ouPath) continue;
+    const next = policiesReaching(after, key);
+    const lost = [...policiesReaching(before, key)]
+      .filter((name) => !next.has(name) && PREVENTIVE_TYPES.includes(before.policies.get(name)?.type ?? ''))
+      .sort();
+    if (lost.length > 0)
+      risks.push(
+        risk('guardrail-weakened', `${account.name} moves to ${account.ouPath} and so loses ${lost.map((name) => policyLabel(before, name)).join(', ')}`, [
+          account.name,
+        ]),
+      );
+  }
+  return risks;
+}
+
+/** A policy of the organization: its statements that deny less or exempt more, its deletion, an attachment removed. */
+function organizationPolicyRisks(stack: StackChange, resource: ResourceChange, context: RiskContext): Risk[] {
+  const where = { stack: stack.name, address: resource.address };
+  if (resource.type === 'aws_organizations_policy') {
+    const type = String(
+      resource.action === 'delete'
+        ? (valueAt(resource, 'type', 'before') ?? 'SERVICE_CONTROL_POLICY')
+        : (valueAt(resource, 'type', 'after') ?? 'SERVICE_CONTROL_POLICY'),
+    );
+    if (!PREVENTIVE_TYPES.includes(type)) return [];
+    const name = String(valueAt(resource, 'name', resource.action === 'delete' ? 'before' : 'after') ?? resource.name);
+    const view = resource.action === 'delete' ? context.before : context.after;
+    const accounts = accountsReachedByPolicy(view, name);
+    const label = `${type === 'RESOURCE_CONTROL_POLICY' ? 'RCP' : 'SCP'} ${name}`;
+    const reach = accounts.length > 0 ? `, in ${countedAccounts(accounts)}` : '';
+    if (resource.action === 'delete') return [risk('guardrail-weakened', `${label} is deleted${reach}`, accounts, where)];
+    return resource.documents
+      .filter((document) => document.attribute === 'content')
+      .flatMap((document) =>
+        document.statements.flatMap((statement) => [
+          ...denyWeakenings(statement).map((sentence) => risk('guardrail-weakened', `${label} ${sentence}${reach}`, accounts, where)),
+          ...exemptionWidenings(statement).map((sentence) => risk('exemption-widened', `${label} ${sentence}${reach}`, accounts, where)),
+          ...regionChanges(statement).map((sentence) => risk('region-changed', `${label}: ${sentence}${reach}`, accounts, where)),
+        ]),
+      );
+  }
+  if (resource.type === 'aws_organizations_policy_attachment' && resource.action === 'delete') {
+    const { policy, target, accounts } = detachedPolicy(stack, resource, context);
+    if (policy !== undefined && !PREVENTIVE_TYPES.includes(context.before.policies.get(policy)?.type ?? 'SERVICE_CONTROL_POLICY')) return [];
+    // A removed account's own attachments go with it.
+    if (stack.status === 'removed') return [];
+    return [
+      risk(
+        'guardrail-weakened',
+        `${policy ?? 'a policy'} is detached from ${target}${accounts.length > 0 ? `, in ${countedAccounts(accounts)}` : ''}`,
+        accounts,
+        where,
+      ),
+    ];
+  }
+  return [];
+}
+
+/** What an attachment that is removed attached, and where, as far as the output (or plan) says. */
+function detachedPolicy(stack: StackChange, resource: ResourceChange, context: RiskContext): { policy?: string; target: string; accounts: string[] } {
+  const policyId = valueAt(resource, 'policy_id', 'before');
+  const targetId = valueAt(resource, 'target_id', 'before');
+  const policy = remoteLookup(policyId)?.key ?? policyNameByResource(context.before, resourceReference(policyId)?.name);
+  const account = accountNameOfStack(context.before, stack.name);
+  const unit = unitByReference(context.before, resourceReference(targetId)?.name);
+  if (resourceReference(targetId)?.type === 'aws_organizations_organization') return { policy, target: 'the root', accounts: accountsUnder(context.before) };
+  if (unit !== undefined) return { policy, target: `OU ${unit}`, accounts: accountsUnder(context.before, unit) };
+  if (account && resourceReference(targetId)?.type === 'aws_organizations_account')
+    return { policy, target: `account ${account.name}`, accounts: [account.name] };
+  return {
+    policy: policy ?? (typeof policyId === 'string' ? policyId : undefined),
+    target: typeof targetId === 'string' ? targetId : 'its target',
+    accounts: [],
+  };
+}
+
+function durationMinutes(duration: string | undefined): number {
+  const [, hours = '0', minutes = '0'] = /^PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(duration ?? 'PT1H') ?? [];
+  return Number(hours) * 60 + Number(minutes);
+}
+
+/** Administration granted anew in accounts that already existed: only the two views know who was granted what. */
+function grantRisks(context: RiskContext): Risk[] {
+  const { before, after } = context;
+  const risks: Risk[] = [];
+  const existing = new Set([...before.accounts.values()].map((account) => account.name));
+  for (const [assignment, accounts] of accessChanges(before, after).granted) {
+    const [principal, set] = assignment.split('\u0000');
+    if (!(after.permissionSets.get(set)?.managedPolicyArns ?? []).some((arn) => ADMINISTRATOR_POLICY.test(arn))) continue;
+    // A vended account gets the grants that already reach its OU: its intent says so.
+    const names = accounts.filter((name) => existing.has(name)).sort();
+    if (names.length === 0) continue;
+    const [type, ...principalName] = principal.split(' ');
+    risks.push(
+      risk(
+        'access-widened',
+        `${type === 'USER' ? 'user' : 'group'} ${principalName.join(' ')} gains ${permissionSetLabel(after, set)} in ${countedAccounts(names)}`,
+        names,
+      ),
+    );
+  }
+  return risks;
+}
+
+/** A permission set that hands out more: a privileged policy attached, a longer session, its boundary gone, its inline policy allowing more. */
+function permissionSetRisks(stack: StackChange, resource: ResourceChange, context: RiskContext): Risk[] {
+  const where = { stack: stack.name, address: resource.address };
+  const setName = (side: 'before' | 'after') =>
+    resource.type === 'aws_ssoadmin_permission_set'
+      ? String(valueAt(resource, 'name', side) ?? resource.name)
+      : (permissionSetByResource(context[side], resourceReference(valueAt(resource, 'permission_set_arn', side))?.name) ?? resource.name);
+  const accountsOf = (name: string) => accountsWithPermissionSet(context.after, name);
+  const reach = (accounts: readonly string[]) => (accounts.length > 0 ? `, in ${countedAccounts(accounts)}` : '');
+  if (resource.type === 'aws_ssoadmin_permission_set' && resource.action === 'update') {
+    const session = resource.attributes.find((change) => change.path === 'session_duration');
+    if (session && durationMinutes(session.after as string | undefined) > durationMinutes(session.before as string | undefined)) {
+      const accounts = accountsOf(setName('after'));
+      return [
+        risk(
+          'access-widened',
+          `permission set ${setName('after')}'s session lengthens from ${String(session.before ?? 'PT1H')} to ${String(session.after ?? 'PT1H')}${reach(accounts)}`,
+          accounts,
+          where,
+        ),
+      ];
+    }
+  }
+  if (resource.type === 'aws_ssoadmin_managed_policy_attachment' && resource.action === 'create') {
+    const arn = String(valueAt(resource, 'managed_policy_arn', 'after') ?? '');
+    const name = setName('after');
+    // Attached to a permission set made in the same change: the set is new, and what it hands out shows where it is granted.
+    if (!PRIVILEGED_POLICY.test(arn) || !context.before.permissionSets.has(name)) return [];
+    const accounts = accountsOf(name);
+    return [risk('access-widened', `permission set ${name} now attaches ${arn.slice(arn.lastIndexOf('/') + 1)}${reach(accounts)}`, accounts, where)];
+  }
+  if (resource.type === 'aws_ssoadmin_permissions_boundary_attachment' && resource.action === 'delete') {
+    const accounts = accountsOf(setName('before'));
+    return [risk('access-widened', `permission set ${setName('before')} loses its permissions boundary${reach(accounts)}`, accounts, where)];
+  }
+  if (resource.type === 'aws_ssoadmin_permission_set_inline_policy' && resource.action === 'update') {
+    const accounts = accountsOf(setName('after'));
+    return resource.documents.flatMap((document) =>
+      document.statements.flatMap((statement) =>
+        allowWidenings(statement).map((sentence) =>
+          risk('access-widened', `permission set ${setName('after')}'s inline policy ${sentence}${reach(accounts)}`, accounts, where),
+        ),
+      ),
+    );
+  }
+  return [];
+}
+
+function allowWidenings(statement: StatementChange): string[] {
+  if (statement.effect !== 'Allow' || statement.status === 'removed') return [];
+  const widened =
+    statement.status === 'added' ||
+    statement.actions.added.length > 0 ||
+    statement.resources.added.length > 0 ||
+    statement.principals.added.length > 0 ||
+    statement.notActions.removed.length > 0 ||
+    statement.conditions.some((condition) => condition.status === 'removed' || condition.added.length > 0);
+  return widened ? statement.sentences : [];
+}
+
+const ORGANIZATION_CONDITION_KEYS =
+  /^aws:(PrincipalOrgID|PrincipalOrgPaths|SourceOrgID|SourceOrgPaths|SourceAccount|SourceArn|PrincipalAccount|ResourceOrgID)$/i;
+
+function externalPrincipals(statement: StatementChange, knownAccountIds: ReadonlySet<string>): string[] {
+  if (statement.effect !== 'Allow' || statement.principals.added.length === 0) return [];
+  const boundToOrganization = statement.conditions.some((condition) => ORGANIZATION_CONDITION_KEYS.test(condition.key) && condition.status !== 'removed');
+  return statement.principals.added.filter((principal) => {
+    if (!principal.startsWith('AWS:') && principal !== '*') return false;
+    const id = principal === '*' || principal === 'AWS:*' ? '*' : (/(\d{12})/.exec(principal)?.[1] ?? '');
+    if (id === '*') return !boundToOrganization;
+    // A reference (`${...}`) is an account of the landing zone.
+    return id !== '' && !knownAccountIds.has(id) && !principal.includes('${');
+  });
+}
+
+function risk(kind: Risk['kind'], title: string, accounts: readonly string[], where: { stack?: string; address?: string; saferPath?: string } = {}): Risk {
+  return { kind, title, why: RISK_REASONS[kind], ...where, accounts: [...accounts] };
+}
+
+function resourceRisks(stack: StackChange, resource: ResourceChange, context: RiskContext): Risk[] {
+  const where = { stack: stack.name, address: resource.address };
+  const accounts = stackAccounts(context, stack.name);
+  const risks: Risk[] = [];
+  const label = `${resource.address} in ${stack.name}`;
+  if (resource.type === 'aws_organizations_account' && (resource.action === 'delete' || resource.action === 'replace')) {
+    const name = accounts[0] ?? resource.name;
+    risks.push(
+      risk(
+        resource.action === 'delete' ? 'account-removed' : 'replaced',
+        resource.action === 'delete'
+          ? `account ${name} would leave the organization: ${stack.status === 'removed' ? 'its account stack is removed' : 'its account is destroyed'}`
+          : `account ${name} would be replaced by a new account (${resource.replacedBecause.join(', ')} changed)`,
+        accounts,
+        {
+          ...where,
+          saferPath:
+            resource.action === 'delete'
+              ? SAFER_ACCOUNT_REMOVAL
+              : 'Change the root email in the account itself (Account Management: StartPrimaryEmailUpdate), then in the request file with the new address already in effect.',
+        },
+      ),
+    );
+    return risks;
+  }
+  if (resource.kind === 'resource' && PROTECTED_TYPES.has(resource.type)) {
+    if (resource.action === 'delete') risks.push(risk('destroyed', `${label} is destroyed`, accounts, where));
+    if (resource.action === 'replace') risks.push(risk('replaced', `${label} is replaced (${resource.replacedBecause.join(', ')} changed)`, accounts, where));
+  }
+  if (resource.type === 'aws_cloudwatch_event_rule') {
+    const state = resource.attributes.find((change) => change.path === 'state');
+    if (state && state.after === 'DISABLED' && state.before !== 'DISABLED')
+      risks.push(risk('security-service-removed', `${label} is disabled`, accounts, where));
+  }
+  if (resource.action === 'update' || resource.action === 'replace') {
+    for (const rule of WEAKENING_RULES) {
+      if (!rule.types.includes(resource.type)) continue;
+      for (const change of resource.attributes) {
+        const path = withoutIndexes(change.path);
+        if ((rule.path === '*' || path === rule.path) && rule.weakened(change.before, change.after)) {
+          risks.push(
+            risk(
+              'logging-weakened',
+              `${label}: ${rule.what} (${change.path}: ${JSON.stringify(change.before)} to ${JSON.stringify(change.after ?? null)})`,
+              accounts,
+              where,
+            ),
+          );
+        }
+      }
+    }
+  }
+  for (const document of resource.documents) {
+    if (resource.type === 'aws_organizations_policy') continue;
+    for (const statement of document.statements) {
+      for (const principal of externalPrincipals(statement, context.knownAccountIds)) {
+        risks.push(
+          risk(
+            'external-principal',
+            `${label}: ${document.attribute} statement ${statement.sid} lets in ${principal === 'AWS:*' || principal === '*' ? 'anyone, with no organization condition' : principal}`,
+            accounts,
+            where,
+          ),
+        );
+      }
+    }
+  }
+  return risks;
+}
+
+/** One risk per stack for the security services and alert resources it removes, by type. */
+function removedServices(stack: StackChange, context: RiskContext): Risk[] {
+  const removed = stack.resources.filter(
+    (resource) => resource.kind === 'resource' && resource.action === 'delete' && SECURITY_SERVICE_TYPES.has(resource.type),
+  );
+  if (removed.length === 0) return [];
+  const byType = new Map<string, number>();
+  for (const resource of removed) byType.set(resource.type, (byType.get(resource.type) ?? 0) + 1);
+  const types = [...byType].sort().map(([type, count]) => (count === 1 ? type : `${count} ${type}`));
+  const title = `${stack.name} ${stack.status === 'removed' ? 'is removed, and with it' : 'removes'} ${types.join(', ')}`;
+  return [risk('security-service-removed', title, stackAccounts(context, stack.name), { stack: stack.name })];
+}
+
+/** The same sentence said of several statements of one policy is one risk. */
+function unique(risks: readonly Risk[]): Risk[] {
+  const seen = new Set<string>();
+  return risks.filter((candidate) => {
+    const key = `${candidate.kind}\u0000${candidate.title}\u0000${candidate.address ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function risksOf(stacks: readonly StackChange[], context: RiskContext): Risk[] {
+  const risks = [...moveRisks(context), ...grantRisks(context)];
+  for (const stack of stacks) {
+    for (const resource of stack.resources) {
+      risks.push(
+        ...resourceRisks(stack, resource, context),
+        ...organizationPolicyRisks(stack, resource, context),
+        ...permissionSetRisks(stack, resource, context),
+      );
+    }
+    risks.push(...removedServices(stack, context));
+  }
+  const order = (kind: Risk['kind']) => RISK_KINDS.indexOf(kind);
+  return unique(risks).sort((a, b) => order(a.kind) - order(b.kind) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+}
