@@ -219,7 +219,7 @@ function benchmarkReview(workDirectory: string, tree: Checkout): void {
   const changed = join(workDirectory, `org-${accounts}-changed`);
   cpSync(configDirectory, changed, { recursive: true });
   const landingZone = join(changed, 'landing-zone.yaml');
-  writeFileSync(landingZone, readFileSync(landingZone, 'utf8').replace('      - pricingplanmanager:*\n', '      - pricingplanmanager:*\n      - budgets:*\n'));
+  writeFileSync(landingZone, readFileSync(landingZone, 'utf8').replace('      - pricingplanmanager:*\n', '      - pricingplanmanager:*\n      - kendra:*\n'));
   synthesize(tree, changed, join(workDirectory, 'out-review-changed'));
   const base = join(workDirectory, `out-${accounts}-0-1`);
   const timed = (after: string) =>

@@ -4,9 +4,14 @@
  * app. The bench compares the speed of two; the review compares what two synthesize.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { synthesizeLandingZone } from '../app/synthesize-landing-zone';
 import { UserError } from '../diagnostics';
+import { CONFIG_DIR_VARIABLE, configurationDirectory } from './configuration-directory';
+
+const REPOSITORY = resolve(__dirname, '..', '..');
 
 export interface Checkout {
   readonly label: string;
@@ -35,4 +40,57 @@ export function worktreeOf(repository: string, root: string, ref: string): Check
 
 export function removeWorktree(repository: string, checkout: Checkout): void {
   spawnSync('git', ['worktree', 'remove', '--force', checkout.root], { cwd: repository });
+}
+
+/** Synthesizes the configuration `configuration` of `checkout` with that checkout's own code, as `cdktf synth` would. */
+function synthesizeCheckout(checkout: Checkout, configuration: string, outdir: string): void {
+  const result = spawnSync(checkout.command, [...checkout.flags, 'main.ts'], {
+    cwd: checkout.root,
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', CDKTF_OUTDIR: outdir, [CONFIG_DIR_VARIABLE]: configuration },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new UserError(`could not synthesize ${checkout.label}:\n${(result.stderr || result.error?.message || '').trim()}`);
+}
+
+/** The configuration directory's place in the repository, which a commit's checkout has at the same place. */
+function configurationInRepository(): { readonly configuration: string; readonly inRepository: string } {
+  const configuration = resolve(configurationDirectory());
+  const inRepository = relative(REPOSITORY, configuration);
+  if (inRepository.startsWith('..') || isAbsolute(inRepository)) {
+    throw new UserError(
+      `--base compares with a commit of this repository, so the configuration must be in it; ${configuration} is not (compare two outputs with --before and --after)`,
+    );
+  }
+  return { configuration, inRepository };
+}
+
+/** Synthesizes commit `base` (its code, its configuration) into `outdir`. */
+export function synthesizeBase(base: string, outdir: string): void {
+  const { inRepository } = configurationInRepository();
+  const work = mkdtempSync(join(tmpdir(), 'landing-zone-base-'));
+  let checkout: Checkout | undefined;
+  try {
+    checkout = worktreeOf(REPOSITORY, join(work, 'base'), base);
+    synthesizeCheckout(checkout, join(checkout.root, inRepository), resolve(outdir));
+  } finally {
+    if (checkout) removeWorktree(REPOSITORY, checkout);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs `compare` on the synthesized output of commit `base` and that of the working tree,
+ * both in a temporary directory that is removed afterwards.
+ */
+export async function withBaseAndWorkingTree<T>(base: string, compare: (before: string, after: string) => T): Promise<T> {
+  const { configuration } = configurationInRepository();
+  const work = mkdtempSync(join(tmpdir(), 'landing-zone-review-'));
+  try {
+    synthesizeBase(base, join(work, 'before'));
+    await synthesizeLandingZone(configuration, { outdir: join(work, 'after') });
+    return compare(join(work, 'before'), join(work, 'after'));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }

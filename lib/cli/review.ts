@@ -7,22 +7,15 @@
  * `--format terminal` (default; colour on a terminal), `markdown` (a pull request comment)
  * or `json` (schemas/review-report.schema.json). `--fail-on risky` exits 2 when a risk is found.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { synthesizeLandingZone } from '../app/synthesize-landing-zone';
 import { UserError } from '../diagnostics';
 import { renderReport, type ReportFormat } from '../review/render-text';
 import type { ReviewReport } from '../review/report';
 import { reviewOutputs } from '../review/review';
 import { readSynthesizedOutput } from '../review/synthesized-output';
-import { type Checkout, removeWorktree, worktreeOf } from './checkouts';
-import { CONFIG_DIR_VARIABLE, configurationDirectory } from './configuration-directory';
+import { withBaseAndWorkingTree } from './checkouts';
 import { runCommand } from './run-command';
-
-const REPOSITORY = resolve(__dirname, '..', '..');
 
 interface ReviewOptions {
   readonly base?: string;
@@ -34,36 +27,8 @@ interface ReviewOptions {
   readonly fullReport?: string;
 }
 
-/** Synthesizes the configuration of `checkout` (at the same place in it as the working tree's) with that checkout's own code. */
-function synthesizeCheckout(checkout: Checkout, configuration: string, outdir: string): void {
-  const result = spawnSync(checkout.command, [...checkout.flags, 'main.ts'], {
-    cwd: checkout.root,
-    env: { ...process.env, CHECKPOINT_DISABLE: '1', CDKTF_OUTDIR: outdir, [CONFIG_DIR_VARIABLE]: configuration },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new UserError(`could not synthesize ${checkout.label}:\n${(result.stderr || result.error?.message || '').trim()}`);
-}
-
 async function reviewAgainstBase(base: string): Promise<ReviewReport> {
-  const configuration = resolve(configurationDirectory());
-  const inRepository = relative(REPOSITORY, configuration);
-  if (inRepository.startsWith('..') || isAbsolute(inRepository)) {
-    throw new UserError(
-      `--base compares with a commit of this repository, so the configuration must be in it; ${configuration} is not (compare two outputs with --before and --after)`,
-    );
-  }
-  const work = mkdtempSync(join(tmpdir(), 'landing-zone-review-'));
-  let checkout: Checkout | undefined;
-  try {
-    checkout = worktreeOf(REPOSITORY, join(work, 'base'), base);
-    synthesizeCheckout(checkout, join(checkout.root, inRepository), join(work, 'before'));
-    await synthesizeLandingZone(configuration, { outdir: join(work, 'after') });
-    return reviewOutputs(readSynthesizedOutput(join(work, 'before')), readSynthesizedOutput(join(work, 'after')));
-  } finally {
-    if (checkout) removeWorktree(REPOSITORY, checkout);
-    rmSync(work, { recursive: true, force: true });
-  }
+  return withBaseAndWorkingTree(base, (before, after) => reviewOutputs(readSynthesizedOutput(before), readSynthesizedOutput(after)));
 }
 
 const program = new Command('review')
