@@ -44,7 +44,7 @@ describe('file shape', () => {
     const line = lineOf(dir, 'accounts/payments-dev.yaml', 'budgett:');
     expect(issuesOf(dir)).toEqual([
       `accounts/payments-dev.yaml:2 budget: is required (expected a map)`,
-      `accounts/payments-dev.yaml:${line} budgett: unknown key (expected one of name, email, role, ou, accountId, tags, alternateContacts, budget, access); did you mean "budget"?`,
+      `accounts/payments-dev.yaml:${line} budgett: unknown key (expected one of name, email, role, ou, accountId, tags, alternateContacts, budget, access, lifecycle); did you mean "budget"?`,
     ]);
   });
 

@@ -228,7 +228,7 @@ describe('an account removed', () => {
     expect(report.risks[0]).toMatchObject({
       kind: 'account-removed',
       title: 'account payments-dev would leave the organization: its account stack is removed',
-      saferPath: expect.stringContaining('move the account to the Suspended OU'),
+      saferPath: expect.stringContaining('lifecycle: suspended'),
       accounts: ['payments-dev'],
     });
     expect(sentences(report)).toContain('account payments-dev is removed from Workloads/NonProd');

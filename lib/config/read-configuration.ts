@@ -28,8 +28,8 @@ import { ConfigurationDirectory, type ConfigurationEntry } from './source-files'
 import type { ParsedSource, SourceDocument } from './source-document';
 import { parseYamlSource } from './yaml-source';
 
-/** Account file names name stacks and state files, so they stay simple. */
-const ACCOUNT_KEY = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
+/** What a request file may be named (without its extension): it names the account's stacks and state files, so it stays simple. */
+export const ACCOUNT_KEY = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
 
 /** What is read in each folder; every other entry there is named in a warning. */
 const REQUEST_FILE = /^[^.].*\.ya?ml$/;

@@ -27,15 +27,19 @@ function findAccount<A extends Account>(accounts: readonly A[], predicate: (acco
   return account;
 }
 
-/** The account of a request; the account-placement rule has rejected a management account without an id and a member without an OU. */
-function accountOf(request: AccountRequest, fields: Omit<ManagementAccount, 'role' | 'existingAccountId' | 'ouPath'>): Account {
-  const { role, ou, accountId } = request.config;
+/**
+ * The account of a request; the account-placement rule has rejected a management account
+ * without an id and a member without an OU. An account suspended or closing is in the
+ * suspended OU.
+ */
+function accountOf(request: AccountRequest, fields: Omit<ManagementAccount, 'role' | 'existingAccountId' | 'ouPath'>, suspendedOu: string): Account {
+  const { role, ou, accountId, lifecycle } = request.config;
   if (role === 'management') {
     if (accountId === undefined) throw new Error(`${request.file}: management account without an id after validation`);
     return { ...fields, role, existingAccountId: accountId };
   }
   if (ou === undefined) throw new Error(`${request.file}: member account without an OU after validation`);
-  return { ...fields, role, ouPath: ou, existingAccountId: accountId };
+  return { ...fields, role, ouPath: lifecycle === 'active' ? ou : suspendedOu, existingAccountId: accountId, lifecycle };
 }
 
 export function buildLandingZone(files: ConfigurationFiles): LandingZone {
@@ -51,23 +55,26 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
     tags: entry.config.tags ?? {},
     policies: attachmentsOf(attachments.organizationalUnits[entry.path]),
   }));
-  const accounts = requests.map((request) =>
-    accountOf(request, {
-      key: request.key,
-      file: request.file,
-      name: request.config.name,
-      email: request.config.email,
-      tags: request.config.tags,
-      alternateContacts: resolveContacts(request, config.alternateContacts),
-      budget: request.config.budget,
-      policies: attachmentsOf(attachments.accounts[request.config.name]),
-      access: assignmentsOf(
-        config.identityCenter,
-        { name: request.config.name, ouPath: request.config.role === 'management' ? undefined : request.config.ou },
-        request.config.access,
-      ),
-    }),
-  );
+  const accounts = requests.map((request) => {
+    const { lifecycle, role, ou } = request.config;
+    const ouPath = role === 'management' ? undefined : lifecycle === 'active' ? ou : config.suspendedOrganizationalUnit;
+    return accountOf(
+      request,
+      {
+        key: request.key,
+        file: request.file,
+        name: request.config.name,
+        email: request.config.email,
+        tags: request.config.tags,
+        alternateContacts: resolveContacts(request, config.alternateContacts),
+        budget: request.config.budget,
+        policies: attachmentsOf(attachments.accounts[request.config.name]),
+        // Nobody signs in to an account that is suspended or closing.
+        access: lifecycle === 'active' ? assignmentsOf(config.identityCenter, { name: request.config.name, ouPath }, request.config.access) : [],
+      },
+      config.suspendedOrganizationalUnit,
+    );
+  });
   const managementAccount = accounts.find((account): account is ManagementAccount => account.role === 'management');
   if (!managementAccount) throw new Error('management account missing after validation');
   const memberAccounts = accounts.filter((account): account is MemberAccount => account.role !== 'management');

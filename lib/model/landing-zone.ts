@@ -3,7 +3,7 @@
  * reference is resolved (an account knows its OU, contacts are merged with their
  * defaults), so stacks read typed values and never a raw file.
  */
-import type { AccountRole, BudgetConfig } from '../config/schemas/account';
+import type { AccountLifecycle, AccountRole, BudgetConfig } from '../config/schemas/account';
 import type { AlternateContact, AlternateContactType } from '../config/schemas/common';
 import type { AwsRegion } from '../iam/aws-regions';
 import type { QuotasConfig } from '../config/schemas/quotas';
@@ -79,8 +79,10 @@ export interface ManagementAccount extends AccountFields {
 /** Every other account, in an OU. */
 export interface MemberAccount extends AccountFields {
   readonly role: Exclude<AccountRole, 'management'>;
-  /** Path of the account's OU, such as `Workloads/Prod`. */
+  /** Path of the account's OU, such as `Workloads/Prod`: the suspended OU while it is suspended or closing. */
   readonly ouPath: string;
+  /** Closing: the account closes when its account stack is destroyed (its request file deleted). */
+  readonly lifecycle: AccountLifecycle;
   /** An existing account to adopt. */
   readonly existingAccountId?: string;
 }

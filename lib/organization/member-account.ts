@@ -1,7 +1,10 @@
 /**
  * A member account in its OU: created by AWS Organizations, or adopted by import when the
  * request carries its id. Never closed nor destroyed by a plan: removing an account is a
- * reviewed act (the Suspended OU, then closing it), not the side effect of a deleted file.
+ * reviewed act (the suspended OU, then `lifecycle: closing`, then deleting the request
+ * file), not the side effect of a deleted file. Only a closing account may be destroyed,
+ * and destroying it closes it: AWS's provider reads `close_on_deletion` from the state, so
+ * it is set by the apply before the request file goes.
  * Created in the scope given, for the reason `organization.ts` gives.
  */
 import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
@@ -31,9 +34,9 @@ export function memberAccount(scope: Construct, props: MemberAccountProps): Orga
     parentId: props.parentId,
     roleName: props.accountAccessRole,
     iamUserAccessToBilling: 'ALLOW',
-    closeOnDeletion: false,
+    closeOnDeletion: account.lifecycle === 'closing',
     tags: { ...account.tags },
-    lifecycle: { preventDestroy: true, ignoreChanges: UNREADABLE_ACCOUNT_ARGUMENTS },
+    lifecycle: { preventDestroy: account.lifecycle !== 'closing', ignoreChanges: UNREADABLE_ACCOUNT_ARGUMENTS },
   });
   if (account.existingAccountId) created.importFrom(account.existingAccountId);
   return created;

@@ -78,6 +78,7 @@ const StackChangeSchema = z.strictObject({
 });
 
 export const RISK_KINDS = [
+  'account-closing',
   'account-removed',
   'destroyed',
   'replaced',

@@ -32,6 +32,8 @@ export interface RiskContext {
 
 /** Why each kind of risk matters; the README lists them from here. */
 export const RISK_REASONS: Readonly<Record<(typeof RISK_KINDS)[number], string>> = {
+  'account-closing':
+    'A closing account is closed by the next destroy of its account stack (its request file deleted): AWS deletes what is left in it after 90 days, and until then only AWS Support can reopen it. Organizations closes at most 10% of member accounts (between 10 and 1,000) in a rolling 30 days.',
   'account-removed':
     'Destroying an account resource takes the account out of the organization (or closes it, with close_on_deletion): it keeps running outside every guardrail, log and budget. Its prevent_destroy stops the apply, and every stack that reads the account then fails to plan.',
   destroyed: 'Log buckets, keys, the trail, the organization and its OUs hold the audit record or everything below them; destroying one loses what it held.',
@@ -51,7 +53,7 @@ export const RISK_REASONS: Readonly<Record<(typeof RISK_KINDS)[number], string>>
 };
 
 const SAFER_ACCOUNT_REMOVAL =
-  'Keep the request file and move the account to the Suspended OU, where deny-all stops all use while the baseline stays; close it later as a change of its own.';
+  'Keep the request file with lifecycle: suspended (the account moves to the suspended OU, where deny-all stops all use, and its baseline stays); to close it, set lifecycle: closing and apply, then delete the file as a change of its own.';
 
 const PROTECTED_TYPES = new Set([
   'aws_s3_bucket',
@@ -411,6 +413,26 @@ function resourceRisks(stack: StackChange, resource: ResourceChange, context: Ri
   const accounts = stackAccounts(context, stack.name);
   const risks: Risk[] = [];
   const label = `${resource.address} in ${stack.name}`;
+  if (
+    resource.type === 'aws_organizations_account' &&
+    resource.action === 'update' &&
+    valueAt(resource, 'close_on_deletion', 'after') === true &&
+    valueAt(resource, 'close_on_deletion', 'before') !== true
+  ) {
+    const name = accounts[0] ?? resource.name;
+    return [risk('account-closing', `account ${name} is prepared for closure: deleting its request file next closes it`, accounts, where)];
+  }
+  if (resource.type === 'aws_organizations_account' && resource.action === 'delete' && valueAt(resource, 'close_on_deletion', 'before') === true) {
+    const name = accounts[0] ?? resource.name;
+    return [
+      risk(
+        'account-closing',
+        `account ${name} is closed: ${stack.status === 'removed' ? 'its account stack is removed' : 'its account is destroyed'} with close_on_deletion set`,
+        accounts,
+        where,
+      ),
+    ];
+  }
   if (resource.type === 'aws_organizations_account' && (resource.action === 'delete' || resource.action === 'replace')) {
     const name = accounts[0] ?? resource.name;
     risks.push(

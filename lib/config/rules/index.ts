@@ -5,6 +5,7 @@
  */
 import { configurationRule, type ConfigurationRule } from '../configuration-files';
 import type { GuardrailContextSections } from '../guardrail-context';
+import { accountLifecycle } from './account-lifecycle';
 import { accountPlacement } from './account-placement';
 import { adoptedOrganization } from './adopted-organization';
 import { alternateContacts } from './alternate-contacts';
@@ -36,6 +37,7 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['organizationalUnits', 'quotas'], organizationalUnits),
   configurationRule([], uniqueAccounts),
   configurationRule(['organizationalUnits'], accountPlacement),
+  configurationRule(['organizationalUnits', 'suspendedOrganizationalUnit', 'guardrails', 'identityCenter'], accountLifecycle, wholeOrganization),
   configurationRule(['requiredTags'], requiredTags),
   configurationRule(['alternateContacts'], alternateContacts),
   configurationRule(['logArchive'], logRetention),

@@ -4,6 +4,14 @@ import { AccountAccessSchema } from './identity-center';
 import { AccountIdSchema, AccountNameSchema, AlternateContactsSchema, EmailSchema, TagsSchema } from './common';
 
 export const ACCOUNT_ROLES = ['management', 'log-archive', 'security', 'workload'] as const;
+
+/**
+ * `active`; `suspended`: moved to the suspended OU (deny-all), its baseline kept, nobody
+ * signs in; `closing`: as suspended, and the account closes when its request file is then
+ * deleted.
+ */
+export const ACCOUNT_LIFECYCLES = ['active', 'suspended', 'closing'] as const;
+export type AccountLifecycle = (typeof ACCOUNT_LIFECYCLES)[number];
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 export const BudgetSchema = z
@@ -38,6 +46,10 @@ export const AccountSchema = z
     alternateContacts: AlternateContactsSchema.optional().describe('Overrides the defaults of landing-zone.yaml.'),
     budget: BudgetSchema,
     access: z.array(AccountAccessSchema).default([]).describe("Permission sets of landing-zone.yaml's identityCenter granted on this account, to a group or a user."),
+    lifecycle: z
+      .enum(ACCOUNT_LIFECYCLES)
+      .default('active')
+      .describe('active (the default); suspended: in the suspended OU, deny-all, nobody signs in; closing: as suspended, and deleting this file then closes the account.'),
   })
   .describe('A request for one AWS account.');
 

@@ -59,6 +59,11 @@ export const LandingZoneSchema = z
     sessionManager: SessionManagerSchema.default(SessionManagerSchema.parse({})),
     costAnomalyDetection: CostAnomalyDetectionSchema.default(CostAnomalyDetectionSchema.parse({})),
     identityCenter: IdentityCenterSchema.optional(),
+    suspendedOrganizationalUnit: z
+      .string()
+      .min(1)
+      .default('Suspended')
+      .describe('The OU (path) that suspended and closing accounts are moved to; attach deny-all to it.'),
     guardrails: GuardrailsSchema.default(GuardrailsSchema.parse({})),
     quotas: QuotasSchema.default(QuotasSchema.parse({})),
     stateBackend: StateBackendSchema,
