@@ -1,0 +1,109 @@
+/**
+ * `npm run vend`: writes the request file of a new account, `accounts/<name>.yaml`, once it
+ * passes every check of the configuration; refused, it prints what validation says and
+ * writes nothing.
+ *
+ *   npm run vend -- --name payments-qa --email aws-payments-qa@example.com --ou Workloads/NonProd \
+ *     --tag owner=payments --tag environment=nonprod --tag cost-center=4200 \
+ *     --budget 300 --budget-email payments-leads@example.com --access payments-developers=Developer
+ *
+ * Run in a terminal without flags, it asks for each answer instead; never in CI.
+ */
+import { createInterface } from 'node:readline/promises';
+import { Command } from 'commander';
+import { readConfiguration } from '../config/read-configuration';
+import { flattenOrganizationalUnits } from '../config/organizational-unit-paths';
+import { UserError } from '../diagnostics';
+import { type AccountAnswers, vendAccount } from '../vending/account-request';
+import { CONFIG_DIR_VARIABLE, configurationDirectory } from './configuration-directory';
+import { runCommand } from './run-command';
+
+interface VendOptions {
+  readonly configDir?: string;
+  readonly name?: string;
+  readonly email?: string;
+  readonly ou?: string;
+  readonly tag: string[];
+  readonly budget?: string;
+  readonly budgetEmail: string[];
+  readonly access: string[];
+  readonly accountId?: string;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** Asks for each answer, offering what the configuration allows. */
+async function askForAnswers(directory: string): Promise<AccountAnswers> {
+  const { files } = readConfiguration(directory);
+  const settings = files?.landingZone.config;
+  const units = settings ? flattenOrganizationalUnits(settings.organizationalUnits).map((unit) => unit.path) : [];
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const ask = async (question: string) => (await prompt.question(`${question}: `)).trim();
+    const name = await ask('Account name (lowercase letters, digits, hyphens)');
+    const email = await ask('Root user email');
+    const ou = await ask(`OU${units.length > 0 ? ` (${units.join(', ')})` : ''}`);
+    const tags: string[] = [];
+    for (const tag of settings?.requiredTags ?? []) {
+      tags.push(`${tag.key}=${await ask(`Tag ${tag.key}${tag.allowedValues ? ` (${tag.allowedValues.join(', ')})` : ''}`)}`);
+    }
+    const budget = await ask('Monthly budget in USD');
+    const budgetEmails = (await ask('Budget alert emails, comma-separated'))
+      .split(',')
+      .map((email) => email.trim())
+      .filter(Boolean);
+    const access = (await ask('Access, group=permission-set, comma-separated (empty for none)'))
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    return { name, email, ou, tags, budget: budget === '' ? undefined : Number(budget), budgetEmails, access };
+  } finally {
+    prompt.close();
+  }
+}
+
+function answersOf(options: VendOptions): AccountAnswers {
+  const missing = (['name', 'email', 'ou'] as const).filter((flag) => options[flag] === undefined);
+  if (missing.length > 0)
+    throw new UserError(
+      `${missing.map((flag) => `--${flag}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} required (run it in a terminal without flags to be asked)`,
+    );
+  const budget = options.budget === undefined ? undefined : Number(options.budget);
+  if (budget !== undefined && !Number.isFinite(budget)) throw new UserError(`--budget ${JSON.stringify(options.budget)}: expected a number of US dollars`);
+  return {
+    name: options.name!,
+    email: options.email!,
+    ou: options.ou!,
+    tags: options.tag,
+    budget,
+    budgetEmails: options.budgetEmail,
+    access: options.access,
+    accountId: options.accountId,
+  };
+}
+
+const program = new Command('vend')
+  .description('Write the request file of a new account, accounts/<name>.yaml, once the configuration with it passes every check.')
+  .option('-c, --config-dir <dir>', `configuration directory (default: $${CONFIG_DIR_VARIABLE}, else the working directory)`)
+  .option('--name <name>', 'the account name, which names the file: lowercase letters, digits, hyphens')
+  .option('--email <email>', 'the root user email, unique across AWS')
+  .option('--ou <path>', 'the OU path, such as Workloads/NonProd')
+  .option('--tag <key=value>', 'a tag of the account (repeat for each)', collect, [])
+  .option('--budget <usd>', 'the monthly budget, in US dollars')
+  .option('--budget-email <email>', 'who is told when the budget is crossed (repeat for each)', collect, [])
+  .option('--access <group=permission-set>', 'a permission set granted to a group on the account (repeat for each)', collect, [])
+  .option('--account-id <id>', 'an existing account to adopt instead of creating one')
+  .action((options: VendOptions) =>
+    runCommand(async () => {
+      const directory = options.configDir ?? configurationDirectory();
+      const noFlags =
+        [options.name, options.email, options.ou, options.budget, options.accountId].every((value) => value === undefined) &&
+        options.tag.length + options.budgetEmail.length + options.access.length === 0;
+      const interactive = noFlags && process.stdin.isTTY === true && process.stdout.isTTY === true && !process.env.CI;
+      const { file, warnings } = await vendAccount(directory, interactive ? await askForAnswers(directory) : answersOf(options));
+      if (warnings) console.warn(warnings);
+      console.log(`wrote ${file}: open a pull request with it; the review will show the account's two new stacks and what reaches it`);
+    }),
+  );
+
+void program.parseAsync();
