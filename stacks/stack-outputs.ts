@@ -18,6 +18,7 @@ export const MANAGEMENT_STACK = 'management';
 export const LOG_ARCHIVE_STACK = 'log-archive';
 export const ORGANIZATION_SERVICES_STACK = 'organization-services';
 export const SECURITY_STACK = 'security';
+export const FIREWALL_MANAGER_STACK = 'firewall-manager';
 
 export function accountStackName(account: Pick<Account, 'key'>): string {
   return `account-${account.key}`;

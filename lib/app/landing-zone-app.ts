@@ -2,6 +2,7 @@
 import { App } from 'cdktf';
 import { AccountBaselineStack } from '../../stacks/account-baseline-stack';
 import { AccountStack } from '../../stacks/account-stack';
+import { FirewallManagerStack } from '../../stacks/firewall-manager-stack';
 import { LogArchiveStack } from '../../stacks/log-archive-stack';
 import { ManagementStack } from '../../stacks/management-stack';
 import { OrganizationServicesStack } from '../../stacks/organization-services-stack';
@@ -9,6 +10,7 @@ import { SecurityStack } from '../../stacks/security-stack';
 import {
   accountBaselineStackName,
   accountStackName,
+  FIREWALL_MANAGER_STACK,
   LOG_ARCHIVE_STACK,
   MANAGEMENT_STACK,
   ORGANIZATION_SERVICES_STACK,
@@ -76,6 +78,7 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     trailBucket: landingZone.logArchive.buckets.cloudTrail,
     securityServices: landingZone.securityServices,
     costAnomalyDetection: landingZone.costAnomalyDetection,
+    resourceSharing: landingZone.firewallManager?.resourceSharing,
     stateBackend,
   });
   organizationServices.addDependency(logArchive);
@@ -92,6 +95,18 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     stateBackend,
   });
   security.addDependency(organizationServices);
+
+  if (landingZone.firewallManager) {
+    const firewallManager = new FirewallManagerStack(app, FIREWALL_MANAGER_STACK, {
+      securityAccount,
+      accountAccessRole,
+      homeRegion,
+      firewallManager: landingZone.firewallManager,
+      stateBackend,
+    });
+    // The administrator is registered by organization-services, after the OUs and accounts exist; the security services come first.
+    firewallManager.addDependency(security);
+  }
 
   const alertForwardingOf = alertForwardingPlan(landingZone);
   const inspectorAdministratorOf = (account: Account) =>

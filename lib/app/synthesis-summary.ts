@@ -3,7 +3,7 @@ import { TerraformStack, type App } from 'cdktf';
 import { ALERTS } from '../alerts/alert-catalogue';
 import type { LandingZone } from '../model/landing-zone';
 import { sizeQuotaOf } from '../config/policy-size';
-import { LOG_ARCHIVE_STACK, ORGANIZATION_SERVICES_STACK, SECURITY_STACK } from '../../stacks/stack-outputs';
+import { FIREWALL_MANAGER_STACK, LOG_ARCHIVE_STACK, ORGANIZATION_SERVICES_STACK, SECURITY_STACK } from '../../stacks/stack-outputs';
 
 const POLICY_TYPE_LABEL = { SERVICE_CONTROL_POLICY: 'SCP', TAG_POLICY: 'tag policy' } as const;
 
@@ -33,6 +33,12 @@ function beforeApplying(landingZone: LandingZone): string[] {
   ];
 }
 
+function firewallManagerLines({ firewallManager, securityAccount }: LandingZone): string[] {
+  if (!firewallManager) return [];
+  const regions = new Set(firewallManager.policies.map((policy) => policy.region));
+  return [`  ${FIREWALL_MANAGER_STACK}: ${firewallManager.policies.length} Firewall Manager policies in ${regions.size} regions, in ${securityAccount.name}`];
+}
+
 export function synthesisSummary(landingZone: LandingZone, app: App): string {
   const stacks = app.node.children.filter((child) => child instanceof TerraformStack).length;
   const policies = landingZone.policies.length > 0 ? ['  policies (size as synthesized / quota):', ...policyLines(landingZone)] : [];
@@ -44,6 +50,7 @@ export function synthesisSummary(landingZone: LandingZone, app: App): string {
     `  ${LOG_ARCHIVE_STACK}: the trail, Config, session and access-log buckets and the trail key, in ${landingZone.logArchiveAccount.name}`,
     `  ${ORGANIZATION_SERVICES_STACK}: the organization trail, delegated administrators and the cost anomaly monitor`,
     `  ${SECURITY_STACK}: GuardDuty, Security Hub, Access Analyzer, the Config aggregator and the central alert bus with ${ALERTS.length} alerts, in ${landingZone.securityAccount.name}`,
+    ...firewallManagerLines(landingZone),
     `  governed regions: ${landingZone.governedRegions.join(', ')}`,
     ...beforeApplying(landingZone),
     ...policies,

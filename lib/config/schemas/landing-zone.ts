@@ -5,6 +5,7 @@ import { AccountBaselineSchema } from './account-baseline';
 import { AlertsSchema } from './alerts';
 import { AccountNameSchema, AlternateContactsSchema, plainText, RegionSchema, TagKeySchema, TagValueSchema } from './common';
 import { CostAnomalyDetectionSchema } from './cost-anomaly-detection';
+import { FirewallManagerSchema } from './firewall-manager';
 import { GuardrailsSchema } from './guardrails';
 import { IdentityCenterSchema } from './identity-center';
 import { LogArchiveSchema } from './log-archive';
@@ -59,6 +60,7 @@ export const LandingZoneSchema = z
     sessionManager: SessionManagerSchema.default(SessionManagerSchema.parse({})),
     costAnomalyDetection: CostAnomalyDetectionSchema.default(CostAnomalyDetectionSchema.parse({})),
     identityCenter: IdentityCenterSchema.optional(),
+    firewallManager: FirewallManagerSchema.optional().describe('Firewall Manager policies; none when absent.'),
     guardrails: GuardrailsSchema.default(GuardrailsSchema.parse({})),
     quotas: QuotasSchema.default(QuotasSchema.parse({})),
     stateBackend: StateBackendSchema,
