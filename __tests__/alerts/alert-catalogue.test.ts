@@ -54,6 +54,11 @@ const SAMPLES: Readonly<Record<string, { readonly matching: readonly string[]; r
     matching: ['iam-attach-role-policy-access-role', 'iam-update-assume-role-policy-forwarder-role'],
     notMatching: ['iam-attach-role-policy-other-role', 'iam-get-role-access-role'],
   },
+  'firewall-manager-policy-change': {
+    // A member account's attempt is denied by protect-security-services, and alerts all the same.
+    matching: ['fms-put-policy', 'fms-delete-policy-denied'],
+    notMatching: ['fms-get-policy', 'wafv2-update-web-acl'],
+  },
 };
 
 type RecordedEvent = Record<string, any>;
@@ -83,6 +88,7 @@ describe('the alert catalogue', () => {
       'guardduty-finding',
       'security-hub-critical-finding',
       'protected-role-change',
+      'firewall-manager-policy-change',
     ]);
   });
 
