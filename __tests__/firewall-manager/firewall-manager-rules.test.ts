@@ -157,6 +157,20 @@ describe('scopes', () => {
     ]);
   });
 
+  it("holds Firewall Manager's quota of 200 accounts named in one policy", () => {
+    const dir = example((text) =>
+      text.replace('organizationalUnits: [Workloads]', `accounts: [${Array.from({ length: 201 }, () => 'payments-dev').join(', ')}]`),
+    );
+    expect(issuesOf(dir)).toEqual([
+      at(
+        dir,
+        'accounts: [payments-dev,',
+        'workloads-web.scope.include.accounts',
+        "expected at most 200 accounts (Firewall Manager's quota of accounts named in one policy), got 201; name their OUs instead",
+      ),
+    ]);
+  });
+
   it('refuses a security group policy whose inclusion reaches the security account, which it must leave out', () => {
     const dir = example((text) =>
       text.replace('      ports: [22,', '      scope: { include: { organizationalUnits: [Security, Workloads] } }\n      ports: [22,'),
@@ -201,6 +215,19 @@ describe('resource types and regions', () => {
         'resourceTypes: [AWS::EC2::Instances]',
         'open-admin-ports.resourceTypes.0',
         'expected a resource type of securityGroupsContentAudit policies (AWS::EC2::SecurityGroup, AWS::EC2::NetworkInterface, AWS::EC2::Instance), got "AWS::EC2::Instances"; did you mean "AWS::EC2::Instance"?',
+      ),
+    ]);
+  });
+
+  it('refuses a resource type listed twice', () => {
+    const dir = example((text) => text.replace('        - AWS::ApiGateway::Stage\n', '        - AWS::ApiGateway::Stage\n        - AWS::ApiGateway::Stage\n'));
+    expect(issuesOf(dir)).toEqual([
+      at(
+        dir,
+        '- AWS::ApiGateway::Stage',
+        'workloads-web.resourceTypes.2',
+        'AWS::ApiGateway::Stage is listed twice',
+        linesOf(dir, FILE, '- AWS::ApiGateway::Stage')[1],
       ),
     ]);
   });
