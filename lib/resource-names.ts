@@ -38,3 +38,28 @@ export function alertRuleName(alertId: string): string {
 /** Every forwarding rule, and every alert rule of the central bus, as IAM wildcards of their names. */
 export const FORWARDING_RULE_NAMES = `${FORWARDING_RULE_PREFIX}*`;
 export const ALERT_RULE_NAMES = alertRuleName('*');
+
+/** A Firewall Manager policy of `firewallManager.policies`; the one for CloudFront distributions, made in us-east-1, apart. */
+export function firewallManagerPolicyName(key: string, cloudFront: boolean): string {
+  return named(cloudFront ? `${key}-cloudfront` : key);
+}
+
+/** The rule group of a WAF policy's rate-based rule, in the security account. */
+export function wafRateBasedRuleGroupName(key: string): string {
+  return named(`${key}-rate-limit`);
+}
+
+/** A DNS Firewall rule group of a policy, by its place among the policy's groups (from 1). */
+export function dnsFirewallRuleGroupName(key: string, number: number): string {
+  return named(`${key}-${number}`);
+}
+
+/** The audit or primary security group of a security group policy, in the security account. */
+export function referenceSecurityGroupName(key: string): string {
+  return named(key);
+}
+
+/** AWS WAF logs only to buckets whose name starts with `aws-waf-logs-`; this one follows the log archive's names after it. */
+export function wafLogBucketName(bucketNamePrefix: string, region: string): string {
+  return `aws-waf-logs-${bucketNamePrefix}-${region}`;
+}

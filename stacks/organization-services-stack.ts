@@ -1,8 +1,9 @@
 /**
  * Organization-wide services run from the management account: the organization trail,
  * the security account's registration as delegated administrator of the security
- * services but GuardDuty and Security Hub (see the security stack), and the
- * organization's cost anomaly monitor.
+ * services but GuardDuty and Security Hub (see the security stack), the organization's
+ * cost anomaly monitor, and AWS RAM's sharing with the organization when a Firewall
+ * Manager policy needs it.
  *
  * They are not in the management stack because the trail needs the log archive's key,
  * the log archive needs its account, and the account stacks need the management stack's
@@ -16,6 +17,7 @@ import type { AwsRegion } from '../lib/iam/aws-regions';
 import { organizationTrail } from '../lib/log-archive/organization-trail';
 import type { LandingZone, MemberAccount } from '../lib/model/landing-zone';
 import { costAnomalyMonitor } from '../lib/organization/cost-anomaly-monitor';
+import { resourceSharingWithOrganization } from '../lib/organization/resource-sharing';
 import { delegateSecurityServices } from '../lib/security/delegated-administrators';
 import { managementAccountProvider } from '../lib/terraform/aws-providers';
 import { LandingZoneStack } from '../lib/terraform/landing-zone-stack';
@@ -39,6 +41,11 @@ export interface OrganizationServicesStackProps {
   readonly securityServices: SecurityServicesConfig;
   /** The threshold and recipients of the cost anomaly monitor. */
   readonly costAnomalyDetection: LandingZone['costAnomalyDetection'];
+  /**
+   * Turn on AWS RAM's sharing with the organization (DNS Firewall and Network Firewall policies of Firewall Manager share their rule groups so).
+   * @default false
+   */
+  readonly resourceSharing?: boolean;
   /** Where this stack keeps its state and reads the others'. */
   readonly stateBackend: StateBackend;
 }
@@ -62,5 +69,6 @@ export class OrganizationServicesStack extends LandingZoneStack {
       securityServices: props.securityServices,
     });
     costAnomalyMonitor(this, props.costAnomalyDetection);
+    if (props.resourceSharing) resourceSharingWithOrganization(this);
   }
 }

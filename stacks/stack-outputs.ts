@@ -27,6 +27,7 @@ export const IDENTITY_CENTER_MANAGEMENT_STACK = 'identity-center-management';
 /** Every account stack is `account-<key>`; every baseline `baseline-<key>`. */
 export const ACCOUNT_STACK_PREFIX = 'account-';
 export const ACCOUNT_BASELINE_STACK_PREFIX = 'baseline-';
+export const FIREWALL_MANAGER_STACK = 'firewall-manager';
 
 export function accountStackName(account: Pick<Account, 'key'>): string {
   return `${ACCOUNT_STACK_PREFIX}${account.key}`;

@@ -58,6 +58,11 @@ const SAMPLES: Readonly<Record<string, { readonly matching: readonly string[]; r
     matching: ['sso-create-account-assignment', 'sso-put-inline-policy-to-permission-set'],
     notMatching: ['sso-describe-permission-set'],
   },
+  'firewall-manager-policy-change': {
+    // A member account's attempt is denied by protect-security-services, and alerts all the same.
+    matching: ['fms-put-policy', 'fms-delete-policy-denied'],
+    notMatching: ['fms-get-policy', 'wafv2-update-web-acl'],
+  },
 };
 
 type RecordedEvent = Record<string, any>;
@@ -88,6 +93,7 @@ describe('the alert catalogue', () => {
       'security-hub-critical-finding',
       'protected-role-change',
       'identity-center-change',
+      'firewall-manager-policy-change',
     ]);
   });
 

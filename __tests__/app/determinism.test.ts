@@ -30,9 +30,17 @@ describe('determinism', () => {
 });
 
 describe('change stays local', () => {
-  it('vending an account adds its two stacks and changes no other', async () => {
+  it('vending an account adds its two stacks and changes no other, the firewall policies whose scope it joins included', async () => {
     const dir = copyExample();
-    const before = filesUnder(await synthesize(dir));
+    const out = await synthesize(dir);
+    const before = filesUnder(out);
+    // The example's WAF policy covers the Workloads OU, and so Workloads/NonProd below it; its other policies the whole organization.
+    const firewallPolicies = Object.values<Record<string, any>>(readStack(out, 'firewall-manager').resource.aws_fms_policy);
+    expect(firewallPolicies.filter((policy) => policy.name === 'landing-zone-workloads-web').map((policy) => policy.include_map)).toEqual([
+      { orgunit: ['${data.terraform_remote_state.management.outputs.organizational_unit_ids.Workloads}'] },
+      { orgunit: ['${data.terraform_remote_state.management.outputs.organizational_unit_ids.Workloads}'] },
+    ]);
+    expect(firewallPolicies.filter((policy) => policy.include_map === undefined)).toHaveLength(firewallPolicies.length - 2);
     writeFile(
       dir,
       'accounts/payments-qa.yaml',

@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyExample, editFile, writeFile } from '../support/example-config';
-import { issuesOf } from '../support/read-configuration';
-
-/** The 1-based line of the first line of `file` that starts with `prefix` (after indentation). */
-function lineOf(directory: string, file: string, prefix: string): number {
-  const lines = readFileSync(join(directory, file), 'utf8').split('\n');
-  const index = lines.findIndex((line) => line.trimStart().startsWith(prefix));
-  if (index < 0) throw new Error(`${file} has no line starting with ${prefix}`);
-  return index + 1;
-}
+import { issuesOf, lineOf } from '../support/read-configuration';
 
 describe('the bundled example', () => {
   it('has no errors and no warnings', () => {

@@ -238,6 +238,33 @@ const CASES_BY_GUARDRAIL: Record<string, () => void> = {
       expect(await decide({ account: 'payments-prod', action, resource, who: 'access role' })).toBe(allowed);
     });
 
+    const firewallPolicy = (region: string) => `arn:aws:fms:${region}:ACCOUNT:policy/12345678-1234-1234-1234-123456789012`;
+    // Notification channels and the administrator have no resource of their own: IAM takes "*".
+    it.each([
+      ['fms:PutPolicy', firewallPolicy],
+      ['fms:DeletePolicy', firewallPolicy],
+      ['fms:PutNotificationChannel', () => '*'],
+      ['fms:DeleteNotificationChannel', () => '*'],
+      ['fms:DisassociateAdminAccount', () => '*'],
+    ])(
+      'keeps Firewall Manager from being changed in its administrator, the security account: %s is denied to engineers, allowed to the exempt roles',
+      async (action, resourceIn) => {
+        expect(await decide({ account: 'security', action, resource: resourceIn('eu-west-1') })).toBe(denied);
+        for (const who of ['access role', 'break-glass role'] as const) {
+          expect(await decide({ account: 'security', action, resource: resourceIn('eu-west-1'), who })).toBe(allowed);
+          // CloudFront's policies are made in us-east-1, which the region deny leaves to the same roles.
+          expect(await decide({ account: 'security', action, resource: resourceIn('us-east-1'), region: 'us-east-1', who })).toBe(allowed);
+        }
+      },
+    );
+
+    it('leaves Firewall Manager policies readable to engineers of the security account', async () => {
+      for (const action of ['fms:GetPolicy', 'fms:GetComplianceDetail']) {
+        expect(await decide({ account: 'security', action, resource: firewallPolicy('eu-west-1') })).toBe(allowed);
+      }
+      expect(await decide({ account: 'security', action: 'fms:ListPolicies' })).toBe(allowed);
+    });
+
     it.each([
       ['events:DisableRule', 'payments-prod', 'arn:aws:events:eu-west-1:ACCOUNT:rule/landing-zone-forward-security-events-1'],
       ['events:RemoveTargets', 'payments-prod', 'arn:aws:events:us-east-1:ACCOUNT:rule/landing-zone-forward-security-events-2'],

@@ -61,7 +61,7 @@ describe('vending an account', () => {
     expect(report.risks).toEqual([]);
     expect(report.intents.find((intent) => intent.kind === 'account-added')).toMatchObject({
       sentence: expect.stringMatching(
-        /^account payments-qa is vended into Workloads\/NonProd: .*SCP region-deny.*SCP require-tags-on-create.* reach it, and 4 assignments let people sign in$/,
+        /^account payments-qa is vended into Workloads\/NonProd: .*SCP region-deny.*SCP require-tags-on-create.* reach it, Firewall Manager policies .* cover it, and 4 assignments let people sign in$/,
       ),
       accounts: ['payments-qa'],
     });
@@ -107,6 +107,37 @@ describe('blast radius', () => {
       accounts: ['payments-dev', 'payments-ledger', 'payments-prod'],
     });
     expect(sentences(report)).toContain('OU Workloads/Prod/Payments is added');
+  });
+});
+
+describe('a Firewall Manager policy', () => {
+  it('says which accounts it stops covering, in every region, and raises the narrowing as a risk', async () => {
+    const report = await reviewOf((directory) =>
+      editFile(directory, 'landing-zone.yaml', (text) =>
+        text.replace('        include:\n          organizationalUnits: [Workloads]\n', '        include:\n          organizationalUnits: [Workloads/Prod]\n'),
+      ),
+    );
+    expect(report.intents.filter((intent) => intent.kind === 'firewall-policy-changed')).toEqual([
+      {
+        kind: 'firewall-policy-changed',
+        sentence: 'Firewall Manager policy landing-zone-workloads-web in eu-central-1, eu-west-1 no longer covers 1 account: payments-dev',
+        accounts: ['payments-dev'],
+      },
+    ]);
+    expect(report.risks).toContainEqual(
+      expect.objectContaining({
+        kind: 'guardrail-weakened',
+        title: 'Firewall Manager policy landing-zone-workloads-web in eu-west-1 no longer covers 1 account',
+      }),
+    );
+  });
+
+  it('covers an account vended into its OU with no other edit', async () => {
+    const report = await reviewOf((directory) => vend(directory, 'payments-qa', 'Workloads/NonProd'));
+    expect(report.intents.find((intent) => intent.kind === 'account-added')?.sentence).toContain(
+      'Firewall Manager policies landing-zone-dns-threats, landing-zone-open-admin-ports, landing-zone-unused-security-groups, landing-zone-workloads-web cover it',
+    );
+    expect(report.stacks.map((stack) => stack.name)).toEqual(['account-payments-qa', 'baseline-payments-qa']);
   });
 });
 

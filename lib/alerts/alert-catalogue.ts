@@ -254,6 +254,20 @@ const securityHubCriticalFinding: Alert = {
   },
 };
 
+/**
+ * Firewall Manager policies decide the web ACLs, security group audits, DNS Firewall and
+ * Network Firewall of every account in their scope. The calls are made in the policy's
+ * region (us-east-1 for CloudFront's, and for the administrator's disassociation), from
+ * the administrator, the security account, where only the exempt principals may make them;
+ * an attempt of anyone else is denied, and alerts too.
+ */
+const firewallManagerPolicyChange: Alert = {
+  id: 'firewall-manager-policy-change',
+  title: 'Firewall Manager policy, administrator or notification channel changed',
+  why: 'A Firewall Manager policy sets the web ACLs, security group audits and DNS filtering of every account in its scope at once. A change outside the pipeline can lift a protection across the organization.',
+  build: () => apiCall('fms', ['PutPolicy', 'DeletePolicy', 'DisassociateAdminAccount', 'PutNotificationChannel', 'DeleteNotificationChannel']),
+};
+
 /** Every call that changes what a role may do or who may assume it, or removes it. */
 const protectedRoleChange: Alert = {
   id: 'protected-role-change',
@@ -323,6 +337,7 @@ export const ALERTS: readonly Alert[] = [
   securityHubCriticalFinding,
   protectedRoleChange,
   identityCenterChange,
+  firewallManagerPolicyChange,
 ];
 
 /** The pattern as `aws_cloudwatch_event_rule.event_pattern` takes it: compact JSON. */

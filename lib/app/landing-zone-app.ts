@@ -2,6 +2,7 @@
 import { App, type TerraformStack } from 'cdktf';
 import { AccountBaselineStack } from '../../stacks/account-baseline-stack';
 import { AccountStack } from '../../stacks/account-stack';
+import { FirewallManagerStack } from '../../stacks/firewall-manager-stack';
 import { IdentityCenterStack } from '../../stacks/identity-center-stack';
 import { LogArchiveStack } from '../../stacks/log-archive-stack';
 import { ManagementStack } from '../../stacks/management-stack';
@@ -10,6 +11,7 @@ import { SecurityStack } from '../../stacks/security-stack';
 import {
   accountBaselineStackName,
   accountStackName,
+  FIREWALL_MANAGER_STACK,
   IDENTITY_CENTER_MANAGEMENT_STACK,
   IDENTITY_CENTER_STACK,
   LOG_ARCHIVE_STACK,
@@ -100,6 +102,7 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     trailBucket: landingZone.logArchive.buckets.cloudTrail,
     securityServices: landingZone.securityServices,
     costAnomalyDetection: landingZone.costAnomalyDetection,
+    resourceSharing: landingZone.firewallManager?.resourceSharing,
     stateBackend,
   });
   organizationServices.addDependency(logArchive);
@@ -116,6 +119,18 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     stateBackend,
   });
   security.addDependency(organizationServices);
+
+  if (landingZone.firewallManager) {
+    const firewallManager = new FirewallManagerStack(app, FIREWALL_MANAGER_STACK, {
+      securityAccount,
+      accountAccessRole,
+      homeRegion,
+      firewallManager: landingZone.firewallManager,
+      stateBackend,
+    });
+    // The administrator is registered by organization-services, after the OUs and accounts exist; the security services come first.
+    firewallManager.addDependency(security);
+  }
 
   const alertForwardingOf = alertForwardingPlan(landingZone);
   const inspectorAdministratorOf = (account: Account) =>

@@ -4,6 +4,7 @@ import { ALERTS } from '../alerts/alert-catalogue';
 import type { LandingZone } from '../model/landing-zone';
 import { sizeQuotaOf } from '../config/policy-size';
 import {
+  FIREWALL_MANAGER_STACK,
   IDENTITY_CENTER_MANAGEMENT_STACK,
   IDENTITY_CENTER_STACK,
   LOG_ARCHIVE_STACK,
@@ -64,6 +65,12 @@ function identityCenterLines(landingZone: LandingZone): string[] {
   ];
 }
 
+function firewallManagerLines({ firewallManager, securityAccount }: LandingZone): string[] {
+  if (!firewallManager) return [];
+  const regions = new Set(firewallManager.policies.map((policy) => policy.region));
+  return [`  ${FIREWALL_MANAGER_STACK}: ${firewallManager.policies.length} Firewall Manager policies in ${regions.size} regions, in ${securityAccount.name}`];
+}
+
 export function synthesisSummary(landingZone: LandingZone, app: App): string {
   const stacks = app.node.children.filter((child) => child instanceof TerraformStack).length;
   const policies = landingZone.policies.length > 0 ? ['  policies (size as synthesized / quota):', ...policyLines(landingZone)] : [];
@@ -76,6 +83,7 @@ export function synthesisSummary(landingZone: LandingZone, app: App): string {
     `  ${ORGANIZATION_SERVICES_STACK}: the organization trail, delegated administrators and the cost anomaly monitor`,
     `  ${SECURITY_STACK}: GuardDuty, Security Hub, Access Analyzer, the Config aggregator and the central alert bus with ${ALERTS.length} alerts, in ${landingZone.securityAccount.name}`,
     ...identityCenterLines(landingZone),
+    ...firewallManagerLines(landingZone),
     `  governed regions: ${landingZone.governedRegions.join(', ')}`,
     ...beforeApplying(landingZone),
     ...policies,

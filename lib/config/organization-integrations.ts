@@ -6,6 +6,7 @@
  * the organization's own come in through `additionalServiceAccessPrincipals` and
  * `additionalPolicyTypes`.
  */
+import type { FirewallManagerConfig } from './schemas/firewall-manager';
 import type { OrganizationConfig } from './schemas/organization';
 import type { SecurityServicesConfig } from './schemas/security-services';
 
@@ -30,11 +31,28 @@ const OPTIONAL_SERVICE_ACCESS_PRINCIPALS = {
   detective: 'detective.amazonaws.com',
 } as const;
 
-export function serviceAccessPrincipalsFor(organization: OrganizationConfig, securityServices: SecurityServicesConfig): readonly string[] {
+/**
+ * Firewall Manager shares the rule groups of DNS Firewall and Network Firewall policies
+ * with the organization through AWS RAM, which needs RAM's sharing with the organization
+ * (itself a trusted access).
+ */
+const RESOURCE_SHARING_PRINCIPAL = 'ram.amazonaws.com';
+
+/** Whether a Firewall Manager policy needs AWS RAM's sharing with the organization. */
+export function firewallManagerNeedsResourceSharing(firewallManager: FirewallManagerConfig | undefined): boolean {
+  return Object.values(firewallManager?.policies ?? {}).some((policy) => policy.type === 'dnsFirewall' || policy.type === 'networkFirewall');
+}
+
+export function serviceAccessPrincipalsFor(
+  organization: OrganizationConfig,
+  securityServices: SecurityServicesConfig,
+  firewallManager: FirewallManagerConfig | undefined,
+): readonly string[] {
   const optional = Object.entries(OPTIONAL_SERVICE_ACCESS_PRINCIPALS)
     .filter(([service]) => securityServices[service as keyof typeof OPTIONAL_SERVICE_ACCESS_PRINCIPALS])
     .map(([, principal]) => principal);
-  return [...new Set([...SERVICE_ACCESS_PRINCIPALS, ...optional, ...organization.additionalServiceAccessPrincipals])].sort();
+  const sharing = firewallManagerNeedsResourceSharing(firewallManager) ? [RESOURCE_SHARING_PRINCIPAL] : [];
+  return [...new Set([...SERVICE_ACCESS_PRINCIPALS, ...optional, ...sharing, ...organization.additionalServiceAccessPrincipals])].sort();
 }
 
 /** The policy types the guardrails need. */

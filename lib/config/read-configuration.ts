@@ -46,18 +46,29 @@ export interface ConfigurationReading {
   readonly lookedUp: Promise<readonly Issue[]>;
 }
 
+interface LandingZoneSections {
+  readonly config?: LandingZoneConfig;
+  readonly sections: Partial<LandingZoneConfig>;
+  /** The sections that passed their schemas, an optional one that is absent included. */
+  readonly passed: ReadonlySet<string>;
+  readonly issues: readonly Issue[];
+}
+
 /** landing-zone.yaml as a whole when it passes its schema, else each section that passes its own. */
-function landingZoneSections(source: SourceDocument): { config?: LandingZoneConfig; sections: Partial<LandingZoneConfig>; issues: readonly Issue[] } {
+function landingZoneSections(source: SourceDocument): LandingZoneSections {
   const whole = parseWithSchema(LandingZoneSchema, source.file, source.data);
-  if (whole.value) return { config: whole.value, sections: whole.value, issues: [] };
+  if (whole.value) return { config: whole.value, sections: whole.value, passed: new Set(Object.keys(LandingZoneSchema.shape)), issues: [] };
   const data = source.data;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { sections: {}, issues: whole.issues };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { sections: {}, passed: new Set(), issues: whole.issues };
   const sections: Record<string, unknown> = {};
+  const passed = new Set<string>();
   for (const [section, schema] of Object.entries(LandingZoneSchema.shape)) {
     const result = schema.safeParse((data as Record<string, unknown>)[section]);
-    if (result.success) sections[section] = result.data;
+    if (!result.success) continue;
+    passed.add(section);
+    if (result.data !== undefined) sections[section] = result.data;
   }
-  return { sections: sections as Partial<LandingZoneConfig>, issues: whole.issues };
+  return { sections: sections as Partial<LandingZoneConfig>, passed, issues: whole.issues };
 }
 
 /** An entry of `accounts/` or `scps/` that is not read, and why. */
@@ -104,7 +115,7 @@ export function readConfiguration(directory: string): ConfigurationReading {
   }
 
   const landingZoneSource = parse(landingZoneEntry, parseYamlSource);
-  const landingZone = landingZoneSource ? landingZoneSections(landingZoneSource) : { sections: {}, issues: [] };
+  const landingZone: LandingZoneSections = landingZoneSource ? landingZoneSections(landingZoneSource) : { sections: {}, passed: new Set(), issues: [] };
   issues.push(...landingZone.issues);
 
   let everyFileRead = true;
@@ -172,12 +183,11 @@ export function readConfiguration(directory: string): ConfigurationReading {
   const readCleanly = !issues.some(isError);
   const later: Promise<Issue[]>[] = [];
   if (landingZoneSource) {
-    const { sections } = landingZone;
-    // Each rule reads only the sections it declares, and runs only when they all passed their schemas (an optional section left out passes).
-    const passed = (section: LandingZoneSection) => landingZone.config !== undefined || section in sections;
+    const { sections, passed } = landingZone;
+    // Each rule reads only the sections it declares, and runs only when they all passed their schemas.
     const partial = { landingZone: { file: LANDING_ZONE_FILE, config: sections as LandingZoneConfig }, accounts, customPolicies, permissionSetPolicies };
     for (const rule of CONFIGURATION_RULES) {
-      const runs = rule.sections.every(passed) && (everyFileRead || !rule.wholeOrganization);
+      const runs = rule.sections.every((section: LandingZoneSection) => passed.has(section)) && (everyFileRead || !rule.wholeOrganization);
       if (!runs) continue;
       const found = rule.check(partial);
       if (Array.isArray(found)) issues.push(...found);

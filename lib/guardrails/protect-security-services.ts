@@ -1,7 +1,8 @@
 /**
  * Protect the security services: nobody in a member account stops, deletes or blinds
  * CloudTrail, AWS Config, GuardDuty, Security Hub, IAM Access Analyzer, Inspector or
- * Firewall Manager, nor the landing zone's alert path (the rules that forward security
+ * Firewall Manager (whose policies nobody but the exempt principals makes, changes or
+ * deletes, nor redirects its notifications), nor the landing zone's alert path (the rules that forward security
  * events from every account, the central bus and the alert topic). An intruder's first
  * move is to switch off what would see them; a recorder that records nothing, a
  * suppression rule, a trusted IP list, an archive rule, a disabled forwarding rule or a
@@ -74,8 +75,11 @@ const PROTECTED_ACTIONS = [
   'inspector2:UpdateOrganizationConfiguration',
   'inspector2:CreateFilter',
   'inspector2:UpdateFilter',
+  // Firewall Manager policies are made and changed from the security account, through the landing zone's role.
+  'fms:PutPolicy',
   'fms:DeletePolicy',
   'fms:DisassociateAdminAccount',
+  'fms:PutNotificationChannel',
   'fms:DeleteNotificationChannel',
 ];
 

@@ -51,3 +51,8 @@ export function ssmDocumentArn(region: string, accountId: string, documentName: 
 export function securityHubStandardArn(region: string, standardPath: string): string {
   return `arn:aws:securityhub:${region}::${standardPath}`;
 }
+
+/** A rule group of AWS WAF (v2): `regional`, or `global` for CloudFront's, made in us-east-1. */
+export function wafRuleGroupArn(region: string, accountId: string, scope: 'regional' | 'global', name: string, id: string): string {
+  return `arn:aws:wafv2:${region}:${accountId}:${scope}/rulegroup/${name}/${id}`;
+}

@@ -13,12 +13,18 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Construct } from 'constructs';
+import type { AwsRegion } from '../iam/aws-regions';
 import type { ResourcePolicyDocument } from '../iam/policy-document';
 import { policyText } from '../iam/policy-document';
 
 export interface LogBucketProps {
   /** The bucket name, which follows from the configuration. */
   readonly bucketName: string;
+  /**
+   * Where the bucket is.
+   * @default the region of the stack's provider
+   */
+  readonly region?: AwsRegion;
   /**
    * Object lock can only be turned on when the bucket is created.
    * @default off
@@ -59,7 +65,9 @@ export class LogBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: LogBucketProps) {
     super(scope, id);
+    const { region } = props;
     this.bucket = new S3Bucket(this, 'bucket', {
+      region,
       bucket: props.bucketName,
       objectLockEnabled: props.objectLockEnabled,
       forceDestroy: false,
@@ -67,9 +75,10 @@ export class LogBucket extends Construct {
     });
     const bucket = this.bucket.id;
 
-    new S3BucketVersioningA(this, 'versioning', { bucket, versioningConfiguration: { status: 'Enabled' } });
-    new S3BucketOwnershipControls(this, 'ownership', { bucket, rule: { objectOwnership: 'BucketOwnerEnforced' } });
+    new S3BucketVersioningA(this, 'versioning', { region, bucket, versioningConfiguration: { status: 'Enabled' } });
+    new S3BucketOwnershipControls(this, 'ownership', { region, bucket, rule: { objectOwnership: 'BucketOwnerEnforced' } });
     const publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public_access_block', {
+      region,
       bucket,
       blockPublicAcls: true,
       blockPublicPolicy: true,
@@ -77,6 +86,7 @@ export class LogBucket extends Construct {
       restrictPublicBuckets: true,
     });
     new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
+      region,
       bucket,
       rule: [
         props.kmsKeyArn
@@ -87,6 +97,7 @@ export class LogBucket extends Construct {
     const target = props.accessLogsBucket;
     if (target) {
       new S3BucketLoggingA(this, 'access_logging', {
+        region,
         bucket,
         targetBucket: target.bucket.id,
         targetPrefix: `${props.bucketName}/`,
@@ -94,6 +105,7 @@ export class LogBucket extends Construct {
       });
     }
     new S3BucketLifecycleConfiguration(this, 'lifecycle', {
+      region,
       bucket,
       rule: [
         {
@@ -108,6 +120,6 @@ export class LogBucket extends Construct {
       ],
     });
     // S3 refuses concurrent changes to one bucket's public access block and policy (OperationAborted).
-    this.policy = new S3BucketPolicy(this, 'policy', { bucket, policy: policyText(props.policy), dependsOn: [publicAccessBlock] });
+    this.policy = new S3BucketPolicy(this, 'policy', { region, bucket, policy: policyText(props.policy), dependsOn: [publicAccessBlock] });
   }
 }

@@ -3,6 +3,7 @@ import { ALTERNATE_CONTACT_TYPES, type AlternateContact, type AlternateContactTy
 import type { AccountRequest, ConfigurationFiles } from '../config/configuration-files';
 import { enabledPolicyTypesFor, serviceAccessPrincipalsFor } from '../config/organization-integrations';
 import { flattenOrganizationalUnits } from '../config/organizational-unit-paths';
+import { buildFirewallManager } from './build-firewall-manager';
 import { attachmentsOf, buildPolicies } from './build-policies';
 import { assignmentsOf, identityCenterOf } from './identity-center';
 import type { Account, LandingZone, ManagementAccount, MemberAccount, OrganizationalUnit } from './landing-zone';
@@ -78,19 +79,21 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
   const managementAccount = accounts.find((account): account is ManagementAccount => account.role === 'management');
   if (!managementAccount) throw new Error('management account missing after validation');
   const memberAccounts = accounts.filter((account): account is MemberAccount => account.role !== 'management');
+  const securityAccount = findAccount(memberAccounts, (account) => account.name === config.coreAccounts.security, 'security account');
+  const governedRegions = [config.homeRegion, ...config.governedRegions.filter((region) => region !== config.homeRegion)];
   return {
     organization: config.organization,
-    serviceAccessPrincipals: serviceAccessPrincipalsFor(config.organization, config.securityServices),
+    serviceAccessPrincipals: serviceAccessPrincipalsFor(config.organization, config.securityServices, config.firewallManager),
     enabledPolicyTypes: enabledPolicyTypesFor(config.organization),
     homeRegion: config.homeRegion,
-    governedRegions: [config.homeRegion, ...config.governedRegions.filter((region) => region !== config.homeRegion)],
+    governedRegions,
     requiredTags: config.requiredTags,
     organizationalUnits,
     accounts,
     managementAccount,
     memberAccounts,
     logArchiveAccount: findAccount(memberAccounts, (account) => account.name === config.coreAccounts.logArchive, 'log-archive account'),
-    securityAccount: findAccount(memberAccounts, (account) => account.name === config.coreAccounts.security, 'security account'),
+    securityAccount,
     accountAccessRole: config.accountAccessRole,
     stateBackend: config.stateBackend,
     passwordPolicy: config.accountBaseline.passwordPolicy,
@@ -107,5 +110,6 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
       thresholdUsd: config.costAnomalyDetection.thresholdUsd,
       emails: config.costAnomalyDetection.emails ?? config.alerts.emails,
     },
+    firewallManager: buildFirewallManager(config, governedRegions, accounts, securityAccount),
   };
 }

@@ -18,6 +18,7 @@ import type { StateBackendConfig } from '../config/schemas/state-backend';
 import type { FieldPath } from '../diagnostics';
 import type { OrganizationPolicyType } from '../guardrails/guardrail';
 import type { Assignment, IdentityCenter } from './identity-center';
+import type { FirewallManager } from './firewall-manager';
 import type { LogArchiveBuckets } from './log-archive-buckets';
 
 /** The policies attached to one root, OU or account, by name. */
@@ -126,4 +127,9 @@ export interface LandingZone {
   readonly identityCenter?: IdentityCenter;
   /** Recipients resolved: the alert recipients when none are given. */
   readonly costAnomalyDetection: { readonly thresholdUsd: number; readonly emails: readonly string[] };
+  /**
+   * The Firewall Manager policies and what they need.
+   * @default no Firewall Manager policy
+   */
+  readonly firewallManager?: FirewallManager;
 }

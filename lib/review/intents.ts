@@ -4,7 +4,14 @@
  * detached, with the accounts they reach through the OU tree (nested OUs included); who
  * gains or loses which permission set in which accounts; permission sets changed.
  */
-import { type AccountFacts, accountsReachedByPolicy, accountsUnder, type OrganizationView, policiesReaching } from './organization-view';
+import {
+  type AccountFacts,
+  accountsCoveredByFirewallPolicy,
+  accountsReachedByPolicy,
+  accountsUnder,
+  type OrganizationView,
+  policiesReaching,
+} from './organization-view';
 import { policyDocumentChanges } from './policy-diff';
 import type { Intent, StatementChange } from './report';
 import { embeddedDocument, type Noise } from './value-diff';
@@ -44,9 +51,18 @@ function accountIntents(before: OrganizationView, after: OrganizationView): Inte
     if (!was) {
       const reaching = policyNames(after, policiesReaching(after, key));
       const access = after.assignments.get(key)?.size ?? 0;
+      const firewall = [
+        ...new Set(
+          [...after.firewallPolicies]
+            .filter(([, policy]) => accountsCoveredByFirewallPolicy(after, policy).includes(account.name))
+            .map(([name]) => name.split(' in ')[0]),
+        ),
+      ].sort();
       intents.push({
         kind: 'account-added',
-        sentence: `account ${account.name} is vended into ${account.ouPath}: ${reaching.length > 0 ? `${reaching.join(', ')} reach it` : 'no policy reaches it'}, and ${access} assignment${access === 1 ? '' : 's'} let people sign in`,
+        sentence:
+          `account ${account.name} is vended into ${account.ouPath}: ${reaching.length > 0 ? `${reaching.join(', ')} reach it` : 'no policy reaches it'}` +
+          `${firewall.length > 0 ? `, Firewall Manager policies ${firewall.join(', ')} cover it` : ''}, and ${access} assignment${access === 1 ? '' : 's'} let people sign in`,
         accounts: [account.name],
       });
     } else if (was.ouPath !== account.ouPath) {
@@ -257,6 +273,106 @@ function permissionSetIntents(before: OrganizationView, after: OrganizationView,
   return intents;
 }
 
+/** How each Firewall Manager policy's coverage and remediation change, by `<name> in <region>`. */
+export function firewallChanges(before: OrganizationView, after: OrganizationView) {
+  const names = [...new Set([...before.firewallPolicies.keys(), ...after.firewallPolicies.keys()])].sort();
+  return names.map((name) => {
+    const was = before.firewallPolicies.get(name);
+    const is = after.firewallPolicies.get(name);
+    const previous = was ? accountsCoveredByFirewallPolicy(before, was) : [];
+    const accounts = is ? accountsCoveredByFirewallPolicy(after, is) : [];
+    return {
+      name,
+      status: !was ? ('added' as const) : !is ? ('removed' as const) : ('kept' as const),
+      accounts,
+      previous,
+      gained: was ? accounts.filter((account) => !previous.includes(account)) : [],
+      // Accounts removed from the organization are not lost to a policy.
+      lost: is ? previous.filter((account) => !accounts.includes(account) && [...after.accounts.values()].some((candidate) => candidate.name === account)) : [],
+      remediation: was && is && was.remediation !== is.remediation ? is.remediation : undefined,
+    };
+  });
+}
+
+/** `<name> in <region>` per region, said once for the regions whose change is the same: `<name> in eu-central-1, eu-west-1`. */
+function byPolicyName(intents: readonly (Intent & { readonly policy: string })[]): Intent[] {
+  const grouped = new Map<string, { intent: Intent; regions: string[] }>();
+  for (const { policy, ...intent } of intents) {
+    const [name, region] = policy.split(' in ');
+    const key = `${intent.kind}\u0000${intent.sentence.replace(policy, name)}\u0000${intent.accounts.join(',')}`;
+    const group = grouped.get(key) ?? { intent: { ...intent, sentence: intent.sentence.replace(policy, `${name} in \u0000`) }, regions: [] };
+    group.regions.push(region);
+    grouped.set(key, group);
+  }
+  return [...grouped.values()].map(({ intent, regions }) => ({ ...intent, sentence: intent.sentence.replace('\u0000', regions.sort().join(', ')) }));
+}
+
+/**
+ * Firewall Manager policies made, removed, or covering other accounts or remediating
+ * differently, with the accounts they cover; an account vended into their scope is said
+ * once, by its own vending.
+ */
+function firewallIntents(before: OrganizationView, after: OrganizationView): Intent[] {
+  const existing = new Set([...before.accounts.values()].map((account) => account.name));
+  const intents = firewallChanges(before, after).flatMap(
+    ({ name, status, accounts, previous, gained, lost, remediation }): (Intent & { readonly policy: string })[] => {
+      const policy = name;
+      if (status === 'added')
+        return [
+          {
+            policy,
+            kind: 'firewall-policy-added' as const,
+            sentence: `Firewall Manager policy ${name} is added, covering ${countedAccounts(accounts)}`,
+            accounts,
+          },
+        ];
+      if (status === 'removed')
+        return [
+          {
+            policy,
+            kind: 'firewall-policy-removed' as const,
+            sentence: `Firewall Manager policy ${name} is removed from ${countedAccounts(previous)}`,
+            accounts: previous,
+          },
+        ];
+      const moved = gained.filter((account) => existing.has(account));
+      return [
+        ...(moved.length > 0
+          ? [
+              {
+                policy,
+                kind: 'firewall-policy-changed' as const,
+                sentence: `Firewall Manager policy ${name} now also covers ${countedAccounts(moved)}: ${listed(moved)}`,
+                accounts: moved,
+              },
+            ]
+          : []),
+        ...(lost.length > 0
+          ? [
+              {
+                policy,
+                kind: 'firewall-policy-changed' as const,
+                sentence: `Firewall Manager policy ${name} no longer covers ${countedAccounts(lost)}: ${listed(lost)}`,
+                accounts: lost,
+              },
+            ]
+          : []),
+        ...(remediation !== undefined
+          ? [
+              {
+                policy,
+                kind: 'firewall-policy-changed' as const,
+                sentence: `Firewall Manager policy ${name} ${remediation ? 'now remediates' : 'no longer remediates'}, in ${countedAccounts(accounts)}`,
+                accounts,
+              },
+            ]
+          : []),
+      ];
+    },
+  );
+  return byPolicyName(intents);
+}
+
 export function intentsOf(before: OrganizationView, after: OrganizationView): Intent[] {
   // The documents' noise is counted once, by the stack comparison.
   const noise: Noise = { metadata: 0, reordered: 0 };
@@ -266,5 +382,6 @@ export function intentsOf(before: OrganizationView, after: OrganizationView): In
     ...policyIntents(before, after, noise),
     ...permissionSetIntents(before, after, noise),
     ...accessIntents(before, after),
+    ...firewallIntents(before, after),
   ];
 }

@@ -9,10 +9,12 @@
 import {
   ACCOUNT_BASELINE_STACK_PREFIX,
   ACCOUNT_STACK_PREFIX,
+  FIREWALL_MANAGER_STACK,
   IDENTITY_CENTER_MANAGEMENT_STACK,
   IDENTITY_CENTER_STACK,
   MANAGEMENT_OUTPUTS,
   MANAGEMENT_STACK,
+  REMOTE_STATE_IDS,
 } from '../../stacks/stack-outputs';
 import { remoteLookup, resourceReference } from './terraform-references';
 import type { SynthesizedOutput, TerraformJson } from './synthesized-output';
@@ -28,6 +30,16 @@ export interface PermissionSetFacts {
   readonly customerManagedPolicies: readonly string[];
   readonly inlinePolicy?: string;
   readonly permissionsBoundary?: string;
+}
+
+/** A Firewall Manager policy in one region: who it covers, whether it remediates. */
+export interface FirewallPolicyFacts {
+  readonly includeUnits: readonly string[];
+  /** Account keys, or the literal ids of accounts the output names by id. */
+  readonly includeAccounts: readonly string[];
+  readonly excludeUnits: readonly string[];
+  readonly excludeAccounts: readonly string[];
+  readonly remediation: boolean;
 }
 
 /** `GROUP <name>` or `USER <name>`, and the permission set, one assignment of one account. */
@@ -51,6 +63,8 @@ interface StackFacts {
   readonly account?: { readonly key: string; readonly name: string; readonly ouPath?: string };
   readonly assignments?: { readonly key: string; readonly assignments: readonly AssignmentFacts[] };
   readonly permissionSets?: ReadonlyMap<string, PermissionSetFacts>;
+  /** By `<policy name> in <region>`. */
+  readonly firewallPolicies?: ReadonlyMap<string, FirewallPolicyFacts>;
 }
 
 export interface AccountFacts {
@@ -72,6 +86,8 @@ export interface OrganizationView {
   /** `principal\u0000permission set` of each account, by account key. */
   readonly assignments: ReadonlyMap<string, ReadonlySet<string>>;
   readonly permissionSets: ReadonlyMap<string, PermissionSetFacts>;
+  /** By `<policy name> in <region>`. */
+  readonly firewallPolicies: ReadonlyMap<string, FirewallPolicyFacts>;
   /** The Terraform resource names of OUs, policies and permission sets, to what they name. */
   readonly resourceNames: { readonly units: Map<string, string>; readonly policies: Map<string, string>; readonly permissionSets: Map<string, string> };
 }
@@ -179,8 +195,36 @@ function permissionSetFacts(json: TerraformJson): StackFacts {
   return { permissionSets: sets, resourceNames: { units: new Map(), policies: new Map(), permissionSets: byResource } };
 }
 
+/** An account a policy scope names: by key when it is read from the account's stack, else as the output writes it. */
+function scopedAccount(reference: unknown, keys: readonly string[]): string {
+  const state = /^\$\{data\.terraform_remote_state\.(\w+)\.outputs\./.exec(String(reference))?.[1];
+  return keys.find((key) => REMOTE_STATE_IDS.account({ key }) === state) ?? String(reference);
+}
+
+function firewallFacts(json: TerraformJson, keys: readonly string[]): StackFacts {
+  const policies = new Map<string, FirewallPolicyFacts>();
+  for (const [, policy] of resourcesOf(json, 'aws_fms_policy')) {
+    const units = (map: TerraformJson | undefined) => ((map?.orgunit ?? []) as unknown[]).map((reference) => remoteLookup(reference)?.key ?? String(reference));
+    const accounts = (map: TerraformJson | undefined) => ((map?.account ?? []) as unknown[]).map((reference) => scopedAccount(reference, keys));
+    policies.set(`${String(policy.name)} in ${String(policy.region)}`, {
+      includeUnits: units(policy.include_map),
+      includeAccounts: accounts(policy.include_map),
+      excludeUnits: units(policy.exclude_map),
+      excludeAccounts: accounts(policy.exclude_map),
+      remediation: policy.remediation_enabled === true,
+    });
+  }
+  return { firewallPolicies: policies };
+}
+
 function factsOf(stack: string, output: SynthesizedOutput): StackFacts {
   if (stack === MANAGEMENT_STACK) return managementFacts(output.json(stack));
+  if (stack === FIREWALL_MANAGER_STACK) {
+    const keys = output.stackNames
+      .filter((name) => name.startsWith(ACCOUNT_BASELINE_STACK_PREFIX))
+      .map((name) => name.slice(ACCOUNT_BASELINE_STACK_PREFIX.length));
+    return firewallFacts(output.json(stack), keys);
+  }
   if (stack === IDENTITY_CENTER_STACK || stack === IDENTITY_CENTER_MANAGEMENT_STACK) return permissionSetFacts(output.json(stack));
   if (stack.startsWith(ACCOUNT_STACK_PREFIX)) return accountFacts(stack.slice(ACCOUNT_STACK_PREFIX.length), output.json(stack));
   if (stack.startsWith(ACCOUNT_BASELINE_STACK_PREFIX)) {
@@ -205,6 +249,7 @@ export function emptyOrganizationView(): OrganizationView {
     accounts: new Map(),
     assignments: new Map(),
     permissionSets: new Map(),
+    firewallPolicies: new Map(),
     resourceNames: { units: new Map(), policies: new Map(), permissionSets: new Map() },
   };
 }
@@ -218,6 +263,7 @@ export function organizationViewOf(output: SynthesizedOutput, cache: FactsCache 
   const accounts = new Map<string, AccountFacts>();
   const assignments = new Map<string, Set<string>>();
   const permissionSets = new Map<string, PermissionSetFacts>();
+  const firewallPolicies = new Map<string, FirewallPolicyFacts>();
   const resourceNames = { units: new Map<string, string>(), policies: new Map<string, string>(), permissionSets: new Map<string, string>() };
   for (const stack of output.stackNames) {
     const text = output.text(stack);
@@ -227,6 +273,7 @@ export function organizationViewOf(output: SynthesizedOutput, cache: FactsCache 
     for (const [path, name] of facts.organizationalUnits ?? []) units.set(path, name);
     for (const [name, policy] of facts.policies ?? []) policies.set(name, policy);
     for (const [name, set] of facts.permissionSets ?? []) permissionSets.set(name, set);
+    for (const [name, policy] of facts.firewallPolicies ?? []) firewallPolicies.set(name, policy);
     for (const kind of ['units', 'policies', 'permissionSets'] as const)
       for (const [resource, name] of facts.resourceNames?.[kind] ?? []) resourceNames[kind].set(resource, name);
     for (const [target, attached] of facts.attachments ?? []) {
@@ -251,7 +298,18 @@ export function organizationViewOf(output: SynthesizedOutput, cache: FactsCache 
     const key = stack.slice(ACCOUNT_BASELINE_STACK_PREFIX.length);
     if (!accounts.has(key)) accounts.set(key, { key, name: key });
   }
-  return { organizationalUnits: units, policies, rootPolicies, unitPolicies, accountPolicies, accounts, assignments, permissionSets, resourceNames };
+  return {
+    organizationalUnits: units,
+    policies,
+    rootPolicies,
+    unitPolicies,
+    accountPolicies,
+    accounts,
+    assignments,
+    permissionSets,
+    firewallPolicies,
+    resourceNames,
+  };
 }
 
 function within(path: string, ancestor: string): boolean {
@@ -287,4 +345,14 @@ export function policiesReaching(view: OrganizationView, key: string): Set<strin
   for (let depth = 1; depth <= parts.length; depth++) for (const policy of view.unitPolicies.get(parts.slice(0, depth).join('/')) ?? []) reaching.add(policy);
   for (const policy of view.accountPolicies.get(key) ?? []) reaching.add(policy);
   return reaching;
+}
+
+/** The member accounts a Firewall Manager policy covers: its includes (nested OUs included), or every account but its excludes. */
+export function accountsCoveredByFirewallPolicy(view: OrganizationView, policy: FirewallPolicyFacts): string[] {
+  const named = (keys: readonly string[]) => keys.map((key) => view.accounts.get(key)?.name ?? key);
+  if (policy.includeUnits.length > 0 || policy.includeAccounts.length > 0) {
+    return [...new Set([...policy.includeUnits.flatMap((path) => accountsUnder(view, path)), ...named(policy.includeAccounts)])].sort();
+  }
+  const excluded = new Set([...policy.excludeUnits.flatMap((path) => accountsUnder(view, path)), ...named(policy.excludeAccounts)]);
+  return accountsUnder(view).filter((name) => !excluded.has(name));
 }

@@ -119,6 +119,9 @@ export const INTENT_KINDS = [
   'permission-set-added',
   'permission-set-removed',
   'permission-set-changed',
+  'firewall-policy-added',
+  'firewall-policy-removed',
+  'firewall-policy-changed',
 ] as const;
 
 const IntentSchema = z

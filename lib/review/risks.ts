@@ -6,7 +6,7 @@
  * encryption weakened; a governed region added or removed; a security service or alert
  * rule removed; a principal outside the organization let in.
  */
-import { accessChanges, accountsWithPermissionSet, countedAccounts, permissionSetLabel, policyLabel } from './intents';
+import { accessChanges, accountsWithPermissionSet, countedAccounts, firewallChanges, permissionSetLabel, policyLabel } from './intents';
 import {
   type AccountFacts,
   accountsReachedByPolicy,
@@ -238,6 +238,16 @@ function moveRisks(context: RiskContext): Risk[] {
       );
   }
   return risks;
+}
+
+/** A Firewall Manager policy that covers fewer accounts, or stops remediating. */
+function firewallRisks(context: RiskContext): Risk[] {
+  return firewallChanges(context.before, context.after).flatMap(({ name, lost, remediation, accounts }) => [
+    ...(lost.length > 0 ? [risk('guardrail-weakened', `Firewall Manager policy ${name} no longer covers ${countedAccounts(lost)}`, lost)] : []),
+    ...(remediation === false
+      ? [risk('guardrail-weakened', `Firewall Manager policy ${name} no longer remediates, in ${countedAccounts(accounts)}`, accounts)]
+      : []),
+  ]);
 }
 
 /** A policy of the organization: its statements that deny less or exempt more, its deletion, an attachment removed. */
@@ -523,7 +533,7 @@ function unique(risks: readonly Risk[]): Risk[] {
 }
 
 export function risksOf(stacks: readonly StackChange[], context: RiskContext): Risk[] {
-  const risks = [...moveRisks(context), ...grantRisks(context)];
+  const risks = [...moveRisks(context), ...grantRisks(context), ...firewallRisks(context)];
   for (const stack of stacks) {
     for (const resource of stack.resources) {
       risks.push(

@@ -8,8 +8,10 @@ import type { Issue } from '../../diagnostics';
 import type { ConfigurationFiles } from '../configuration-files';
 import { enabledPolicyTypesFor, serviceAccessPrincipalsFor } from '../organization-integrations';
 
-export function adoptedOrganization({ landingZone }: Pick<ConfigurationFiles<'organization' | 'securityServices'>, 'landingZone'>): Issue[] {
-  const { organization, securityServices } = landingZone.config;
+export function adoptedOrganization({
+  landingZone,
+}: Pick<ConfigurationFiles<'organization' | 'securityServices' | 'firewallManager'>, 'landingZone'>): Issue[] {
+  const { organization, securityServices, firewallManager } = landingZone.config;
   if (organization.existingOrganizationId === undefined) return [];
   return [
     {
@@ -17,7 +19,7 @@ export function adoptedOrganization({ landingZone }: Pick<ConfigurationFiles<'or
       path: ['organization', 'existingOrganizationId'],
       severity: 'warning',
       message:
-        `the first apply leaves ${organization.existingOrganizationId} with exactly these trusted services: ${serviceAccessPrincipalsFor(organization, securityServices).join(', ')}; ` +
+        `the first apply leaves ${organization.existingOrganizationId} with exactly these trusted services: ${serviceAccessPrincipalsFor(organization, securityServices, firewallManager).join(', ')}; ` +
         `and these policy types: ${enabledPolicyTypesFor(organization).join(', ')}. Every other is turned off, and a policy type turned off detaches its policies: ` +
         `list the organization's others in organization.additionalServiceAccessPrincipals and organization.additionalPolicyTypes first`,
     },

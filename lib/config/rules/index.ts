@@ -14,6 +14,12 @@ import { coreAccounts } from './core-accounts';
 import { customPolicies } from './custom-policies';
 import { customPolicyNames } from './custom-policy-names';
 import { exemptionsGuard } from './exemptions-guard';
+import { firewallManagerCosts } from './firewall-manager-costs';
+import { firewallManagerLimits } from './firewall-manager-limits';
+import { firewallManagerResources } from './firewall-manager-resources';
+import { firewallManagerRuleGroups } from './firewall-manager-rule-groups';
+import { firewallManagerScopes } from './firewall-manager-scopes';
+import { firewallManagerSettings } from './firewall-manager-settings';
 import { guardrailTargets } from './guardrail-targets';
 import { identityCenterAdministrator } from './identity-center-administrator';
 import { identityCenterPolicies } from './identity-center-policies';
@@ -33,7 +39,7 @@ const wholeOrganization = { wholeOrganization: true };
 
 export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['homeRegion', 'governedRegions'], regions),
-  configurationRule(['organization', 'securityServices'], adoptedOrganization),
+  configurationRule(['organization', 'securityServices', 'firewallManager'], adoptedOrganization),
   configurationRule(['organizationalUnits', 'quotas'], organizationalUnits),
   configurationRule([], uniqueAccounts),
   configurationRule(['organizationalUnits'], accountPlacement),
@@ -42,6 +48,11 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['alternateContacts'], alternateContacts),
   configurationRule(['logArchive'], logRetention),
   configurationRule(['securityServices', 'organizationalUnits'], securityHubUnits),
+  configurationRule(['firewallManager', 'governedRegions'], firewallManagerResources),
+  configurationRule(['firewallManager'], firewallManagerRuleGroups),
+  configurationRule(['firewallManager'], firewallManagerSettings),
+  configurationRule(['firewallManager'], firewallManagerCosts),
+  configurationRule(['firewallManager', 'governedRegions', 'logArchive'], firewallManagerLimits),
   configurationRule([], customPolicyNames),
   configurationRule(['guardrails', 'quotas'], customPolicies),
   configurationRule(['guardrails'], someGuardrail),
@@ -51,6 +62,7 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['identityCenter', 'organizationalUnits'], identityCenterReferences, wholeOrganization),
   configurationRule(['identityCenter', 'governedRegions'], identityCenterAdministrator, wholeOrganization),
   configurationRule(['identityCenter'], identityCenterPolicies),
+  configurationRule(['firewallManager', 'organizationalUnits', 'coreAccounts'], firewallManagerScopes, wholeOrganization),
   configurationRule(['guardrails', 'organizationalUnits'], guardrailTargets, wholeOrganization),
   configurationRule([...GUARDRAIL_CONTEXT, 'organizationalUnits'], attachedPolicies, wholeOrganization),
   configurationRule(['guardrails', 'organizationalUnits', 'quotas'], policiesPerTarget, wholeOrganization),

@@ -5,6 +5,7 @@ import { AccountBaselineSchema } from './account-baseline';
 import { AlertsSchema } from './alerts';
 import { AccountNameSchema, AlternateContactsSchema, plainText, RegionSchema, TagKeySchema, TagValueSchema } from './common';
 import { CostAnomalyDetectionSchema } from './cost-anomaly-detection';
+import { FirewallManagerSchema } from './firewall-manager';
 import { GuardrailsSchema } from './guardrails';
 import { IdentityCenterSchema } from './identity-center';
 import { LogArchiveSchema } from './log-archive';
@@ -64,6 +65,7 @@ export const LandingZoneSchema = z
       .min(1)
       .default('Suspended')
       .describe('The OU (path) that suspended and closing accounts are moved to; attach deny-all to it.'),
+    firewallManager: FirewallManagerSchema.optional().describe('Firewall Manager policies; none when absent.'),
     guardrails: GuardrailsSchema.default(GuardrailsSchema.parse({})),
     quotas: QuotasSchema.default(QuotasSchema.parse({})),
     stateBackend: StateBackendSchema,

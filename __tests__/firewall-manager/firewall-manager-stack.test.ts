@@ -1,0 +1,422 @@
+/**
+ * The firewall-manager stack, synthesized from the example and from a variant with every
+ * other policy type: where each policy is made, whom it reaches (OU ids read from the
+ * management stack's state, account ids from the account stacks' or literal), and the
+ * managed service data AWS receives, parsed from the synthesized Terraform.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyExample, editFile, readStack, resources, synthesize, type TerraformJson } from '../support/example-config';
+import { exampleOutput } from '../support/example-output';
+
+const STACK = 'firewall-manager';
+const SECURITY_ACCOUNT = '${data.terraform_remote_state.account_security.outputs.account_id}';
+/** How Terraform reads the OU at `path` from the management stack's output: by attribute, or by key when the path has a "/". */
+const organizationalUnitId = (path: string) =>
+  `\${data.terraform_remote_state.management.outputs.organizational_unit_ids${/^\w+$/.test(path) ? `.${path}` : `["${path}"]`}}`;
+
+/** Every Firewall Manager policy of that name, by region. */
+function policiesNamed(stack: TerraformJson, name: string): Record<string, TerraformJson> {
+  const named = resources(stack, 'aws_fms_policy').filter((policy) => policy.name === name);
+  const byRegion = Object.fromEntries(named.map((policy) => [policy.region, policy]));
+  expect(Object.keys(byRegion)).toHaveLength(named.length);
+  return byRegion;
+}
+
+function managedServiceData(policy: TerraformJson): any {
+  return JSON.parse(policy.security_service_policy_data.managed_service_data);
+}
+
+/** `${type.name.attribute}` of the one resource of `type` in `region` that `matches`. */
+function referenceTo(
+  stack: TerraformJson,
+  type: string,
+  region: string,
+  attribute: string,
+  matches: (resource: TerraformJson) => boolean = () => true,
+): string {
+  const names = Object.entries<TerraformJson>(stack.resource[type]).filter(([, resource]) => resource.region === region && matches(resource));
+  expect(names).toHaveLength(1);
+  return `\${${type}.${names[0][0]}.${attribute}}`;
+}
+
+function addressOf(reference: string): string {
+  return reference.replace(/^\$\{(.*)\.[a-z_]+\}$/, '$1');
+}
+
+describe('the example', () => {
+  const stack = () => readStack(exampleOutput(), STACK);
+
+  it('runs in the security account, Firewall Manager administrator, with a state of its own', () => {
+    expect(stack().provider.aws).toEqual([
+      {
+        region: 'eu-west-1',
+        allowed_account_ids: [SECURITY_ACCOUNT],
+        assume_role: [{ role_arn: `arn:aws:iam::${SECURITY_ACCOUNT}:role/OrganizationAccountAccessRole`, session_name: 'landing-zone' }],
+      },
+    ]);
+    expect(stack().terraform.backend.s3.key).toBe('landing-zone/firewall-manager.tfstate');
+    expect(Object.keys(stack().data.terraform_remote_state).sort()).toEqual(['account_security', 'management']);
+  });
+
+  it('is applied after the security stack', () => {
+    const manifest = JSON.parse(readFileSync(join(exampleOutput(), 'manifest.json'), 'utf8'));
+    expect(manifest.stacks[STACK].dependencies).toEqual(['security']);
+  });
+
+  describe('the WAF policy of the Workloads OU', () => {
+    it('is made in each governed region, for load balancers and API stages of the accounts in Workloads and the OUs below it', () => {
+      const policies = policiesNamed(stack(), 'landing-zone-workloads-web');
+      expect(Object.keys(policies).sort()).toEqual(['eu-central-1', 'eu-west-1']);
+      for (const policy of Object.values(policies)) {
+        expect(policy).toMatchObject({
+          include_map: { orgunit: [organizationalUnitId('Workloads')] },
+          resource_type_list: ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ApiGateway::Stage'],
+          remediation_enabled: true,
+          exclude_resource_tags: false,
+          delete_all_policy_resources: true,
+          security_service_policy_data: { type: 'WAFV2' },
+        });
+        expect(policy.exclude_map).toBeUndefined();
+        expect(policy.resource_type).toBeUndefined();
+      }
+    });
+
+    it.each(['eu-west-1', 'eu-central-1'])('in %s, puts the rate-based rule group of the region first, then the AWS managed groups in order', (region) => {
+      const data = managedServiceData(policiesNamed(stack(), 'landing-zone-workloads-web')[region]);
+      const rateLimit = referenceTo(stack(), 'aws_wafv2_rule_group', region, 'arn');
+      expect(data.type).toBe('WAFV2');
+      expect(data.preProcessRuleGroups[0]).toEqual({
+        ruleGroupType: 'RuleGroup',
+        ruleGroupArn: rateLimit,
+        overrideAction: { type: 'NONE' },
+        sampledRequestsEnabled: true,
+      });
+      expect(data.preProcessRuleGroups.slice(1).map((group: any) => [group.ruleGroupType, group.managedRuleGroupIdentifier])).toEqual(
+        ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesSQLiRuleSet', 'AWSManagedRulesAmazonIpReputationList'].map(
+          (name) => ['ManagedRuleGroup', { vendorName: 'AWS', managedRuleGroupName: name }],
+        ),
+      );
+      expect(data.preProcessRuleGroups[1].ruleActionOverrides).toEqual([{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }]);
+      expect(data.preProcessRuleGroups[2].ruleActionOverrides).toBeUndefined();
+      expect(data).toMatchObject({
+        postProcessRuleGroups: [],
+        defaultAction: { type: 'ALLOW' },
+        overrideCustomerWebACLAssociation: false,
+        loggingConfiguration: { logDestinationConfigs: [`arn:aws:s3:::aws-waf-logs-example-corp-logs-${region}`], redactedFields: [] },
+        optimizeUnassociatedWebACL: true,
+      });
+    });
+
+    it('limits each IP address with a rate-based rule group of the security account, regional, in each region', () => {
+      const groups = resources(stack(), 'aws_wafv2_rule_group');
+      expect(groups.map((group) => group.region).sort()).toEqual(['eu-central-1', 'eu-west-1']);
+      for (const group of groups) {
+        expect(group).toMatchObject({ name: 'landing-zone-workloads-web-rate-limit', scope: 'REGIONAL', capacity: 2 });
+        expect(group.rule).toEqual([
+          expect.objectContaining({ action: { block: {} }, statement: { rate_based_statement: { limit: 2000, aggregate_key_type: 'IP' } } }),
+        ]);
+      }
+    });
+
+    it('logs to an aws-waf-logs- bucket of the security account in each region, whose policy lets log delivery write before the policy exists', () => {
+      for (const region of ['eu-west-1', 'eu-central-1']) {
+        const bucketName = `aws-waf-logs-example-corp-logs-${region}`;
+        const bucket = resources(stack(), 'aws_s3_bucket').find((candidate) => candidate.bucket === bucketName)!;
+        expect(bucket).toMatchObject({ region, lifecycle: { prevent_destroy: true } });
+        const bucketPolicy = resources(stack(), 'aws_s3_bucket_policy').find((candidate) => candidate.region === region)!;
+        const statements = JSON.parse(bucketPolicy.policy).Statement;
+        expect(statements.map((statement: any) => statement.Sid)).toEqual(['DenyInsecureTransport', 'AWSLogDeliveryAclCheckFMS', 'AWSLogDeliveryWriteFMS']);
+        expect(statements[2]).toEqual({
+          Sid: 'AWSLogDeliveryWriteFMS',
+          Effect: 'Allow',
+          Principal: { Service: 'delivery.logs.amazonaws.com' },
+          Action: 's3:PutObject',
+          Resource: `arn:aws:s3:::${bucketName}/*/AWSLogs/*`,
+          Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+        });
+        expect(policiesNamed(stack(), 'landing-zone-workloads-web')[region].depends_on).toEqual([
+          addressOf(referenceTo(stack(), 'aws_s3_bucket_policy', region, 'id')),
+        ]);
+        expect(resources(stack(), 'aws_s3_bucket_public_access_block').find((block) => block.region === region)).toMatchObject({
+          block_public_acls: true,
+          restrict_public_buckets: true,
+        });
+      }
+    });
+  });
+
+  describe('the security group content audit', () => {
+    it.each(['eu-west-1', 'eu-central-1'])(
+      'in %s, compares every security group of the organization but the security account with an audit group (DENY)',
+      (region) => {
+        const policy = policiesNamed(stack(), 'landing-zone-open-admin-ports')[region];
+        const auditGroup = referenceTo(stack(), 'aws_security_group', region, 'id', (group) => group.name === 'landing-zone-open-admin-ports');
+        expect(managedServiceData(policy)).toEqual({
+          type: 'SECURITY_GROUPS_CONTENT_AUDIT',
+          securityGroups: [{ id: auditGroup }],
+          securityGroupAction: { type: 'DENY' },
+        });
+        expect(policy).toMatchObject({ resource_type: 'AWS::EC2::SecurityGroup', remediation_enabled: false, exclude_map: { account: [SECURITY_ACCOUNT] } });
+        expect(policy.include_map).toBeUndefined();
+      },
+    );
+
+    it("opens each audited port to every IPv4 and IPv6 source in the audit group, in the region's VPC of the security account, and nothing else", () => {
+      const vpcs: Record<string, string> = { 'eu-west-1': 'vpc-0a1b2c3d4e5f60718', 'eu-central-1': 'vpc-0f1e2d3c4b5a69788' };
+      for (const [region, vpcId] of Object.entries(vpcs)) {
+        const group = resources(stack(), 'aws_security_group').find(
+          (candidate) => candidate.region === region && candidate.name === 'landing-zone-open-admin-ports',
+        )!;
+        expect(group.vpc_id).toBe(vpcId);
+        expect(group.ingress).toBeUndefined();
+        expect(group.egress).toBeUndefined();
+        const groupId = referenceTo(stack(), 'aws_security_group', region, 'id', (candidate) => candidate.name === 'landing-zone-open-admin-ports');
+        const rules = resources(stack(), 'aws_vpc_security_group_ingress_rule').filter((rule) => rule.security_group_id === groupId);
+        const byPort = (a: any[], b: any[]) => a[1] - b[1] || (a[3] < b[3] ? -1 : 1);
+        expect(rules.map((rule) => [rule.ip_protocol, rule.from_port, rule.to_port, rule.cidr_ipv4 ?? rule.cidr_ipv6]).sort(byPort)).toEqual(
+          [22, 1433, 3306, 3389, 5432, 6379, 27017].flatMap((port) => [
+            ['tcp', port, port, '0.0.0.0/0'],
+            ['tcp', port, port, '::/0'],
+          ]),
+        );
+        expect(rules.every((rule) => rule.region === region)).toBe(true);
+        // The policy compares with the rules, so it waits for them.
+        const policy = policiesNamed(stack(), 'landing-zone-open-admin-ports')[region];
+        expect(policy.depends_on).toHaveLength(rules.length);
+      }
+      expect(resources(stack(), 'aws_vpc_security_group_egress_rule')).toEqual([]);
+    });
+  });
+
+  it('audits the use of security groups everywhere but in the security account, whose reference groups are unused by design', () => {
+    for (const policy of Object.values(policiesNamed(stack(), 'landing-zone-unused-security-groups'))) {
+      expect(managedServiceData(policy)).toEqual({
+        type: 'SECURITY_GROUPS_USAGE_AUDIT',
+        deleteUnusedSecurityGroups: true,
+        coalesceRedundantSecurityGroups: true,
+        optionalDelayForUnusedInMinutes: 10080,
+      });
+      expect(policy).toMatchObject({ resource_type: 'AWS::EC2::SecurityGroup', exclude_map: { account: [SECURITY_ACCOUNT] }, remediation_enabled: false });
+    }
+  });
+
+  describe('the DNS Firewall policy', () => {
+    const domainLists: Record<string, string[]> = {
+      'eu-west-1': ['rslvr-fdl-2c46f2ecbfec4dcc', 'rslvr-fdl-3a5e9c1b7d204f68'],
+      'eu-central-1': ['rslvr-fdl-8b1d4f6a2e9c0d37', 'rslvr-fdl-5f0c7e3a9b2d1e64'],
+    };
+
+    it.each(Object.entries(domainLists))('in %s, blocks the managed domain lists of the region with a rule group of the security account', (region, ids) => {
+      const group = referenceTo(stack(), 'aws_route53_resolver_firewall_rule_group', region, 'id');
+      const rules = resources(stack(), 'aws_route53_resolver_firewall_rule').filter((rule) => rule.firewall_rule_group_id === group);
+      expect(rules.map((rule) => [rule.name, rule.firewall_domain_list_id, rule.priority, rule.action, rule.block_response])).toEqual([
+        ['AWSManagedDomainsMalwareDomainList', ids[0], 100, 'BLOCK', 'NODATA'],
+        ['AWSManagedDomainsBotnetCommandandControl', ids[1], 200, 'BLOCK', 'NODATA'],
+      ]);
+      const policy = policiesNamed(stack(), 'landing-zone-dns-threats')[region];
+      expect(managedServiceData(policy)).toEqual({
+        type: 'DNS_FIREWALL',
+        preProcessRuleGroups: [{ ruleGroupId: group, priority: 10 }],
+        postProcessRuleGroups: [],
+      });
+      expect(policy).toMatchObject({ resource_type: 'AWS::EC2::VPC', remediation_enabled: true });
+      expect(policy.exclude_map).toBeUndefined();
+      expect(policy.include_map).toBeUndefined();
+    });
+
+    it('has AWS RAM share its rule groups: sharing with the organization on, from the management account, and RAM trusted', () => {
+      expect(resources(readStack(exampleOutput(), 'organization-services'), 'aws_ram_sharing_with_organization')).toHaveLength(1);
+      expect(resources(readStack(exampleOutput(), 'management'), 'aws_organizations_organization')[0].aws_service_access_principals).toContain(
+        'ram.amazonaws.com',
+      );
+    });
+  });
+
+  it('subscribes to no Shield Advanced and makes no Network Firewall, which the example leaves off', () => {
+    expect(resources(stack(), 'aws_shield_subscription')).toEqual([]);
+    expect(resources(stack(), 'aws_fms_policy').map((policy) => policy.security_service_policy_data.type)).not.toEqual(
+      expect.arrayContaining(['SHIELD_ADVANCED', 'NETWORK_FIREWALL']),
+    );
+  });
+});
+
+/** The example with us-east-1 governed, an adopted account, and a policy of every other kind and scope. */
+function everyPolicyType(): string {
+  const dir = copyExample();
+  editFile(dir, 'accounts/shared-services.yaml', (text) => text.replace('ou: Infrastructure', 'ou: Infrastructure\naccountId: "444444444444"'));
+  editFile(dir, 'landing-zone.yaml', (text) =>
+    text
+      .replace('  - eu-central-1\n', '  - eu-central-1\n  - us-east-1\n')
+      .replace('    eu-central-1: vpc-0f1e2d3c4b5a69788\n', '    eu-central-1: vpc-0f1e2d3c4b5a69788\n    us-east-1: vpc-0c3b2a1f0e9d87654\n')
+      .replace(
+        '  policies:\n',
+        [
+          '    us-east-1:',
+          '      AWSManagedDomainsMalwareDomainList: rslvr-fdl-6d2f8a0c4e1b3957',
+          '      AWSManagedDomainsBotnetCommandandControl: rslvr-fdl-1e7b3d9f5a0c2864',
+          '  policies:',
+          '    edge:',
+          '      type: waf',
+          '      regions: [eu-west-1]',
+          '      resourceTypes: [AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::CloudFront::Distribution]',
+          '      scope:',
+          '        exclude: { organizationalUnits: [Sandbox, Suspended], accounts: [shared-services, payments-dev] }',
+          '        resourceTags: { exposure: internal }',
+          '        excludeResourceTags: true',
+          '      managedRuleGroups: [{ name: AWSManagedRulesAnonymousIpList }]',
+          '      rateBasedRule: { limit: 500, action: count }',
+          '      defaultAction: block',
+          '      logging: true',
+          '    ddos:',
+          '      type: shieldAdvanced',
+          '      resourceTypes: [AWS::CloudFront::Distribution, AWS::EC2::EIP]',
+          '      automaticResponse: block',
+          '      scope: { include: { accounts: [payments-prod] } }',
+          '    inspection:',
+          '      type: networkFirewall',
+          '      regions: [eu-central-1]',
+          '      scope: { include: { organizationalUnits: [Workloads/Prod] } }',
+          '      managedStatefulRuleGroups:',
+          '        - { name: ThreatSignaturesMalwareStrictOrder, priority: 10 }',
+          '        - { name: ThreatSignaturesBotnetStrictOrder, priority: 20 }',
+          '      statefulDefaultActions: [aws:alert_established]',
+          '      singleFirewallEndpointPerVpc: true',
+          '      allowedIpv4Cidrs: [10.0.255.0/28, 10.0.255.16/28]',
+          '      routeManagement: MONITOR',
+          '      remediation: true',
+          '    baseline-group:',
+          '      type: securityGroupsCommon',
+          '      regions: [eu-central-1]',
+          '      resourceTypes: [AWS::EC2::Instance, AWS::EC2::NetworkInterface]',
+          '      ingress: [{ protocol: tcp, fromPort: 443, toPort: 443, cidrIpv4: 10.0.0.0/8, description: HTTPS from the network }]',
+          '      egress: [{ protocol: all, cidrIpv6: "::/0" }]',
+          '      exclusiveResourceSecurityGroupManagement: true',
+          '',
+        ].join('\n'),
+      ),
+  );
+  return dir;
+}
+
+describe('every other policy type', () => {
+  let stack: TerraformJson;
+  beforeAll(async () => {
+    stack = readStack(await synthesize(everyPolicyType()), STACK);
+  });
+
+  it('protects CloudFront distributions from us-east-1 (Global) in a policy of their own, and the regional resources in the regions given', () => {
+    const regional = policiesNamed(stack, 'landing-zone-edge');
+    expect(Object.keys(regional)).toEqual(['eu-west-1']);
+    expect(regional['eu-west-1']).toMatchObject({ resource_type: 'AWS::ElasticLoadBalancingV2::LoadBalancer' });
+    const cloudFront = policiesNamed(stack, 'landing-zone-edge-cloudfront');
+    expect(Object.keys(cloudFront)).toEqual(['us-east-1']);
+    expect(cloudFront['us-east-1']).toMatchObject({ resource_type: 'AWS::CloudFront::Distribution' });
+    const data = managedServiceData(cloudFront['us-east-1']);
+    const cloudFrontGroup = resources(stack, 'aws_wafv2_rule_group').find((group) => group.scope === 'CLOUDFRONT')!;
+    expect(cloudFrontGroup).toMatchObject({ region: 'us-east-1', name: 'landing-zone-edge-rate-limit' });
+    expect(cloudFrontGroup.rule[0]).toMatchObject({ action: { count: {} }, statement: { rate_based_statement: { limit: 500, aggregate_key_type: 'IP' } } });
+    expect(data.preProcessRuleGroups[0].ruleGroupArn).toBe(
+      referenceTo(stack, 'aws_wafv2_rule_group', 'us-east-1', 'arn', (group) => group.scope === 'CLOUDFRONT'),
+    );
+    expect(data).toMatchObject({
+      defaultAction: { type: 'BLOCK' },
+      loggingConfiguration: { logDestinationConfigs: ['arn:aws:s3:::aws-waf-logs-example-corp-logs-us-east-1'] },
+    });
+  });
+
+  it('excludes OUs by the ids of the management state, a vended account by its account stack, an adopted one by its id, and resources by tag', () => {
+    for (const policy of [
+      ...Object.values(policiesNamed(stack, 'landing-zone-edge')),
+      ...Object.values(policiesNamed(stack, 'landing-zone-edge-cloudfront')),
+    ]) {
+      expect(policy.exclude_map).toEqual({
+        orgunit: [organizationalUnitId('Sandbox'), organizationalUnitId('Suspended')],
+        account: ['444444444444', '${data.terraform_remote_state.account_payments_dev.outputs.account_id}'],
+      });
+      expect(policy.include_map).toBeUndefined();
+      expect(policy).toMatchObject({ resource_tags: { exposure: 'internal' }, exclude_resource_tags: true });
+    }
+  });
+
+  it('subscribes the security account to Shield Advanced before its policies, and mitigates at the application layer for CloudFront only', () => {
+    const [subscription] = resources(stack, 'aws_shield_subscription');
+    expect(subscription).toMatchObject({ auto_renew: 'ENABLED' });
+    const subscriptionAddress = `aws_shield_subscription.${Object.keys(stack.resource.aws_shield_subscription)[0]}`;
+    const cloudFront = policiesNamed(stack, 'landing-zone-ddos-cloudfront')['us-east-1'];
+    expect(managedServiceData(cloudFront)).toEqual({
+      type: 'SHIELD_ADVANCED',
+      automaticResponseConfiguration: { automaticResponseStatus: 'ENABLED', automaticResponseAction: 'BLOCK' },
+      overrideCustomerWebaclClassic: false,
+      optimizeUnassociatedWebACL: true,
+    });
+    const regional = policiesNamed(stack, 'landing-zone-ddos');
+    expect(Object.keys(regional).sort()).toEqual(['eu-central-1', 'eu-west-1', 'us-east-1']);
+    for (const policy of [cloudFront, ...Object.values(regional)]) {
+      expect(policy.depends_on).toEqual([subscriptionAddress]);
+      expect(policy.include_map).toEqual({ account: ['${data.terraform_remote_state.account_payments_prod.outputs.account_id}'] });
+    }
+    expect(managedServiceData(regional['eu-west-1'])).toEqual({ type: 'SHIELD_ADVANCED' });
+    expect(regional['eu-west-1']).toMatchObject({ resource_type: 'AWS::EC2::EIP' });
+  });
+
+  it('makes a distributed Network Firewall of the AWS managed rule groups of its region, in strict order, for the VPCs of Workloads/Prod', () => {
+    const policy = policiesNamed(stack, 'landing-zone-inspection')['eu-central-1'];
+    expect(policy).toMatchObject({ resource_type: 'AWS::EC2::VPC', include_map: { orgunit: [organizationalUnitId('Workloads/Prod')] } });
+    expect(policy.security_service_policy_data.policy_option).toBeUndefined();
+    expect(managedServiceData(policy)).toEqual({
+      type: 'NETWORK_FIREWALL',
+      networkFirewallStatelessRuleGroupReferences: [],
+      networkFirewallStatelessDefaultActions: ['aws:forward_to_sfe'],
+      networkFirewallStatelessFragmentDefaultActions: ['aws:forward_to_sfe'],
+      networkFirewallStatelessCustomActions: [],
+      networkFirewallStatefulRuleGroupReferences: [
+        { resourceARN: 'arn:aws:network-firewall:eu-central-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareStrictOrder', priority: 10 },
+        { resourceARN: 'arn:aws:network-firewall:eu-central-1:aws-managed:stateful-rulegroup/ThreatSignaturesBotnetStrictOrder', priority: 20 },
+      ],
+      networkFirewallStatefulEngineOptions: { ruleOrder: 'STRICT_ORDER' },
+      networkFirewallStatefulDefaultActions: ['aws:alert_established'],
+      networkFirewallOrchestrationConfig: {
+        singleFirewallEndpointPerVPC: true,
+        allowedIPV4CidrList: ['10.0.255.0/28', '10.0.255.16/28'],
+        routeManagementAction: 'MONITOR',
+        routeManagementTargetTypes: ['InternetGateway'],
+      },
+    });
+  });
+
+  it('copies a primary group of the security account, with the rules given, to every VPC in scope but the security account', () => {
+    const policy = policiesNamed(stack, 'landing-zone-baseline-group')['eu-central-1'];
+    const group = referenceTo(stack, 'aws_security_group', 'eu-central-1', 'id', (candidate) => candidate.name === 'landing-zone-baseline-group');
+    expect(managedServiceData(policy)).toEqual({
+      type: 'SECURITY_GROUPS_COMMON',
+      securityGroups: [{ id: group }],
+      revertManualSecurityGroupChanges: true,
+      exclusiveResourceSecurityGroupManagement: true,
+      applyToAllEC2InstanceENIs: false,
+      includeSharedVPC: false,
+    });
+    expect(policy).toMatchObject({ resource_type_list: ['AWS::EC2::Instance', 'AWS::EC2::NetworkInterface'], exclude_map: { account: [SECURITY_ACCOUNT] } });
+    expect(resources(stack, 'aws_vpc_security_group_ingress_rule').filter((rule) => rule.security_group_id === group)).toEqual([
+      expect.objectContaining({ ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '10.0.0.0/8', description: 'HTTPS from the network' }),
+    ]);
+    const [egress] = resources(stack, 'aws_vpc_security_group_egress_rule');
+    expect(egress).toMatchObject({ security_group_id: group, ip_protocol: '-1', cidr_ipv6: '::/0' });
+    expect(egress.from_port).toBeUndefined();
+  });
+
+  it('covers a governed region added to the list with the policies that name no regions', () => {
+    expect(Object.keys(policiesNamed(stack, 'landing-zone-dns-threats')).sort()).toEqual(['eu-central-1', 'eu-west-1', 'us-east-1']);
+  });
+});
+
+describe('without a firewallManager section', () => {
+  it('writes no firewall-manager stack, and leaves AWS RAM alone', async () => {
+    const dir = copyExample();
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace(/\nfirewallManager:\n(?:(?: {2}.*)?\n)+/, '\n'));
+    const out = await synthesize(dir);
+    expect(() => readStack(out, STACK)).toThrow();
+    expect(resources(readStack(out, 'organization-services'), 'aws_ram_sharing_with_organization')).toEqual([]);
+    expect(resources(readStack(out, 'management'), 'aws_organizations_organization')[0].aws_service_access_principals).not.toContain('ram.amazonaws.com');
+  });
+});

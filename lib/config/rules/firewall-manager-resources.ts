@@ -1,0 +1,112 @@
+/**
+ * What each Firewall Manager policy protects, and where: resource types its policy type
+ * takes (as the Firewall Manager API documents them), governed regions only, us-east-1
+ * governed for CloudFront distributions (AWS Config records them there only, and Firewall
+ * Manager needs the record), and what the security account must hold in each region: a
+ * VPC for the reference security groups, the ids of DNS Firewall's managed domain lists.
+ */
+import { expectedOneOf, type Issue } from '../../diagnostics';
+import { COMMON_SECURITY_GROUP_RESOURCE_TYPES } from '../../firewall-manager/security-groups-common';
+import { CONTENT_AUDIT_RESOURCE_TYPES } from '../../firewall-manager/security-groups-content-audit';
+import { SHIELD_RESOURCE_TYPES } from '../../firewall-manager/shield-advanced-policy';
+import { WAF_RESOURCE_TYPES } from '../../firewall-manager/waf-policy';
+import type { AwsRegion } from '../../iam/aws-regions';
+import type { ConfigurationFiles } from '../configuration-files';
+import { CLOUDFRONT_RESOURCE_TYPE, declaredPolicies, GLOBAL_POLICY_REGION, policyRegions, type DeclaredPolicy } from '../firewall-manager-plans';
+import type { FirewallManagerPolicyConfig } from '../schemas/firewall-manager';
+
+type Files = Pick<ConfigurationFiles<'firewallManager' | 'governedRegions'>, 'landingZone'>;
+
+const RESOURCE_TYPES: Partial<Record<FirewallManagerPolicyConfig['type'], readonly string[]>> = {
+  waf: WAF_RESOURCE_TYPES,
+  shieldAdvanced: SHIELD_RESOURCE_TYPES,
+  securityGroupsContentAudit: CONTENT_AUDIT_RESOURCE_TYPES,
+  securityGroupsCommon: COMMON_SECURITY_GROUP_RESOURCE_TYPES,
+};
+
+/** Resource types AWS WAF itself protects, which the Firewall Manager API does not list for its WAF policies. */
+const NOT_IN_FIREWALL_MANAGER = ['AWS::AppSync::GraphQLApi', 'AWS::Cognito::UserPool', 'AWS::AppRunner::Service'];
+
+function resourceTypeIssues({ policy, fieldPath }: DeclaredPolicy, files: Files): Issue[] {
+  const supported = RESOURCE_TYPES[policy.type];
+  if (!supported || !('resourceTypes' in policy)) return [];
+  return policy.resourceTypes.flatMap((type, index): Issue[] => {
+    const path = [...fieldPath, 'resourceTypes', index];
+    if (policy.resourceTypes.indexOf(type) !== index) return [{ file: files.landingZone.file, path, message: `${type} is listed twice` }];
+    if (supported.includes(type)) return [];
+    const message =
+      policy.type === 'waf' && NOT_IN_FIREWALL_MANAGER.includes(type)
+        ? `${type} is protected by AWS WAF, but Firewall Manager's WAF policies take ${supported.join(', ')} only (Firewall Manager API, Policy.ResourceType); associate its web ACL in the account instead`
+        : expectedOneOf(`a resource type of ${policy.type} policies`, supported, type);
+    return [{ file: files.landingZone.file, path, message }];
+  });
+}
+
+function regionIssues({ policy, fieldPath }: DeclaredPolicy, files: Files): Issue[] {
+  const { governedRegions } = files.landingZone.config;
+  const regions = policy.regions ?? [];
+  return regions.flatMap((region, index): Issue[] => {
+    const path = [...fieldPath, 'regions', index];
+    if (!governedRegions.includes(region))
+      return [{ file: files.landingZone.file, path, message: expectedOneOf('a governed region', governedRegions, region) }];
+    return regions.indexOf(region) === index ? [] : [{ file: files.landingZone.file, path, message: `${region} is listed twice` }];
+  });
+}
+
+function cloudFrontIssues({ policy, fieldPath }: DeclaredPolicy, files: Files): Issue[] {
+  if (!('resourceTypes' in policy) || !policy.resourceTypes.includes(CLOUDFRONT_RESOURCE_TYPE)) return [];
+  if (files.landingZone.config.governedRegions.includes(GLOBAL_POLICY_REGION)) return [];
+  return [
+    {
+      file: files.landingZone.file,
+      path: [...fieldPath, 'resourceTypes', policy.resourceTypes.indexOf(CLOUDFRONT_RESOURCE_TYPE)],
+      message: `needs ${GLOBAL_POLICY_REGION} governed: Firewall Manager finds CloudFront distributions through AWS Config, which records them in ${GLOBAL_POLICY_REGION} only, and the baseline records Config in the governed regions; add ${GLOBAL_POLICY_REGION} to governedRegions`,
+    },
+  ];
+}
+
+/** The policy's regions that are governed: one that is not is reported apart. */
+function governedRegionsOf(policy: FirewallManagerPolicyConfig, governedRegions: readonly AwsRegion[]): readonly AwsRegion[] {
+  return policyRegions(policy, governedRegions).filter((region) => governedRegions.includes(region));
+}
+
+/** The VPC of the reference security group, in every region of a content audit or common security group policy. */
+function vpcIssues({ policy, fieldPath }: DeclaredPolicy, files: Files): Issue[] {
+  if (policy.type !== 'securityGroupsContentAudit' && policy.type !== 'securityGroupsCommon') return [];
+  const { firewallManager, governedRegions } = files.landingZone.config;
+  const what = policy.type === 'securityGroupsContentAudit' ? 'audit' : 'primary';
+  return governedRegionsOf(policy, governedRegions)
+    .filter((region) => firewallManager?.referenceSecurityGroupVpcs[region] === undefined)
+    .map((region) => ({
+      file: files.landingZone.file,
+      path: fieldPath,
+      message: `needs a VPC of the security account in ${region} for its ${what} security group: add its id under firewallManager.referenceSecurityGroupVpcs.${region}`,
+    }));
+}
+
+/** The id of every managed domain list a DNS Firewall policy uses, in each of its regions. */
+function domainListIssues({ policy, fieldPath }: DeclaredPolicy, files: Files): Issue[] {
+  if (policy.type !== 'dnsFirewall') return [];
+  const { firewallManager, governedRegions } = files.landingZone.config;
+  return policy.ruleGroups.flatMap((ruleGroup, groupIndex) =>
+    ruleGroup.domainLists.flatMap((domainList, listIndex) =>
+      governedRegionsOf(policy, governedRegions)
+        .filter((region) => firewallManager?.dnsFirewallDomainLists[region]?.[domainList] === undefined)
+        .map((region) => ({
+          file: files.landingZone.file,
+          path: [...fieldPath, 'ruleGroups', groupIndex, 'domainLists', listIndex],
+          message: `needs the id of ${domainList} in ${region}, which differs by region and has no name to look it up by: add it under firewallManager.dnsFirewallDomainLists.${region} (aws route53resolver list-firewall-domain-lists --region ${region})`,
+        })),
+    ),
+  );
+}
+
+export function firewallManagerResources(files: Files): Issue[] {
+  return declaredPolicies(files.landingZone.config.firewallManager).flatMap((declared) => [
+    ...resourceTypeIssues(declared, files),
+    ...regionIssues(declared, files),
+    ...cloudFrontIssues(declared, files),
+    ...vpcIssues(declared, files),
+    ...domainListIssues(declared, files),
+  ]);
+}

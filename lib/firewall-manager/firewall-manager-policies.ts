@@ -1,0 +1,92 @@
+/**
+ * The Firewall Manager policies, made from the administrator (security) account: for each
+ * policy in each of its regions, what it names (rule groups, reference security groups, the
+ * log bucket) and then the policy itself, scoped by OU ids and account ids. Shield
+ * Advanced policies need the administrator subscribed first.
+ */
+import { FmsPolicy } from '@cdktf/provider-aws/lib/fms-policy';
+import { ShieldSubscription } from '@cdktf/provider-aws/lib/shield-subscription';
+import type { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { managedServiceDataOf, type PolicyReferences } from '../config/firewall-manager-plans';
+import type { FirewallManager, FirewallManagerPolicy } from '../model/firewall-manager';
+import { regionName } from '../terraform/terraform-names';
+import { managedServiceDataText } from './managed-service-data';
+import { resourceTypeArguments, scopeArguments, type ScopeIds } from './policy-scope';
+import { dnsFirewallRuleGroups, rateBasedRuleGroup, referenceSecurityGroup, type MadeFirst } from './policy-resources';
+import { WafLogBuckets } from './waf-log-buckets';
+
+export interface FirewallManagerPoliciesProps extends ScopeIds {
+  /** The policies, in their regions, and what they need. */
+  readonly firewallManager: FirewallManager;
+}
+
+/** `<policy>_<region>`, or `<policy>_cloudfront` for the us-east-1 policy of CloudFront distributions (us-east-1 may be governed too). */
+function idOf(policy: FirewallManagerPolicy): string {
+  return `${policy.key.replace(/-/g, '_')}_${policy.cloudFront ? 'cloudfront' : regionName(policy.region)}`;
+}
+
+export class FirewallManagerPolicies extends Construct {
+  constructor(scope: Construct, id: string, props: FirewallManagerPoliciesProps) {
+    super(scope, id);
+    const { firewallManager } = props;
+    const shieldSubscription = firewallManager.shieldAdvancedSubscription
+      ? // Turning Shield Advanced off again stops the renewal; the subscription runs to the end of its term.
+        new ShieldSubscription(this, 'shield_advanced_subscription', { autoRenew: 'ENABLED' })
+      : undefined;
+    const logBuckets = new WafLogBuckets(this, 'waf_logs', { firewallManager });
+
+    for (const policy of firewallManager.policies) {
+      const suffix = idOf(policy);
+      const dependencies: ITerraformDependable[] = policy.policy.type === 'shieldAdvanced' && shieldSubscription ? [shieldSubscription] : [];
+      const made = <T>({ reference, dependencies: first }: MadeFirst<T>): T => {
+        dependencies.push(...first);
+        return reference;
+      };
+      const data = managedServiceDataOf(policy, this.referencesOf(policy, suffix, { firewallManager, logBuckets, made }));
+      new FmsPolicy(this, `policy_${suffix}`, {
+        region: policy.region,
+        name: policy.policyName,
+        description: policy.policy.description,
+        ...scopeArguments(policy.scope, props),
+        ...resourceTypeArguments(policy.resourceTypes),
+        remediationEnabled: policy.policy.remediation,
+        deleteUnusedFmManagedResources: policy.policy.deleteUnusedManagedResources,
+        deleteAllPolicyResources: policy.policy.deleteAllPolicyResources,
+        securityServicePolicyData: { type: data.type, managedServiceData: managedServiceDataText(data) },
+        dependsOn: dependencies.length > 0 ? dependencies : undefined,
+      });
+    }
+  }
+
+  /** Makes what the policy names, and notes (through `made`) that the policy waits for it. */
+  private referencesOf(
+    policy: FirewallManagerPolicy,
+    suffix: string,
+    { firewallManager, logBuckets, made }: { firewallManager: FirewallManager; logBuckets: WafLogBuckets; made: <T>(first: MadeFirst<T>) => T },
+  ): PolicyReferences {
+    const config = policy.policy;
+    switch (config.type) {
+      case 'waf':
+        return {
+          rateBasedRuleGroupArn: config.rateBasedRule ? made(rateBasedRuleGroup(this, `rate_limit_${suffix}`, policy, config.rateBasedRule)) : undefined,
+          logDestinationArn: config.logging ? made(logBuckets.destinationIn(policy.region)) : undefined,
+        };
+      case 'securityGroupsContentAudit':
+      case 'securityGroupsCommon': {
+        const vpcId = firewallManager.referenceSecurityGroupVpcs[policy.region];
+        // The firewall-manager-resources rule has rejected a policy without a VPC in its region.
+        if (vpcId === undefined) throw new Error(`no reference security group VPC in ${policy.region} after validation`);
+        return { referenceSecurityGroupId: made(referenceSecurityGroup(this, `security_group_${suffix}`, { ...policy, policy: config }, vpcId)) };
+      }
+      case 'dnsFirewall':
+        return {
+          dnsFirewallRuleGroupIds: made(
+            dnsFirewallRuleGroups(this, `dns_rule_group_${suffix}`, { ...policy, policy: config }, firewallManager.dnsFirewallDomainLists[policy.region] ?? {}),
+          ),
+        };
+      default:
+        return {};
+    }
+  }
+}

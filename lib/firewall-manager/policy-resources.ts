@@ -1,0 +1,141 @@
+/**
+ * What a Firewall Manager policy names that must exist in the administrator (security)
+ * account before it: the rule group of a WAF policy's rate-based rule, the audit or
+ * primary security group of a security group policy (in a VPC of the security account),
+ * and the rule groups of a DNS Firewall policy. Each is made in the policy's region, and
+ * returned with what the policy must wait for.
+ */
+import { Route53ResolverFirewallRule } from '@cdktf/provider-aws/lib/route53-resolver-firewall-rule';
+import { Route53ResolverFirewallRuleGroup } from '@cdktf/provider-aws/lib/route53-resolver-firewall-rule-group';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Wafv2RuleGroup } from '@cdktf/provider-aws/lib/wafv2-rule-group';
+import type { ITerraformDependable } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { FirewallManagerPolicyConfig, SecurityGroupRuleConfig } from '../config/schemas/firewall-manager';
+import type { FirewallManagerPolicy } from '../model/firewall-manager';
+import { dnsFirewallRuleGroupName, referenceSecurityGroupName, wafRateBasedRuleGroupName } from '../resource-names';
+import { auditRules } from './security-groups-content-audit';
+import { RATE_BASED_RULE_CAPACITY } from './waf-policy';
+
+type PolicyOf<T extends FirewallManagerPolicyConfig['type']> = Extract<FirewallManagerPolicyConfig, { readonly type: T }>;
+
+/** A reference the policy's managed service data names, and what else must exist before the policy (the reference itself makes Terraform wait for its resource). */
+export interface MadeFirst<T> {
+  readonly reference: T;
+  readonly dependencies: readonly ITerraformDependable[];
+}
+
+export function rateBasedRuleGroup(
+  scope: Construct,
+  id: string,
+  policy: FirewallManagerPolicy,
+  rule: NonNullable<PolicyOf<'waf'>['rateBasedRule']>,
+): MadeFirst<string> {
+  const name = wafRateBasedRuleGroupName(policy.key);
+  const group = new Wafv2RuleGroup(scope, id, {
+    region: policy.region,
+    name,
+    scope: policy.cloudFront ? 'CLOUDFRONT' : 'REGIONAL',
+    capacity: RATE_BASED_RULE_CAPACITY,
+    rule: [
+      {
+        name: 'rate-limit',
+        priority: 0,
+        action: rule.action === 'block' ? { block: {} } : { count: {} },
+        // The statement is passed to Terraform as it is: its block names are Terraform's.
+        statement: { rate_based_statement: { limit: rule.limit, aggregate_key_type: 'IP' } },
+        visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: 'rate-limit', sampledRequestsEnabled: true },
+      },
+    ],
+    visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true },
+  });
+  return { reference: group.arn, dependencies: [] };
+}
+
+const IP_PROTOCOLS: Record<SecurityGroupRuleConfig['protocol'], string> = { tcp: 'tcp', udp: 'udp', all: '-1' };
+
+/**
+ * The audit group of a content audit (each audited port open to every source, which no
+ * rule in scope may match) or the primary group of a common security group policy (its
+ * rules as configured). Terraform removes the egress rule AWS gives a new group, so the
+ * group holds these rules only.
+ */
+export function referenceSecurityGroup(
+  scope: Construct,
+  id: string,
+  policy: FirewallManagerPolicy & { readonly policy: PolicyOf<'securityGroupsContentAudit'> | PolicyOf<'securityGroupsCommon'> },
+  vpcId: string,
+): MadeFirst<string> {
+  const { region } = policy;
+  const audit = policy.policy.type === 'securityGroupsContentAudit';
+  const group = new SecurityGroup(scope, id, {
+    region,
+    name: referenceSecurityGroupName(policy.key),
+    description: audit
+      ? `Audit group of Firewall Manager policy ${policy.policyName}: rules no security group in scope may match`
+      : `Primary group of Firewall Manager policy ${policy.policyName}: copied to every VPC in scope`,
+    vpcId,
+  });
+  const securityGroupId = group.id;
+  const ingress: SecurityGroupRuleConfig[] =
+    policy.policy.type === 'securityGroupsContentAudit'
+      ? auditRules(policy.policy.ports).map((rule) => ({
+          protocol: 'tcp',
+          fromPort: rule.port,
+          toPort: rule.port,
+          cidrIpv4: rule.cidrIpv4,
+          cidrIpv6: rule.cidrIpv6,
+        }))
+      : policy.policy.ingress;
+  const egress = policy.policy.type === 'securityGroupsCommon' ? policy.policy.egress : [];
+  const ruleArguments = (rule: SecurityGroupRuleConfig) => ({
+    region,
+    securityGroupId,
+    ipProtocol: IP_PROTOCOLS[rule.protocol],
+    fromPort: rule.fromPort,
+    toPort: rule.toPort,
+    cidrIpv4: rule.cidrIpv4,
+    cidrIpv6: rule.cidrIpv6,
+    description: rule.description,
+  });
+  const rules = [
+    ...ingress.map((rule, index) => new VpcSecurityGroupIngressRule(scope, `${id}_ingress_${index + 1}`, ruleArguments(rule))),
+    ...egress.map((rule, index) => new VpcSecurityGroupEgressRule(scope, `${id}_egress_${index + 1}`, ruleArguments(rule))),
+  ];
+  // The policy compares with, or copies, the group's rules: they must be in place first.
+  return { reference: securityGroupId, dependencies: rules };
+}
+
+/** Each rule group of a DNS Firewall policy, a rule per AWS managed domain list (their ids by name, for the policy's region). */
+export function dnsFirewallRuleGroups(
+  scope: Construct,
+  id: string,
+  policy: FirewallManagerPolicy & { readonly policy: PolicyOf<'dnsFirewall'> },
+  domainListIds: Readonly<Partial<Record<string, string>>>,
+): MadeFirst<readonly string[]> {
+  const { region } = policy;
+  const made = policy.policy.ruleGroups.map((ruleGroup, groupIndex) => {
+    const group = new Route53ResolverFirewallRuleGroup(scope, `${id}_${groupIndex + 1}`, {
+      region,
+      name: dnsFirewallRuleGroupName(policy.key, groupIndex + 1),
+    });
+    const rules = ruleGroup.domainLists.map((domainList, ruleIndex) => {
+      const domainListId = domainListIds[domainList];
+      // The firewall-manager-resources rule has rejected a domain list without its id in the region.
+      if (domainListId === undefined) throw new Error(`no id of ${domainList} in ${region} after validation`);
+      return new Route53ResolverFirewallRule(scope, `${id}_${groupIndex + 1}_rule_${ruleIndex + 1}`, {
+        region,
+        name: domainList,
+        firewallRuleGroupId: group.id,
+        firewallDomainListId: domainListId,
+        priority: (ruleIndex + 1) * 100,
+        action: ruleGroup.action === 'block' ? 'BLOCK' : 'ALERT',
+        blockResponse: ruleGroup.action === 'block' ? ruleGroup.blockResponse : undefined,
+      });
+    });
+    return { id: group.id, rules };
+  });
+  return { reference: made.map((group) => group.id), dependencies: made.flatMap((group) => group.rules) };
+}
