@@ -35,6 +35,12 @@ export function alertRuleName(alertId: string): string {
   return named(alertId);
 }
 
+const SECURITY_HUB_ACTION_RULE_PREFIX = named('security-hub-action-');
+const REMEDIATION_RULE_PREFIX = named('remediate-');
+
 /** Every forwarding rule, and every alert rule of the central bus, as IAM wildcards of their names. */
 export const FORWARDING_RULE_NAMES = `${FORWARDING_RULE_PREFIX}*`;
 export const ALERT_RULE_NAMES = alertRuleName('*');
+/** The other rules of default buses: Security Hub custom actions and remediations. */
+export const SECURITY_HUB_ACTION_RULE_NAMES = `${SECURITY_HUB_ACTION_RULE_PREFIX}*`;
+export const REMEDIATION_RULE_NAMES = `${REMEDIATION_RULE_PREFIX}*`;
