@@ -20,13 +20,14 @@ const example = exampleOutput();
 const MEMBER_ACCOUNTS = ['log-archive', 'payments-dev', 'payments-prod', 'sandbox-data-science', 'security', 'shared-services'];
 
 describe('stack layout', () => {
-  it('writes the management, log archive, organization services, security and Identity Center stacks, the management baseline, and two stacks per member account', () => {
+  it('writes the management, log archive, organization services, security, incident response and Identity Center stacks, the management baseline, and two stacks per member account', () => {
     expect(stackNames(example)).toEqual(
       [
         'management',
         'log-archive',
         'organization-services',
         'security',
+        'incident-response',
         'identity-center',
         'baseline-management',
         ...MEMBER_ACCOUNTS.flatMap((key) => [`account-${key}`, `baseline-${key}`]),

@@ -3,6 +3,7 @@ import { App, type TerraformStack } from 'cdktf';
 import { AccountBaselineStack } from '../../stacks/account-baseline-stack';
 import { AccountStack } from '../../stacks/account-stack';
 import { IdentityCenterStack } from '../../stacks/identity-center-stack';
+import { IncidentResponseStack } from '../../stacks/incident-response-stack';
 import { LogArchiveStack } from '../../stacks/log-archive-stack';
 import { ManagementStack } from '../../stacks/management-stack';
 import { OrganizationServicesStack } from '../../stacks/organization-services-stack';
@@ -12,6 +13,7 @@ import {
   accountStackName,
   IDENTITY_CENTER_MANAGEMENT_STACK,
   IDENTITY_CENTER_STACK,
+  INCIDENT_RESPONSE_STACK,
   LOG_ARCHIVE_STACK,
   MANAGEMENT_STACK,
   ORGANIZATION_SERVICES_STACK,
@@ -19,6 +21,8 @@ import {
 } from '../../stacks/stack-outputs';
 import { alertRulesFor } from '../alerts/alert-rules';
 import { alertForwardingPlan } from '../alerts/forwarding-plan';
+import { incidentRulesFor } from '../incident-response/incident-rules';
+import { remediation } from '../incident-response/remediation-catalogue';
 import { assignmentsByStack, type IdentityCenter } from '../model/identity-center';
 import type { Account, LandingZone } from '../model/landing-zone';
 import { type StateBackend, stateBackendFor } from '../terraform/state-backend';
@@ -117,6 +121,21 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
   });
   security.addDependency(organizationServices);
 
+  const { incidentResponse } = landingZone;
+  if (incidentResponse && (incidentResponse.chat || incidentResponse.incidentManager)) {
+    const incidentResponseStack = new IncidentResponseStack(app, INCIDENT_RESPONSE_STACK, {
+      securityAccount,
+      accountAccessRole,
+      homeRegion,
+      eventBusName: landingZone.alerts.eventBusName,
+      alertRules: alertRulesFor(landingZone),
+      incidentRules: incidentRulesFor(landingZone),
+      incidentResponse,
+      stateBackend,
+    });
+    incidentResponseStack.addDependency(security);
+  }
+
   const alertForwardingOf = alertForwardingPlan(landingZone);
   const inspectorAdministratorOf = (account: Account) =>
     landingZone.securityServices.inspector && account !== securityAccount ? { account: securityAccount, roleName: accountAccessRole } : undefined;
@@ -128,6 +147,7 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     logArchiveBuckets: landingZone.logArchive.buckets,
     sessionManager: landingZone.sessionManager,
     identityCenter: identityCenter && { settings: identityCenter, managementAccountId },
+    remediations: (incidentResponse?.remediations ?? []).map(remediation),
   };
   const managementBaseline = new AccountBaselineStack(app, accountBaselineStackName(managementAccount), {
     ...baselineSettings,

@@ -2,5 +2,6 @@
 import { ALERT_TABLE } from './alert-table';
 import type { GeneratedBlock } from './generated-block';
 import { GUARDRAIL_TABLE } from './guardrail-table';
+import { INCIDENT_KIND_TABLE, REMEDIATION_TABLE } from './incident-tables';
 
-export const README_BLOCKS: readonly GeneratedBlock[] = [GUARDRAIL_TABLE, ALERT_TABLE];
+export const README_BLOCKS: readonly GeneratedBlock[] = [GUARDRAIL_TABLE, ALERT_TABLE, INCIDENT_KIND_TABLE, REMEDIATION_TABLE];

@@ -5,6 +5,7 @@ import { enabledPolicyTypesFor, serviceAccessPrincipalsFor } from '../config/org
 import { flattenOrganizationalUnits } from '../config/organizational-unit-paths';
 import { attachmentsOf, buildPolicies } from './build-policies';
 import { assignmentsOf, identityCenterOf } from './identity-center';
+import { incidentResponseOf } from './incident-response';
 import type { Account, LandingZone, ManagementAccount, MemberAccount, OrganizationalUnit } from './landing-zone';
 import { logArchiveBucketsOf } from './log-archive-buckets';
 
@@ -71,12 +72,13 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
   const managementAccount = accounts.find((account): account is ManagementAccount => account.role === 'management');
   if (!managementAccount) throw new Error('management account missing after validation');
   const memberAccounts = accounts.filter((account): account is MemberAccount => account.role !== 'management');
+  const governedRegions = [config.homeRegion, ...config.governedRegions.filter((region) => region !== config.homeRegion)];
   return {
     organization: config.organization,
     serviceAccessPrincipals: serviceAccessPrincipalsFor(config.organization, config.securityServices),
     enabledPolicyTypes: enabledPolicyTypesFor(config.organization),
     homeRegion: config.homeRegion,
-    governedRegions: [config.homeRegion, ...config.governedRegions.filter((region) => region !== config.homeRegion)],
+    governedRegions,
     requiredTags: config.requiredTags,
     organizationalUnits,
     accounts,
@@ -96,6 +98,7 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
     alerts: config.alerts,
     sessionManager: config.sessionManager,
     identityCenter: config.identityCenter && identityCenterOf(config.identityCenter, config.homeRegion, files, managementAccount.access),
+    incidentResponse: config.incidentResponse && incidentResponseOf(config.incidentResponse, config.homeRegion, governedRegions, files.runbooks),
     costAnomalyDetection: {
       thresholdUsd: config.costAnomalyDetection.thresholdUsd,
       emails: config.costAnomalyDetection.emails ?? config.alerts.emails,

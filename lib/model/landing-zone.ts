@@ -18,6 +18,7 @@ import type { StateBackendConfig } from '../config/schemas/state-backend';
 import type { FieldPath } from '../diagnostics';
 import type { OrganizationPolicyType } from '../guardrails/guardrail';
 import type { Assignment, IdentityCenter } from './identity-center';
+import type { IncidentResponse } from './incident-response';
 import type { LogArchiveBuckets } from './log-archive-buckets';
 
 /** The policies attached to one root, OU or account, by name. */
@@ -122,6 +123,8 @@ export interface LandingZone {
   readonly sessionManager: SessionManagerConfig;
   /** Absent when the configuration has no `identityCenter` section. */
   readonly identityCenter?: IdentityCenter;
+  /** Absent when the configuration has no `incidentResponse` section. */
+  readonly incidentResponse?: IncidentResponse;
   /** Recipients resolved: the alert recipients when none are given. */
   readonly costAnomalyDetection: { readonly thresholdUsd: number; readonly emails: readonly string[] };
 }

@@ -7,6 +7,7 @@ import { AccountNameSchema, AlternateContactsSchema, plainText, RegionSchema, Ta
 import { CostAnomalyDetectionSchema } from './cost-anomaly-detection';
 import { GuardrailsSchema } from './guardrails';
 import { IdentityCenterSchema } from './identity-center';
+import { IncidentResponseSchema } from './incident-response';
 import { LogArchiveSchema } from './log-archive';
 import { OrganizationSchema } from './organization';
 import { OrganizationTrailSchema } from './organization-trail';
@@ -59,6 +60,7 @@ export const LandingZoneSchema = z
     sessionManager: SessionManagerSchema.default(SessionManagerSchema.parse({})),
     costAnomalyDetection: CostAnomalyDetectionSchema.default(CostAnomalyDetectionSchema.parse({})),
     identityCenter: IdentityCenterSchema.optional(),
+    incidentResponse: IncidentResponseSchema.optional(),
     guardrails: GuardrailsSchema.default(GuardrailsSchema.parse({})),
     quotas: QuotasSchema.default(QuotasSchema.parse({})),
     stateBackend: StateBackendSchema,
