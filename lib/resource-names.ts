@@ -20,6 +20,27 @@ export const ALERT_TOPIC_NAME = named('security-alerts');
 /** In the security account, unless `alerts.eventBusName` says otherwise. */
 export const DEFAULT_ALERT_EVENT_BUS_NAME = named('security-alerts');
 
+/** In the security account: carries the alerts, and Incident Manager's updates, to the chat channels. */
+export const CHAT_TOPIC_NAME = named('security-chat');
+/** In the security account: what chat channel members may do, through the chat integration. */
+export const CHAT_CHANNEL_ROLE = named('chat-channel');
+/** In the security account: EventBridge starts incidents through it. */
+export const INCIDENT_STARTER_ROLE = named('incident-starter');
+/** In the security account: Incident Manager runs a response plan's runbook through it. */
+export const INCIDENT_RUNBOOK_ROLE = named('incident-runbook');
+/** In every account with a remediation on: EventBridge starts the remediation runbooks through it. */
+export const REMEDIATION_STARTER_ROLE = named('remediation-starter');
+/** In every account with a remediation on: the remediation runbooks run as it. */
+export const REMEDIATION_ROLE = named('remediation');
+
+/**
+ * What the landing zone names after the configuration: a chat configuration, an Incident
+ * Manager contact, escalation plan or response plan, a custom runbook.
+ */
+export function configuredName(name: string): string {
+  return named(name);
+}
+
 /** Fixed by AWS: Session Manager reads each region's preferences from this document. */
 export const SESSION_MANAGER_PREFERENCES_DOCUMENT = 'SSM-SessionManagerRunShell';
 
@@ -33,6 +54,30 @@ export function forwardingRuleName(number: number): string {
 /** The rule of one alert on the central bus. */
 export function alertRuleName(alertId: string): string {
   return named(alertId);
+}
+
+/** The rule of the central bus that posts one alert to chat. */
+export function chatRuleName(alertId: string): string {
+  return named(`chat-${alertId}`);
+}
+
+/** The rule of the central bus that starts an incident for one kind of alert. */
+export function incidentRuleName(kind: string): string {
+  return named(`incident-${kind}`);
+}
+
+const SECURITY_HUB_ACTION_RULE_PREFIX = named('security-hub-action-');
+
+/** The rule of the security account's default bus, home region, for one Security Hub custom action. */
+export function securityHubActionRuleName(action: string): string {
+  return `${SECURITY_HUB_ACTION_RULE_PREFIX}${action}`;
+}
+
+const REMEDIATION_RULE_PREFIX = named('remediate-');
+
+/** The rule of every account's default buses that starts one remediation. */
+export function remediationRuleName(remediation: string): string {
+  return `${REMEDIATION_RULE_PREFIX}${remediation}`;
 }
 
 /** Every forwarding rule, and every alert rule of the central bus, as IAM wildcards of their names. */
@@ -63,3 +108,6 @@ export function referenceSecurityGroupName(key: string): string {
 export function wafLogBucketName(bucketNamePrefix: string, region: string): string {
   return `aws-waf-logs-${bucketNamePrefix}-${region}`;
 }
+/** The other rules of default buses: Security Hub custom actions and remediations. */
+export const SECURITY_HUB_ACTION_RULE_NAMES = `${SECURITY_HUB_ACTION_RULE_PREFIX}*`;
+export const REMEDIATION_RULE_NAMES = `${REMEDIATION_RULE_PREFIX}*`;

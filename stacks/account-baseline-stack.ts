@@ -2,8 +2,8 @@
  * The baseline inside one account: a strong IAM password policy, EBS encryption by
  * default in every governed region, the account-level S3 public access block, a monthly
  * budget with alerts, AWS Config and Session Manager preferences in every governed region
- * (delivering to the log archive), and the forwarding of security events to the central
- * bus. It runs in the account itself: member accounts through the account access role,
+ * (delivering to the log archive), the forwarding of security events to the central bus,
+ * and the automated remediations turned on. It runs in the account itself: member accounts through the account access role,
  * the management account with the pipeline's credentials.
  */
 
@@ -13,6 +13,8 @@ import { ConfigRecorder } from '../lib/account-baseline/config-recorder';
 import { monthlyBudget } from '../lib/account-baseline/monthly-budget';
 import { SessionManagerPreferences } from '../lib/account-baseline/session-manager-preferences';
 import { AlertForwarding } from '../lib/alerts/alert-forwarding';
+import { AutomatedRemediation } from '../lib/incident-response/automated-remediation';
+import type { Remediation } from '../lib/incident-response/remediation-catalogue';
 import type { AlertForwardingSettings } from '../lib/alerts/forwarding-plan';
 import type { PasswordPolicyConfig } from '../lib/config/schemas/account-baseline';
 import type { SessionManagerConfig } from '../lib/config/schemas/session-manager';
@@ -75,6 +77,11 @@ export interface AccountBaselineStackProps {
    * @default no Identity Center
    */
   readonly identityCenter?: { readonly settings: IdentityCenter; readonly managementAccountId: string };
+  /**
+   * Failed Security Hub controls the account fixes itself, in every governed region, with an AWS-owned runbook.
+   * @default none
+   */
+  readonly remediations?: readonly Remediation[];
 }
 
 export class AccountBaselineStack extends LandingZoneStack {
@@ -113,6 +120,9 @@ export class AccountBaselineStack extends LandingZoneStack {
       new InspectorMember(this, 'inspector', { regions: governedRegions, accountId, administratorProvider });
     }
     if (props.identityCenter) assignAccess(this, props, props.identityCenter, accountId);
+    if (props.remediations && props.remediations.length > 0) {
+      new AutomatedRemediation(this, 'remediation', { regions: governedRegions, accountId, remediations: props.remediations });
+    }
     new AlertForwarding(this, 'alert_forwarding', {
       regions: alertForwarding.regions,
       rulesIn: (region) => alertForwarding.rulesIn(region, accountId),

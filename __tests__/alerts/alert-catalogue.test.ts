@@ -39,16 +39,22 @@ const SAMPLES: Readonly<Record<string, { readonly matching: readonly string[]; r
     notMatching: ['signin-console-login-root', 'iam-create-access-key-iam-user', 's3-create-bucket-root-via-cloudformation'],
   },
   'cloudtrail-tampering': {
-    matching: ['cloudtrail-stop-logging', 'cloudtrail-put-event-selectors'],
+    matching: ['cloudtrail-stop-logging', 'cloudtrail-delete-trail', 'cloudtrail-put-event-selectors'],
     notMatching: ['cloudtrail-start-logging', 'cloudtrail-lookup-events'],
   },
   'guardduty-finding': {
-    matching: ['guardduty-finding-high'],
+    matching: ['guardduty-finding-high', 'guardduty-finding-severity-7'],
     notMatching: ['guardduty-finding-low'],
   },
   'security-hub-critical-finding': {
     matching: ['securityhub-finding-critical-new'],
-    notMatching: ['securityhub-finding-high-new', 'securityhub-finding-critical-resolved'],
+    notMatching: [
+      'securityhub-finding-high-new',
+      'securityhub-finding-critical-resolved',
+      'securityhub-finding-ec2-2-failed',
+      'securityhub-finding-ec2-2-passed',
+      'securityhub-custom-action-send-to-chat',
+    ],
   },
   'protected-role-change': {
     matching: ['iam-attach-role-policy-access-role', 'iam-update-assume-role-policy-forwarder-role'],

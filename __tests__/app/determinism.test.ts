@@ -14,6 +14,15 @@ function stackChanges(before: Map<string, string>, after: Map<string, string>) {
   };
 }
 
+const PAYMENTS_QA = [
+  'name: payments-qa',
+  'email: aws-payments-qa@example.com',
+  'ou: Workloads/NonProd',
+  'tags: { owner: payments, environment: nonprod, cost-center: "4200" }',
+  'budget: { monthlyLimitUsd: 300, alertEmails: [payments-leads@example.com] }',
+  '',
+].join('\n');
+
 describe('determinism', () => {
   it('synthesizes the same bytes from the same input, whatever the directories', async () => {
     const first = filesUnder(await synthesize(copyExample()));
@@ -41,23 +50,31 @@ describe('change stays local', () => {
       { orgunit: ['${data.terraform_remote_state.management.outputs.organizational_unit_ids.Workloads}'] },
     ]);
     expect(firewallPolicies.filter((policy) => policy.include_map === undefined)).toHaveLength(firewallPolicies.length - 2);
-    writeFile(
-      dir,
-      'accounts/payments-qa.yaml',
-      [
-        'name: payments-qa',
-        'email: aws-payments-qa@example.com',
-        'ou: Workloads/NonProd',
-        'tags: { owner: payments, environment: nonprod, cost-center: "4200" }',
-        'budget: { monthlyLimitUsd: 300, alertEmails: [payments-leads@example.com] }',
-        '',
-      ].join('\n'),
-    );
+    writeFile(dir, 'accounts/payments-qa.yaml', PAYMENTS_QA);
     expect(stackChanges(before, filesUnder(await synthesize(dir)))).toEqual({
       added: ['account-payments-qa', 'baseline-payments-qa'],
       removed: [],
       changed: [],
     });
+  });
+
+  it('vending an account with remediations on adds its two stacks, remediating in its own baseline, and changes no other', async () => {
+    const dir = copyExample();
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace('\nsessionManager:', '  remediations: [close-default-security-group]\n\nsessionManager:'));
+    const before = filesUnder(await synthesize(dir));
+    writeFile(dir, 'accounts/payments-qa.yaml', PAYMENTS_QA);
+    const out = await synthesize(dir);
+    expect(stackChanges(before, filesUnder(out))).toEqual({ added: ['account-payments-qa', 'baseline-payments-qa'], removed: [], changed: [] });
+    expect(Object.values(readStack(out, 'baseline-payments-qa').resource.aws_cloudwatch_event_rule).map((rule: any) => rule.name)).toContain(
+      'landing-zone-remediate-close-default-security-group',
+    );
+  });
+
+  it('changing who is paged changes the incident response stack only', async () => {
+    const dir = copyExample();
+    const before = filesUnder(await synthesize(dir));
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace('contacts: [bob] }', 'contacts: [bob, alice] }'));
+    expect(stackChanges(before, filesUnder(await synthesize(dir)))).toEqual({ added: [], removed: [], changed: ['incident-response'] });
   });
 
   it('moving an account to another OU changes its account stack only, the grants that reach it included', async () => {

@@ -396,7 +396,8 @@ describe('text that Terraform would evaluate', () => {
       text
         .replace('  name: Example Corp', `  name: "Example ${EXPRESSION} ${DIRECTIVE}"`)
         .replace('  Sandbox: {}', `  Sandbox: {}\n  "Team ${EXPRESSION} \\\\ ${DIRECTIVE}": {}`)
-        .replace('    description: Team that owns the account and answers for its cost.', `    description: "${EXPRESSION} ${DIRECTIVE}"`),
+        .replace('    description: Team that owns the account and answers for its cost.', `    description: "${EXPRESSION} ${DIRECTIVE}"`)
+        .replace('        title: Security incident', `        title: "Incident ${EXPRESSION} ${DIRECTIVE}"`),
     );
     writeFile(
       dir,
@@ -423,7 +424,7 @@ describe('text that Terraform would evaluate', () => {
       stacks += 1;
       problems.push(...unsafeTemplates(JSON.parse(text), file));
     }
-    expect(stacks).toBe(21);
+    expect(stacks).toBe(22);
     expect(problems).toEqual([]);
     const account = readStack(out, 'account-hostile').resource.aws_organizations_account.account;
     expect(account.name).toBe('host $${file("x")} %%{ if x }');
@@ -431,6 +432,9 @@ describe('text that Terraform would evaluate', () => {
       '${data.terraform_remote_state.management.outputs.organizational_unit_ids["Team $${file(\\"x\\")} \\\\ %%{ if true }yes%%{ endif }"]}',
     );
     expect(Object.keys(readStack(out, 'management').output.organizational_unit_ids.value)).toContain('Team $${file("x")} \\ %%{ if true }yes%%{ endif }');
+    expect(Object.values<any>(readStack(out, 'incident-response').resource.aws_ssmincidents_response_plan)[0].incident_template.title).toBe(
+      'Incident $${file("x")} %%{ if true }yes%%{ endif }',
+    );
   });
 });
 

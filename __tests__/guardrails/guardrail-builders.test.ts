@@ -32,6 +32,7 @@ describe('the guardrail catalogue', () => {
       'protect-landing-zone-roles',
       'protect-central-alert-bus',
       'protect-identity-center',
+      'protect-incident-response',
       'deny-all',
     ]);
     expect(TAG_POLICY_GUARDRAILS.map((guardrail) => guardrail.id)).toEqual(['required-tags']);

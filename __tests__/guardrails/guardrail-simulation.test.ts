@@ -274,6 +274,11 @@ const CASES_BY_GUARDRAIL: Record<string, () => void> = {
       ['sns:DeleteTopic', 'security', 'arn:aws:sns:eu-west-1:ACCOUNT:landing-zone-security-alerts'],
       ['sns:SetTopicAttributes', 'security', 'arn:aws:sns:eu-west-1:ACCOUNT:landing-zone-security-alerts'],
       ['sns:Unsubscribe', 'security', 'arn:aws:sns:eu-west-1:ACCOUNT:landing-zone-security-alerts'],
+      ['sns:DeleteTopic', 'security', 'arn:aws:sns:eu-west-1:ACCOUNT:landing-zone-security-chat'],
+      ['events:DeleteRule', 'security', 'arn:aws:events:eu-west-1:ACCOUNT:rule/landing-zone-security-alerts/landing-zone-chat-root-api-use'],
+      ['events:RemoveTargets', 'security', 'arn:aws:events:eu-west-1:ACCOUNT:rule/landing-zone-security-alerts/landing-zone-incident-cloudtrail-stopped'],
+      ['events:DisableRule', 'security', 'arn:aws:events:eu-west-1:ACCOUNT:rule/landing-zone-security-hub-action-send-to-chat'],
+      ['events:DeleteRule', 'payments-prod', 'arn:aws:events:eu-central-1:ACCOUNT:rule/landing-zone-remediate-close-public-ssh'],
     ])('protects the alert path: %s in %s is denied to engineers, allowed to the access role', async (action, account, resource) => {
       const region = resource.split(':')[3];
       expect(await decide({ account, action, resource, region: region === 'us-east-1' ? 'eu-west-1' : region })).toBe(denied);
@@ -451,6 +456,70 @@ const CASES_BY_GUARDRAIL: Record<string, () => void> = {
           account: 'shared-services',
           action: 'identitystore:CreateGroupMembership',
           resource: 'arn:aws:identitystore::ACCOUNT:identitystore/d-1234567890',
+        }),
+      ).toBe(allowed);
+    });
+  },
+  'protect-incident-response': () => {
+    it.each([
+      ['chatbot:DeleteSlackChannelConfiguration', 'arn:aws:chatbot::ACCOUNT:chat-configuration/slack-channel/landing-zone-security-alerts'],
+      ['chatbot:UpdateMicrosoftTeamsChannelConfiguration', 'arn:aws:chatbot::ACCOUNT:chat-configuration/microsoft-teams-channel/landing-zone-security-teams'],
+      ['ssm-incidents:DeleteResponsePlan', 'arn:aws:ssm-incidents::ACCOUNT:response-plan/landing-zone-security-incident'],
+      ['ssm-incidents:UpdateResponsePlan', 'arn:aws:ssm-incidents::ACCOUNT:response-plan/landing-zone-security-incident'],
+      ['ssm-incidents:DeleteReplicationSet', 'arn:aws:ssm-incidents::ACCOUNT:replication-set/4bc1b0a2-93d7-4e1f-a2b8-6c0e5d4f3a21'],
+      ['ssm-contacts:DeleteContact', 'arn:aws:ssm-contacts:eu-west-1:ACCOUNT:contact/landing-zone-security-on-call'],
+      [
+        'ssm-contacts:DeactivateContactChannel',
+        'arn:aws:ssm-contacts:eu-west-1:ACCOUNT:contactchannel/landing-zone-alice/0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e',
+      ],
+      ['ssm:DeleteDocument', 'arn:aws:ssm:eu-west-1:ACCOUNT:document/landing-zone-contain-credentials'],
+      ['securityhub:DeleteActionTarget', 'arn:aws:securityhub:eu-west-1:ACCOUNT:hub/default'],
+    ])('denies %s in the security account to engineers, allows it to the exempt roles', async (action, resource) => {
+      expect(await decide({ account: 'security', action, resource })).toBe(denied);
+      expect(await decide({ account: 'security', action, resource, who: 'access role' })).toBe(allowed);
+      expect(await decide({ account: 'security', action, resource, who: 'break-glass role' })).toBe(allowed);
+    });
+
+    it("leaves the teams' own chat configurations and Incident Manager to them, and every other account alone", async () => {
+      expect(
+        await decide({
+          account: 'security',
+          action: 'chatbot:DeleteSlackChannelConfiguration',
+          resource: 'arn:aws:chatbot::ACCOUNT:chat-configuration/slack-channel/soc-tools',
+        }),
+      ).toBe(allowed);
+      expect(
+        await decide({
+          account: 'security',
+          action: 'ssm-incidents:DeleteResponsePlan',
+          resource: 'arn:aws:ssm-incidents::ACCOUNT:response-plan/payments-outage',
+        }),
+      ).toBe(allowed);
+      expect(
+        await decide({ account: 'payments-prod', action: 'securityhub:DeleteActionTarget', resource: 'arn:aws:securityhub:eu-west-1:ACCOUNT:hub/default' }),
+      ).toBe(allowed);
+      expect(
+        await decide({
+          account: 'payments-prod',
+          action: 'ssm-incidents:DeleteReplicationSet',
+          resource: 'arn:aws:ssm-incidents::ACCOUNT:replication-set/4bc1b0a2',
+        }),
+      ).toBe(allowed);
+    });
+
+    it('leaves responding to incidents to the security team: starting, updating and reading them', async () => {
+      expect(
+        await decide({
+          account: 'security',
+          action: 'ssm-incidents:StartIncident',
+          resource: 'arn:aws:ssm-incidents::ACCOUNT:response-plan/landing-zone-security-incident',
+        }),
+      ).toBe(allowed);
+      expect(
+        await decide({
+          account: 'security',
+          action: 'ssm-incidents:UpdateIncidentRecord',
+          resource: 'arn:aws:ssm-incidents::ACCOUNT:incident-record/landing-zone-security-incident/0c1d2e3f',
         }),
       ).toBe(allowed);
     });

@@ -144,7 +144,18 @@ describe('a Firewall Manager policy', () => {
 describe('a changed SCP', () => {
   let report: ReviewReport;
   beforeAll(async () => {
-    report = await reviewOf((directory) => editFile(directory, 'landing-zone.yaml', (text) => text.replace('  - eu-central-1\n', '')));
+    // From a configuration that governs one more region, back to the example.
+    const directory = copyExample();
+    editFile(directory, 'landing-zone.yaml', (text) =>
+      text
+        .replace('  - eu-central-1\n', '  - eu-central-1\n  - eu-north-1\n')
+        .replace('    eu-central-1: vpc-0f1e2d3c4b5a69788\n', '    eu-central-1: vpc-0f1e2d3c4b5a69788\n    eu-north-1: vpc-0123456789abcdef0\n')
+        .replace(
+          '      AWSManagedDomainsBotnetCommandandControl: rslvr-fdl-5f0c7e3a9b2d1e64\n',
+          '      AWSManagedDomainsBotnetCommandandControl: rslvr-fdl-5f0c7e3a9b2d1e64\n    eu-north-1:\n      AWSManagedDomainsMalwareDomainList: rslvr-fdl-1a2b3c4d5e6f7a8b\n      AWSManagedDomainsBotnetCommandandControl: rslvr-fdl-8b7a6f5e4d3c2b1a\n',
+        ),
+    );
+    report = reviewOutputs(readSynthesizedOutput(await synthesize(directory)), readSynthesizedOutput(exampleOutput()));
   });
 
   it('is compared statement by statement, as sets of actions, resources and condition values', () => {
@@ -159,16 +170,16 @@ describe('a changed SCP', () => {
         status: 'changed',
         effect: 'Deny',
         actions: { added: [], removed: [] },
-        conditions: [{ operator: 'StringNotEquals', key: 'aws:RequestedRegion', added: [], removed: ['eu-central-1'], status: 'changed' }],
-        sentences: ['now also denies eu-central-1'],
+        conditions: [{ operator: 'StringNotEquals', key: 'aws:RequestedRegion', added: [], removed: ['eu-north-1'], status: 'changed' }],
+        sentences: ['now also denies eu-north-1'],
       }),
     ]);
   });
 
   it('says what it now denies, for how many accounts, and raises the region change as a risk', () => {
-    expect(sentences(report)).toContain('SCP region-deny now also denies eu-central-1 for 6 accounts');
+    expect(sentences(report)).toContain('SCP region-deny now also denies eu-north-1 for 6 accounts');
     expect(report.risks).toContainEqual(
-      expect.objectContaining({ kind: 'region-changed', title: 'SCP region-deny: region eu-central-1 is closed, in 6 accounts' }),
+      expect.objectContaining({ kind: 'region-changed', title: 'SCP region-deny: region eu-north-1 is closed, in 6 accounts' }),
     );
   });
 });
@@ -250,6 +261,27 @@ describe('risks', () => {
     const report = await reviewOf(edit);
     expect(report.risky).toBe(true);
     expect(report.risks).toContainEqual(expect.objectContaining({ kind, title: expect.stringMatching(title), why: expect.any(String) }));
+  });
+});
+
+describe('who is paged', () => {
+  it('is said when a contact channel changes, and a changed phone number is a risk', async () => {
+    const report = await reviewOf((directory) =>
+      editFile(directory, 'landing-zone.yaml', (text) => text.replace('sms: "+12065550110"', 'sms: "+12065550199"')),
+    );
+    expect(report.intents).toContainEqual(
+      expect.objectContaining({
+        kind: 'paging-changed',
+        sentence: expect.stringMatching(/^who is paged: aws_ssmcontacts_contact_channel\.\S+ in incident-response changes \(delivery_address\)$/),
+      }),
+    );
+    expect(report.risks).toContainEqual(
+      expect.objectContaining({
+        kind: 'paging-changed',
+        stack: 'incident-response',
+        title: expect.stringMatching(/changes delivery_address: who is paged changes$/),
+      }),
+    );
   });
 });
 

@@ -20,13 +20,14 @@ const example = exampleOutput();
 const MEMBER_ACCOUNTS = ['log-archive', 'payments-dev', 'payments-prod', 'sandbox-data-science', 'security', 'shared-services'];
 
 describe('stack layout', () => {
-  it('writes the management, log archive, organization services, security, Identity Center and Firewall Manager stacks, the management baseline, and two stacks per member account', () => {
+  it('writes the management, log archive, organization services, security, incident response, Identity Center and Firewall Manager stacks, the management baseline, and two stacks per member account', () => {
     expect(stackNames(example)).toEqual(
       [
         'management',
         'log-archive',
         'organization-services',
         'security',
+        'incident-response',
         'identity-center',
         'firewall-manager',
         'baseline-management',

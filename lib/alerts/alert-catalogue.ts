@@ -92,7 +92,7 @@ const API_CALL = 'AWS API Call via CloudTrail';
 const CONSOLE_SIGN_IN = 'AWS Console Sign In via CloudTrail';
 
 /** A management API call of one service, by name; `detail` narrows it further. */
-function apiCall(service: string, eventNames: readonly string[], detail: Record<string, unknown> = {}): EventPattern {
+export function apiCall(service: string, eventNames: readonly string[], detail: Record<string, unknown> = {}): EventPattern {
   return {
     source: [`aws.${service}`],
     'detail-type': [API_CALL],

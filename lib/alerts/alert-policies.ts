@@ -16,12 +16,15 @@ export interface AlertPolicyContext {
   readonly topicName: string;
 }
 
-export function alertTopicArn(context: AlertPolicyContext): string {
+/** What a topic's policy names: the central bus its rules are on, and the topic. */
+export type TopicPolicyContext = Omit<AlertPolicyContext, 'organizationId'>;
+
+export function alertTopicArn(context: TopicPolicyContext): string {
   return snsTopicArn(context.homeRegion, context.securityAccountId, context.topicName);
 }
 
 /** Every rule of a custom bus has an ARN under `rule/<bus name>/`; rules of other buses (the default bus included) do not. */
-export function centralBusRuleArns(context: AlertPolicyContext): string {
+export function centralBusRuleArns(context: TopicPolicyContext): string {
   return eventRuleArn(context.homeRegion, context.securityAccountId, '*', context.eventBusName);
 }
 
@@ -46,7 +49,7 @@ export function centralBusPolicy(context: AlertPolicyContext): ResourcePolicyDoc
 }
 
 /** EventBridge publishes for the rules of the central bus only, and nobody publishes over plain HTTP. */
-export function alertTopicPolicy(context: AlertPolicyContext): ResourcePolicyDocument {
+export function alertTopicPolicy(context: TopicPolicyContext): ResourcePolicyDocument {
   const topicArn = alertTopicArn(context);
   return {
     Version: '2012-10-17',
@@ -72,20 +75,29 @@ export function alertTopicPolicy(context: AlertPolicyContext): ResourcePolicyDoc
  * one every alert would fail to deliver. The topic policy decides who may publish.
  */
 export function alertKeyPolicy(context: AlertPolicyContext): ResourcePolicyDocument {
+  return topicKeyPolicy(context.securityAccountId, { sid: 'EventBridgeEncryptsAlerts', services: ['events.amazonaws.com'] });
+}
+
+/**
+ * The key of a topic of the security account that AWS services publish to: the account
+ * administers and uses it through IAM, and each service may encrypt and decrypt with it,
+ * with no condition, for the reason `alertKeyPolicy` gives.
+ */
+export function topicKeyPolicy(securityAccountId: string, publishers: { readonly sid: string; readonly services: readonly string[] }): ResourcePolicyDocument {
   return {
     Version: '2012-10-17',
     Statement: [
       {
         Sid: 'SecurityAccountAdministersAndUses',
         Effect: 'Allow',
-        Principal: { AWS: accountRootArn(context.securityAccountId) },
+        Principal: { AWS: accountRootArn(securityAccountId) },
         Action: 'kms:*',
         Resource: '*',
       },
       {
-        Sid: 'EventBridgeEncryptsAlerts',
+        Sid: publishers.sid,
         Effect: 'Allow',
-        Principal: { Service: 'events.amazonaws.com' },
+        Principal: { Service: publishers.services.length === 1 ? publishers.services[0] : [...publishers.services] },
         Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
         Resource: '*',
       },

@@ -15,13 +15,18 @@ import { forwardingRulesFor, type ForwardingRule } from './forwarding-rules';
 /** An account id as EventBridge receives it, whatever reference stands for it in the synthesized pattern. */
 const DEPLOYED_ACCOUNT_ID = '000000000000';
 
-/** The alerts of the catalogue that `only` keeps, every one when it keeps all: for the central bus, or for the forwarding of one region of one account. */
-export function alertRulesFor(landingZone: LandingZone, forwarding?: ForwardingScope, only: (alert: Alert) => boolean = () => true): readonly AlertRule[] {
-  const context: AlertContext = {
+/** The settings the alert patterns are built from: for the central bus, or for the forwarding of one region of one account. */
+export function alertContextOf(landingZone: LandingZone, forwarding?: ForwardingScope): AlertContext {
+  return {
     guardDutyMinimumSeverity: landingZone.alerts.guardDutyMinimumSeverity,
     protectedRoleNames: [landingZone.accountAccessRole, ALERT_FORWARDER_ROLE, CONFIG_RECORDER_ROLE, CONFIG_AGGREGATOR_ROLE],
     forwarding,
   };
+}
+
+/** The alerts of the catalogue that `only` keeps, every one when it keeps all: for the central bus, or for the forwarding of one region of one account. */
+export function alertRulesFor(landingZone: LandingZone, forwarding?: ForwardingScope, only: (alert: Alert) => boolean = () => true): readonly AlertRule[] {
+  const context = alertContextOf(landingZone, forwarding);
   return ALERTS.filter(only).map((alert) => ({ id: alert.id, title: alert.title, eventPattern: alertPatternJson(alert, context) }));
 }
 

@@ -4,6 +4,7 @@ import { AccountBaselineStack } from '../../stacks/account-baseline-stack';
 import { AccountStack } from '../../stacks/account-stack';
 import { FirewallManagerStack } from '../../stacks/firewall-manager-stack';
 import { IdentityCenterStack } from '../../stacks/identity-center-stack';
+import { IncidentResponseStack } from '../../stacks/incident-response-stack';
 import { LogArchiveStack } from '../../stacks/log-archive-stack';
 import { ManagementStack } from '../../stacks/management-stack';
 import { OrganizationServicesStack } from '../../stacks/organization-services-stack';
@@ -14,6 +15,7 @@ import {
   FIREWALL_MANAGER_STACK,
   IDENTITY_CENTER_MANAGEMENT_STACK,
   IDENTITY_CENTER_STACK,
+  INCIDENT_RESPONSE_STACK,
   LOG_ARCHIVE_STACK,
   MANAGEMENT_STACK,
   ORGANIZATION_SERVICES_STACK,
@@ -21,6 +23,8 @@ import {
 } from '../../stacks/stack-outputs';
 import { alertRulesFor } from '../alerts/alert-rules';
 import { alertForwardingPlan } from '../alerts/forwarding-plan';
+import { incidentRulesFor } from '../incident-response/incident-rules';
+import { remediation } from '../incident-response/remediation-catalogue';
 import { assignmentsByStack, type IdentityCenter } from '../model/identity-center';
 import type { Account, LandingZone } from '../model/landing-zone';
 import { type StateBackend, stateBackendFor } from '../terraform/state-backend';
@@ -131,6 +135,20 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     // The administrator is registered by organization-services, after the OUs and accounts exist; the security services come first.
     firewallManager.addDependency(security);
   }
+  const { incidentResponse } = landingZone;
+  if (incidentResponse && (incidentResponse.chat || incidentResponse.incidentManager)) {
+    const incidentResponseStack = new IncidentResponseStack(app, INCIDENT_RESPONSE_STACK, {
+      securityAccount,
+      accountAccessRole,
+      homeRegion,
+      eventBusName: landingZone.alerts.eventBusName,
+      alertRules: alertRulesFor(landingZone),
+      incidentRules: incidentRulesFor(landingZone),
+      incidentResponse,
+      stateBackend,
+    });
+    incidentResponseStack.addDependency(security);
+  }
 
   const alertForwardingOf = alertForwardingPlan(landingZone);
   const inspectorAdministratorOf = (account: Account) =>
@@ -143,6 +161,7 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     logArchiveBuckets: landingZone.logArchive.buckets,
     sessionManager: landingZone.sessionManager,
     identityCenter: identityCenter && { settings: identityCenter, managementAccountId },
+    remediations: (incidentResponse?.remediations ?? []).map(remediation),
   };
   const managementBaseline = new AccountBaselineStack(app, accountBaselineStackName(managementAccount), {
     ...baselineSettings,

@@ -7,6 +7,7 @@ import {
   FIREWALL_MANAGER_STACK,
   IDENTITY_CENTER_MANAGEMENT_STACK,
   IDENTITY_CENTER_STACK,
+  INCIDENT_RESPONSE_STACK,
   LOG_ARCHIVE_STACK,
   ORGANIZATION_SERVICES_STACK,
   SECURITY_STACK,
@@ -40,6 +41,18 @@ function beforeApplying(landingZone: LandingZone): string[] {
         'check "Default maximum number of accounts" in Service Quotas (AWS Organizations) and request more if needed',
     );
   }
+  const chat = landingZone.incidentResponse?.chat;
+  if (chat) {
+    const platforms = [chat.slack.length > 0 ? 'each Slack workspace' : undefined, chat.teams.length > 0 ? 'each Microsoft Teams team' : undefined];
+    lines.push(
+      `  before applying: authorize ${platforms.filter((platform) => platform !== undefined).join(' and ')} once in the console of Amazon Q Developer in chat applications, in the security account (no API does it)`,
+    );
+  }
+  if (landingZone.incidentResponse?.incidentManager) {
+    lines.push(
+      "  before applying: Incident Manager takes no new customers since 7 November 2025 and works only where it was used before; import the security account's replication set if it has one, and have each contact channel activated once it is made",
+    );
+  }
   if (landingZone.identityCenter) {
     lines.push(
       `  before applying: IAM Identity Center must be enabled for the organization in ${landingZone.identityCenter.region}, once, in the management account's console (no API enables it)`,
@@ -71,6 +84,25 @@ function firewallManagerLines({ firewallManager, securityAccount }: LandingZone)
   return [`  ${FIREWALL_MANAGER_STACK}: ${firewallManager.policies.length} Firewall Manager policies in ${regions.size} regions, in ${securityAccount.name}`];
 }
 
+function incidentResponseLines(landingZone: LandingZone): string[] {
+  const { incidentResponse } = landingZone;
+  if (!incidentResponse) return [];
+  const { chat, incidentManager } = incidentResponse;
+  const parts = [
+    chat ? `every alert posted to ${chat.slack.length} Slack and ${chat.teams.length} Microsoft Teams channels` : undefined,
+    incidentManager
+      ? `Incident Manager (replicated to ${incidentManager.replicationRegions.join(', ')}; ${incidentManager.contacts.length} contacts, ${incidentManager.escalationPlans.length} escalation plans, ${incidentManager.responsePlans.length} response plans; ${incidentManager.incidents.length} kinds of alert start an incident)`
+      : undefined,
+    incidentResponse.sendToChat && chat ? 'the custom action "Send to chat"' : undefined,
+    incidentResponse.openIncidentWith !== undefined && incidentManager ? 'the custom action "Open incident"' : undefined,
+  ].filter((part) => part !== undefined);
+  const remediations = incidentResponse.remediations;
+  return [
+    ...(parts.length > 0 ? [`  ${INCIDENT_RESPONSE_STACK}: ${parts.join(', ')}, in ${landingZone.securityAccount.name}`] : []),
+    ...(remediations.length > 0 ? [`  automated remediation in every baseline: ${remediations.join(', ')}`] : []),
+  ];
+}
+
 export function synthesisSummary(landingZone: LandingZone, app: App): string {
   const stacks = app.node.children.filter((child) => child instanceof TerraformStack).length;
   const policies = landingZone.policies.length > 0 ? ['  policies (size as synthesized / quota):', ...policyLines(landingZone)] : [];
@@ -82,6 +114,7 @@ export function synthesisSummary(landingZone: LandingZone, app: App): string {
     `  ${LOG_ARCHIVE_STACK}: the trail, Config, session and access-log buckets and the trail key, in ${landingZone.logArchiveAccount.name}`,
     `  ${ORGANIZATION_SERVICES_STACK}: the organization trail, delegated administrators and the cost anomaly monitor`,
     `  ${SECURITY_STACK}: GuardDuty, Security Hub, Access Analyzer, the Config aggregator and the central alert bus with ${ALERTS.length} alerts, in ${landingZone.securityAccount.name}`,
+    ...incidentResponseLines(landingZone),
     ...identityCenterLines(landingZone),
     ...firewallManagerLines(landingZone),
     `  governed regions: ${landingZone.governedRegions.join(', ')}`,

@@ -3,6 +3,7 @@ import type { Issue } from '../diagnostics';
 import type { PolicyDocument } from '../iam/policy-document';
 import type { AccountConfig } from './schemas/account';
 import type { LandingZoneConfig } from './schemas/landing-zone';
+import type { RunbookDocument } from './schemas/runbook';
 
 export const LANDING_ZONE_FILE = 'landing-zone.yaml';
 export const ACCOUNTS_DIRECTORY = 'accounts';
@@ -30,6 +31,12 @@ export interface PermissionSetPolicyFile extends ConfigurationFile<PolicyDocumen
   readonly name: string;
 }
 
+/** A custom runbook of a response plan, `runbooks/<name>.yaml` (or `.yml`, `.json`). */
+export interface RunbookFile extends ConfigurationFile<RunbookDocument> {
+  /** The file name without its extension: how a response plan's `runbook.file` names it. */
+  readonly name: string;
+}
+
 /** A top-level section of landing-zone.yaml, each of which has a schema of its own. */
 export type LandingZoneSection = Exclude<keyof LandingZoneConfig, '$schema'>;
 
@@ -45,6 +52,8 @@ export interface ConfigurationFiles<S extends LandingZoneSection = LandingZoneSe
   readonly customPolicies: readonly CustomPolicyFile[];
   /** Inline policies of permission sets, sorted by name. */
   readonly permissionSetPolicies: readonly PermissionSetPolicyFile[];
+  /** Custom runbooks of response plans, sorted by name. */
+  readonly runbooks: readonly RunbookFile[];
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Reads a configuration directory: `landing-zone.yaml`, the request files `accounts/*.yaml`
- * (or `.yml`), the custom SCPs `scps/*.json` and the inline policies of permission sets
- * `permission-sets/*.json`. Each file is read safely
+ * (or `.yml`), the custom SCPs `scps/*.json`, the inline policies of permission sets
+ * `permission-sets/*.json` and the custom runbooks `runbooks/*.yaml` (or `.yml`, `.json`).
+ * Each file is read safely
  * (`source-files.ts`), parsed with source positions, and checked against its schema
  * (landing-zone.yaml section by section); then the cross-file rules run over what passed.
  * Every problem of every file is collected; nothing is thrown for bad input.
@@ -17,6 +18,7 @@ import {
   type ConfigurationFiles,
   type CustomPolicyFile,
   type LandingZoneSection,
+  type RunbookFile,
 } from './configuration-files';
 import { parseJsonSource } from './json-source';
 import { CONFIGURATION_RULES } from './rules';
@@ -24,6 +26,7 @@ import { parseWithSchema } from './schema-issues';
 import { AccountSchema } from './schemas/account';
 import { PERMISSION_SET_POLICY_DIRECTORY } from './schemas/identity-center';
 import { LandingZoneSchema, type LandingZoneConfig } from './schemas/landing-zone';
+import { RUNBOOK_DIRECTORY, RunbookDocumentSchema } from './schemas/runbook';
 import { ConfigurationDirectory, type ConfigurationEntry } from './source-files';
 import type { ParsedSource, SourceDocument } from './source-document';
 import { parseYamlSource } from './yaml-source';
@@ -34,6 +37,7 @@ export const ACCOUNT_KEY = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
 /** What is read in each folder; every other entry there is named in a warning. */
 const REQUEST_FILE = /^[^.].*\.ya?ml$/;
 const POLICY_FILE = /^[^.].*\.json$/;
+const RUNBOOK_FILE = /^[^.].*\.(?:ya?ml|json)$/;
 
 export interface ConfigurationReading {
   /** Present when every file has passed its schema; the cross-file rules may still have found errors. */
@@ -180,12 +184,39 @@ export function readConfiguration(directory: string): ConfigurationReading {
   const customPolicies = policyFiles(CUSTOM_POLICY_DIRECTORY, 'custom SCPs');
   const permissionSetPolicies = policyFiles(PERMISSION_SET_POLICY_DIRECTORY, 'inline policies of permission sets');
 
+  const runbooks: RunbookFile[] = [];
+  const runbookOfName = new Map<string, string>();
+  for (const entry of root.entriesOf(RUNBOOK_DIRECTORY)) {
+    const fileName = entry.file.slice(RUNBOOK_DIRECTORY.length + 1);
+    if (!RUNBOOK_FILE.test(fileName) || entry.kind === 'directory') {
+      issues.push(notReadWarning(entry, 'runbooks (<name>.yaml, <name>.yml or <name>.json)'));
+      continue;
+    }
+    const name = fileName.replace(/\.(?:ya?ml|json)$/, '');
+    const sameName = runbookOfName.get(name);
+    if (sameName) {
+      issues.push({ file: entry.file, path: [], message: `is the runbook ${name} as well as ${sameName}; keep one of them` });
+      everyFileRead = false;
+      continue;
+    }
+    runbookOfName.set(name, entry.file);
+    const config = validated<RunbookFile['config']>(parse(entry, fileName.endsWith('.json') ? parseJsonSource : parseYamlSource), RunbookDocumentSchema);
+    if (config) runbooks.push({ file: entry.file, name, config });
+    else everyFileRead = false;
+  }
+
   const readCleanly = !issues.some(isError);
   const later: Promise<Issue[]>[] = [];
   if (landingZoneSource) {
     const { sections, passed } = landingZone;
     // Each rule reads only the sections it declares, and runs only when they all passed their schemas.
-    const partial = { landingZone: { file: LANDING_ZONE_FILE, config: sections as LandingZoneConfig }, accounts, customPolicies, permissionSetPolicies };
+    const partial = {
+      landingZone: { file: LANDING_ZONE_FILE, config: sections as LandingZoneConfig },
+      accounts,
+      customPolicies,
+      permissionSetPolicies,
+      runbooks,
+    };
     for (const rule of CONFIGURATION_RULES) {
       const runs = rule.sections.every((section: LandingZoneSection) => passed.has(section)) && (everyFileRead || !rule.wholeOrganization);
       if (!runs) continue;
@@ -197,5 +228,5 @@ export function readConfiguration(directory: string): ConfigurationReading {
   const lookedUp = Promise.all(later).then((found) => found.flat());
   const { config } = landingZone;
   if (!config || !readCleanly) return { issues, locate, lookedUp };
-  return { files: { landingZone: { file: LANDING_ZONE_FILE, config }, accounts, customPolicies, permissionSetPolicies }, issues, locate, lookedUp };
+  return { files: { landingZone: { file: LANDING_ZONE_FILE, config }, accounts, customPolicies, permissionSetPolicies, runbooks }, issues, locate, lookedUp };
 }

@@ -2,6 +2,7 @@
 import { ALERT_TABLE } from './alert-table';
 import type { GeneratedBlock } from './generated-block';
 import { GUARDRAIL_TABLE } from './guardrail-table';
+import { INCIDENT_KIND_TABLE, REMEDIATION_TABLE } from './incident-tables';
 import { RISK_TABLE } from './risk-table';
 
-export const README_BLOCKS: readonly GeneratedBlock[] = [GUARDRAIL_TABLE, ALERT_TABLE, RISK_TABLE];
+export const README_BLOCKS: readonly GeneratedBlock[] = [GUARDRAIL_TABLE, ALERT_TABLE, INCIDENT_KIND_TABLE, REMEDIATION_TABLE, RISK_TABLE];

@@ -6,6 +6,7 @@ import type { Guardrail } from './guardrail';
 import { protectAccountBaseline } from './protect-account-baseline';
 import { protectCentralAlertBus } from './protect-central-alert-bus';
 import { protectIdentityCenter } from './protect-identity-center';
+import { protectIncidentResponse } from './protect-incident-response';
 import { protectLandingZoneRoles } from './protect-landing-zone-roles';
 import { protectLogArchive } from './protect-log-archive';
 import { protectSecurityServices } from './protect-security-services';
@@ -26,6 +27,7 @@ export const SERVICE_CONTROL_POLICY_GUARDRAILS: readonly Guardrail[] = [
   protectLandingZoneRoles,
   protectCentralAlertBus,
   protectIdentityCenter,
+  protectIncidentResponse,
   denyAll,
 ];
 

@@ -2,15 +2,16 @@
  * Protect the security services: nobody in a member account stops, deletes or blinds
  * CloudTrail, AWS Config, GuardDuty, Security Hub, IAM Access Analyzer, Inspector or
  * Firewall Manager (whose policies nobody but the exempt principals makes, changes or
- * deletes, nor redirects its notifications), nor the landing zone's alert path (the rules that forward security
- * events from every account, the central bus and the alert topic). An intruder's first
- * move is to switch off what would see them; a recorder that records nothing, a
+ * deletes, nor redirects its notifications), nor the landing zone's alert path (the rules
+ * that forward security events from every account, the central bus and its rules, the
+ * alert and chat topics, the rules of Security Hub's custom actions and of the automated
+ * remediations). An intruder's first move is to switch off what would see them; a recorder that records nothing, a
  * suppression rule, a trusted IP list, an archive rule, a disabled forwarding rule or a
  * disabled topic key blinds as surely as deleting the service. The landing zone's own
  * role, which manages all of these, is exempt. Who may put events on the central bus is
  * guarded by `protect-central-alert-bus`, in the security account alone.
  */
-import { ALERT_RULE_NAMES, FORWARDING_RULE_NAMES, RESOURCE_NAME_PREFIX } from '../resource-names';
+import { ALERT_RULE_NAMES, FORWARDING_RULE_NAMES, REMEDIATION_RULE_NAMES, RESOURCE_NAME_PREFIX, SECURITY_HUB_ACTION_RULE_NAMES } from '../resource-names';
 import { eventBusArn, eventRuleArn, snsTopicArn } from '../iam/arns';
 import { type Guardrail, unlessExempt } from './guardrail';
 
@@ -83,7 +84,7 @@ const PROTECTED_ACTIONS = [
   'fms:DeleteNotificationChannel',
 ];
 
-/** On the forwarding rules, the central bus and its rules, and the alert topic. */
+/** On the forwarding, custom action and remediation rules, the central bus and its rules, and the alert and chat topics. */
 const ALERT_PATH_ACTIONS = [
   'events:DeleteRule',
   'events:DisableRule',
@@ -120,6 +121,8 @@ export const protectSecurityServices: Guardrail = {
           Action: ALERT_PATH_ACTIONS,
           Resource: [
             eventRuleArn('*', '*', FORWARDING_RULE_NAMES),
+            eventRuleArn('*', '*', SECURITY_HUB_ACTION_RULE_NAMES),
+            eventRuleArn('*', '*', REMEDIATION_RULE_NAMES),
             eventRuleArn('*', '*', ALERT_RULE_NAMES, bus),
             eventBusArn('*', '*', bus),
             snsTopicArn('*', '*', `${RESOURCE_NAME_PREFIX}-*`),

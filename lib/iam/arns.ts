@@ -47,6 +47,11 @@ export function ssmDocumentArn(region: string, accountId: string, documentName: 
   return `arn:aws:ssm:${region}:${accountId}:document/${documentName}`;
 }
 
+/** An Automation runbook as Automation and EventBridge name it (AWS's own with an empty account); `version` such as `$DEFAULT`, or `*` in a policy. */
+export function automationDefinitionArn(region: string, accountId: string, documentName: string, version: string): string {
+  return `arn:aws:ssm:${region}:${accountId}:automation-definition/${documentName}:${version}`;
+}
+
 /** A Security Hub standard, by its path such as `standards/cis-aws-foundations-benchmark/v/3.0.0`. */
 export function securityHubStandardArn(region: string, standardPath: string): string {
   return `arn:aws:securityhub:${region}::${standardPath}`;

@@ -6,6 +6,7 @@ import { flattenOrganizationalUnits } from '../config/organizational-unit-paths'
 import { buildFirewallManager } from './build-firewall-manager';
 import { attachmentsOf, buildPolicies } from './build-policies';
 import { assignmentsOf, identityCenterOf } from './identity-center';
+import { incidentResponseOf } from './incident-response';
 import type { Account, LandingZone, ManagementAccount, MemberAccount, OrganizationalUnit } from './landing-zone';
 import { logArchiveBucketsOf } from './log-archive-buckets';
 
@@ -106,6 +107,7 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
     alerts: config.alerts,
     sessionManager: config.sessionManager,
     identityCenter: config.identityCenter && identityCenterOf(config.identityCenter, config.homeRegion, files, managementAccount.access),
+    incidentResponse: config.incidentResponse && incidentResponseOf(config.incidentResponse, config.homeRegion, governedRegions, files.runbooks),
     costAnomalyDetection: {
       thresholdUsd: config.costAnomalyDetection.thresholdUsd,
       emails: config.costAnomalyDetection.emails ?? config.alerts.emails,

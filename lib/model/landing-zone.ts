@@ -19,6 +19,7 @@ import type { FieldPath } from '../diagnostics';
 import type { OrganizationPolicyType } from '../guardrails/guardrail';
 import type { Assignment, IdentityCenter } from './identity-center';
 import type { FirewallManager } from './firewall-manager';
+import type { IncidentResponse } from './incident-response';
 import type { LogArchiveBuckets } from './log-archive-buckets';
 
 /** The policies attached to one root, OU or account, by name. */
@@ -125,6 +126,8 @@ export interface LandingZone {
   readonly sessionManager: SessionManagerConfig;
   /** Absent when the configuration has no `identityCenter` section. */
   readonly identityCenter?: IdentityCenter;
+  /** Absent when the configuration has no `incidentResponse` section. */
+  readonly incidentResponse?: IncidentResponse;
   /** Recipients resolved: the alert recipients when none are given. */
   readonly costAnomalyDetection: { readonly thresholdUsd: number; readonly emails: readonly string[] };
   /**

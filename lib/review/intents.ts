@@ -13,7 +13,7 @@ import {
   policiesReaching,
 } from './organization-view';
 import { policyDocumentChanges } from './policy-diff';
-import type { Intent, StatementChange } from './report';
+import type { Intent, ResourceChange, StackChange, StatementChange } from './report';
 import { embeddedDocument, type Noise } from './value-diff';
 
 const POLICY_LABELS: Readonly<Record<string, string>> = {
@@ -271,6 +271,48 @@ function permissionSetIntents(before: OrganizationView, after: OrganizationView,
       intents.push({ kind: 'permission-set-removed', sentence: `permission set ${name} is removed`, accounts: accountsWithPermissionSet(before, name) });
   }
   return intents;
+}
+
+/** What decides who is paged and where alerts are posted, and the attributes of each that do. */
+export const PAGING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  aws_ssmcontacts_contact: ['alias', 'type'],
+  aws_ssmcontacts_contact_channel: ['delivery_address', 'type'],
+  aws_ssmcontacts_plan: ['stage'],
+  aws_ssmincidents_response_plan: ['engagements', 'action', 'chat_channel', 'incident_template'],
+  aws_chatbot_slack_channel_configuration: ['slack_channel_id', 'slack_team_id', 'sns_topic_arns', 'guardrail_policy_arns'],
+  aws_chatbot_teams_channel_configuration: ['channel_id', 'team_id', 'tenant_id', 'sns_topic_arns', 'guardrail_policy_arns'],
+};
+
+/** The attributes of a change to a contact, escalation plan, response plan or chat channel that change who is paged; all of them when it is made or removed. */
+export function pagingChange(resource: ResourceChange): string[] | undefined {
+  const attributes = PAGING_ATTRIBUTES[resource.type];
+  if (!attributes || resource.kind !== 'resource') return undefined;
+  if (resource.action !== 'update' && resource.action !== 'replace') return [];
+  const changed = [...resource.attributes.map((change) => change.path), ...resource.documents.map((document) => document.attribute)].map(
+    (path) => path.split('.')[0],
+  );
+  const paging = [...new Set(changed.filter((attribute) => attributes.includes(attribute)))].sort();
+  return paging.length > 0 ? paging : undefined;
+}
+
+const PAGING_VERBS: Partial<Record<ResourceChange['action'], string>> = { create: 'is added', delete: 'is removed', update: 'changes', replace: 'is replaced' };
+
+/** Who is paged and where alerts go, from the stacks' changes (outputs or plans alike). */
+export function pagingIntents(stacks: readonly StackChange[]): Intent[] {
+  return stacks.flatMap((stack) =>
+    stack.resources.flatMap((resource): Intent[] => {
+      const attributes = pagingChange(resource);
+      if (attributes === undefined) return [];
+      const what = attributes.length > 0 ? ` (${attributes.join(', ')})` : '';
+      return [
+        {
+          kind: 'paging-changed',
+          sentence: `who is paged: ${resource.address} in ${stack.name} ${PAGING_VERBS[resource.action] ?? resource.action}${what}`,
+          accounts: [],
+        },
+      ];
+    }),
+  );
 }
 
 /** How each Firewall Manager policy's coverage and remediation change, by `<name> in <region>`. */

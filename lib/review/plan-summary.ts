@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { UserError } from '../diagnostics';
 import { emptyOrganizationView } from './organization-view';
 import type { Intent, ResourceChange, ReviewReport, StackChange } from './report';
+import { pagingIntents } from './intents';
 import { countsOf, summaryOf } from './review';
 import { risksOf } from './risks';
 import { withValues } from './stack-diff';
@@ -213,7 +214,7 @@ export function reviewPlans(files: readonly string[]): ReviewReport {
     risky: risks.length > 0,
     counts,
     risks,
-    intents: planIntents(changed),
+    intents: [...planIntents(changed), ...pagingIntents(changed)],
     stacks,
     suppressed: noise,
   };

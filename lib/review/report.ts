@@ -88,6 +88,7 @@ export const RISK_KINDS = [
   'logging-weakened',
   'region-changed',
   'security-service-removed',
+  'paging-changed',
   'external-principal',
 ] as const;
 
@@ -122,6 +123,7 @@ export const INTENT_KINDS = [
   'firewall-policy-added',
   'firewall-policy-removed',
   'firewall-policy-changed',
+  'paging-changed',
 ] as const;
 
 const IntentSchema = z

@@ -4,7 +4,7 @@
  * outputs alone. Identical outputs are told apart from changed ones by their text, before
  * anything is parsed.
  */
-import { intentsOf } from './intents';
+import { intentsOf, pagingIntents } from './intents';
 import { organizationViewOf } from './organization-view';
 import type { ReviewReport, StackChange } from './report';
 import { risksOf } from './risks';
@@ -65,7 +65,7 @@ export function reviewOutputs(before: SynthesizedOutput, after: SynthesizedOutpu
     risky: risks.length > 0,
     counts,
     risks,
-    intents: intentsOf(beforeView, afterView),
+    intents: [...intentsOf(beforeView, afterView), ...pagingIntents(stacks)],
     stacks,
     suppressed: noise,
   };

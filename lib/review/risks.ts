@@ -6,7 +6,7 @@
  * encryption weakened; a governed region added or removed; a security service or alert
  * rule removed; a principal outside the organization let in.
  */
-import { accessChanges, accountsWithPermissionSet, countedAccounts, firewallChanges, permissionSetLabel, policyLabel } from './intents';
+import { accessChanges, accountsWithPermissionSet, countedAccounts, firewallChanges, pagingChange, permissionSetLabel, policyLabel } from './intents';
 import {
   type AccountFacts,
   accountsReachedByPolicy,
@@ -49,6 +49,8 @@ export const RISK_REASONS: Readonly<Record<(typeof RISK_KINDS)[number], string>>
     'The governed regions decide where workloads may run and where the baseline, Config and the security services watch: a region added must be covered, a region removed stops being watched.',
   'security-service-removed':
     'A detector, recorder, analyzer, alert rule or subscription removed is a blind spot: what it watched goes unseen from the next apply.',
+  'paging-changed':
+    'A contact channel, escalation plan, response plan or chat channel that changes or goes decides who hears of an incident: a wrong number or a dropped stage and an incident reaches nobody.',
   'external-principal': 'A principal outside the organization, or anyone at all, is let into a resource or role: data or control leaves the organization.',
 };
 
@@ -466,6 +468,12 @@ function resourceRisks(stack: StackChange, resource: ResourceChange, context: Ri
   if (resource.kind === 'resource' && PROTECTED_TYPES.has(resource.type)) {
     if (resource.action === 'delete') risks.push(risk('destroyed', `${label} is destroyed`, accounts, where));
     if (resource.action === 'replace') risks.push(risk('replaced', `${label} is replaced (${resource.replacedBecause.join(', ')} changed)`, accounts, where));
+  }
+  const paging = pagingChange(resource);
+  if (paging !== undefined && (resource.action === 'delete' || paging.length > 0)) {
+    risks.push(
+      risk('paging-changed', `${label} ${resource.action === 'delete' ? 'is removed' : `changes ${paging.join(', ')}`}: who is paged changes`, accounts, where),
+    );
   }
   if (resource.type === 'aws_cloudwatch_event_rule') {
     const state = resource.attributes.find((change) => change.path === 'state');

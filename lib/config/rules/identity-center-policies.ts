@@ -10,9 +10,8 @@
  */
 import type { FieldPath, Issue } from '../../diagnostics';
 import { policyText, type PolicyDocument } from '../../iam/policy-document';
-import { policyReferenceProblems } from '../../iam/policy-references';
 import type { ConfigurationFiles } from '../configuration-files';
-import { placeholderIssues } from '../policy-placeholders';
+import { nonWhitespaceLength, policyDocumentIssues } from '../policy-document-issues';
 
 type Files = Pick<ConfigurationFiles<'identityCenter'>, 'landingZone' | 'permissionSetPolicies'>;
 
@@ -21,15 +20,6 @@ const INLINE_POLICY_NON_WHITESPACE = 10_240;
 const MANAGED_POLICY_NON_WHITESPACE = 6_144;
 const MANAGED_POLICIES_PER_PERMISSION_SET = 20;
 const MANAGED_POLICIES_PER_ROLE = 10;
-
-function nonWhitespaceLength(text: string): number {
-  return text.replace(/\s/g, '').length;
-}
-
-async function documentIssues(file: string, path: FieldPath, document: PolicyDocument): Promise<Issue[]> {
-  const references = (await policyReferenceProblems(document)).map((problem) => ({ file, path: [...path, ...problem.path], message: problem.message }));
-  return [...placeholderIssues(file, document, path), ...references];
-}
 
 function inlinePolicySizeIssues(file: string, path: FieldPath, document: PolicyDocument): Issue[] {
   const text = policyText(document);
@@ -80,12 +70,12 @@ export async function identityCenterPolicies({ landingZone, permissionSetPolicie
     }
     if (set.inlinePolicy) {
       issues.push(...inlinePolicySizeIssues(file, [...path, 'inlinePolicy'], set.inlinePolicy));
-      issues.push(...(await documentIssues(file, [...path, 'inlinePolicy'], set.inlinePolicy)));
+      issues.push(...(await policyDocumentIssues(file, [...path, 'inlinePolicy'], set.inlinePolicy)));
     }
     if (set.inlinePolicyFile !== undefined) usedFiles.add(set.inlinePolicyFile);
   }
   for (const policy of permissionSetPolicies) {
-    issues.push(...inlinePolicySizeIssues(policy.file, [], policy.config), ...(await documentIssues(policy.file, [], policy.config)));
+    issues.push(...inlinePolicySizeIssues(policy.file, [], policy.config), ...(await policyDocumentIssues(policy.file, [], policy.config)));
     if (!usedFiles.has(policy.name)) {
       issues.push({
         file: policy.file,
@@ -105,7 +95,7 @@ export async function identityCenterPolicies({ landingZone, permissionSetPolicie
         message: `has ${characters} characters other than whitespace, over IAM's ${MANAGED_POLICY_NON_WHITESPACE} for a managed policy`,
       });
     }
-    issues.push(...(await documentIssues(file, path, policy.document)));
+    issues.push(...(await policyDocumentIssues(file, path, policy.document)));
   }
   return issues;
 }

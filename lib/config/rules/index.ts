@@ -24,12 +24,15 @@ import { guardrailTargets } from './guardrail-targets';
 import { identityCenterAdministrator } from './identity-center-administrator';
 import { identityCenterPolicies } from './identity-center-policies';
 import { identityCenterReferences } from './identity-center-references';
+import { incidentManagerRegions } from './incident-manager-regions';
+import { incidentResponseReferences } from './incident-response-references';
 import { logRetention } from './log-retention';
 import { organizationalUnits } from './organizational-units';
 import { policiesPerTarget } from './policies-per-target';
 import { customPolicyReferences, exemptActionReferences } from './policy-references';
 import { regions } from './regions';
 import { requiredTags } from './required-tags';
+import { runbookPolicies } from './runbook-policies';
 import { securityHubUnits } from './security-hub-units';
 import { someGuardrail } from './some-guardrail';
 import { uniqueAccounts } from './unique-accounts';
@@ -63,6 +66,9 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['identityCenter', 'governedRegions'], identityCenterAdministrator, wholeOrganization),
   configurationRule(['identityCenter'], identityCenterPolicies),
   configurationRule(['firewallManager', 'organizationalUnits', 'coreAccounts'], firewallManagerScopes, wholeOrganization),
+  configurationRule(['incidentResponse'], incidentResponseReferences, wholeOrganization),
+  configurationRule(['incidentResponse', 'homeRegion', 'governedRegions', 'alerts'], incidentManagerRegions),
+  configurationRule(['incidentResponse'], runbookPolicies),
   configurationRule(['guardrails', 'organizationalUnits'], guardrailTargets, wholeOrganization),
   configurationRule([...GUARDRAIL_CONTEXT, 'organizationalUnits'], attachedPolicies, wholeOrganization),
   configurationRule(['guardrails', 'organizationalUnits', 'quotas'], policiesPerTarget, wholeOrganization),

@@ -11,6 +11,11 @@ export const EmailSchema = z
   .min(6)
   .max(64);
 
+/** AWS managed policies by name, with their path when they have one: `AdministratorAccess`, `job-function/ViewOnlyAccess`. */
+export const AwsManagedPolicyNameSchema = z
+  .string()
+  .regex(/^([\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/, { error: expected('an AWS managed policy name such as ReadOnlyAccess or job-function/Billing') });
+
 export const AccountIdSchema = z
   .string({
     error: (issue) =>

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { PolicyDocumentSchema } from '../../iam/policy-document';
 import { expected } from '../schema-issues';
-import { AccountNameSchema, plainText, RegionSchema, TagsSchema } from './common';
+import { AccountNameSchema, AwsManagedPolicyNameSchema, plainText, RegionSchema, TagsSchema } from './common';
 
 /** IAM Identity Center: a permission set's name, 1-32 of letters, digits and `+=,.@_-`. */
 export const PermissionSetNameSchema = z
@@ -23,11 +23,6 @@ export const UserNameSchema = plainText(1, 128);
 export const CustomerManagedPolicyNameSchema = z
   .string()
   .regex(/^landing-zone-[\w+=,.@-]{1,115}$/, { error: expected('a policy name starting with landing-zone- (the guardrails protect that prefix)') });
-
-/** AWS managed policies by name, with their path when they have one: `AdministratorAccess`, `job-function/ViewOnlyAccess`. */
-const AwsManagedPolicyNameSchema = z
-  .string()
-  .regex(/^([\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/, { error: expected('an AWS managed policy name such as ReadOnlyAccess or job-function/Billing') });
 
 /** `PT1H` to `PT12H`, in hours and minutes, as ISO 8601 writes a duration. */
 export const SessionDurationSchema = z

@@ -8,6 +8,7 @@ import { CostAnomalyDetectionSchema } from './cost-anomaly-detection';
 import { FirewallManagerSchema } from './firewall-manager';
 import { GuardrailsSchema } from './guardrails';
 import { IdentityCenterSchema } from './identity-center';
+import { IncidentResponseSchema } from './incident-response';
 import { LogArchiveSchema } from './log-archive';
 import { OrganizationSchema } from './organization';
 import { OrganizationTrailSchema } from './organization-trail';
@@ -66,6 +67,7 @@ export const LandingZoneSchema = z
       .default('Suspended')
       .describe('The OU (path) that suspended and closing accounts are moved to; attach deny-all to it.'),
     firewallManager: FirewallManagerSchema.optional().describe('Firewall Manager policies; none when absent.'),
+    incidentResponse: IncidentResponseSchema.optional(),
     guardrails: GuardrailsSchema.default(GuardrailsSchema.parse({})),
     quotas: QuotasSchema.default(QuotasSchema.parse({})),
     stateBackend: StateBackendSchema,

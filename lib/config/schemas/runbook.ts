@@ -1,0 +1,33 @@
+/**
+ * The shape of a custom runbook, `runbooks/<name>.yaml` (or `.yml`, `.json`): an AWS Systems
+ * Manager Automation document, schema version 0.3, as AWS takes it. Its top-level keys are
+ * checked here; each step's inputs are the step action's own and are left to AWS.
+ */
+import { z } from 'zod';
+import { expected } from '../schema-issues';
+
+/** Where a response plan's custom runbooks are kept, beside `scps/`. */
+export const RUNBOOK_DIRECTORY = 'runbooks';
+
+export const RunbookDocumentSchema = z
+  .strictObject({
+    schemaVersion: z.literal('0.3', { error: 'expected "0.3", the schema version of Automation runbooks' }),
+    description: z.string().max(1024).optional(),
+    assumeRole: z.string().optional(),
+    parameters: z
+      .record(z.string().regex(/^[a-zA-Z0-9_]{1,50}$/, { error: expected('a parameter name of letters, digits and _ (at most 50)') }), z.looseObject({ type: z.string() }))
+      .optional(),
+    mainSteps: z
+      .array(
+        z.looseObject({
+          name: z.string().regex(/^[a-zA-Z0-9_]{1,128}$/, { error: expected('a step name of letters, digits and _ (at most 128)') }),
+          action: z.string().regex(/^aws:[a-zA-Z]+$/, { error: expected('an Automation action such as aws:executeScript') }),
+        }),
+      )
+      .min(1)
+      .describe('The steps, each with its name and action (aws:executeScript, aws:approve, ...).'),
+    outputs: z.array(z.string()).optional(),
+  })
+  .describe('An Automation runbook (schema version 0.3).');
+
+export type RunbookDocument = z.output<typeof RunbookDocumentSchema>;
