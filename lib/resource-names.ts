@@ -38,3 +38,8 @@ export function alertRuleName(alertId: string): string {
 /** Every forwarding rule, and every alert rule of the central bus, as IAM wildcards of their names. */
 export const FORWARDING_RULE_NAMES = `${FORWARDING_RULE_PREFIX}*`;
 export const ALERT_RULE_NAMES = alertRuleName('*');
+
+/** In every account, when backup plans are configured: AWS Backup backs up through it. */
+export const BACKUP_ROLE = named('backup');
+/** In every governed region of every account, when backup plans are configured: where the plans keep their recovery points. */
+export const BACKUP_VAULT_NAME = named('backup');

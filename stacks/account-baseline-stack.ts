@@ -2,13 +2,14 @@
  * The baseline inside one account: a strong IAM password policy, EBS encryption by
  * default in every governed region, the account-level S3 public access block, a monthly
  * budget with alerts, AWS Config and Session Manager preferences in every governed region
- * (delivering to the log archive), and the forwarding of security events to the central
- * bus. It runs in the account itself: member accounts through the account access role,
+ * (delivering to the log archive), the backup vaults when backup plans are configured, and
+ * the forwarding of security events to the central bus. It runs in the account itself: member accounts through the account access role,
  * the management account with the pipeline's credentials.
  */
 
 import type { Construct } from 'constructs';
 import { accountHardening } from '../lib/account-baseline/account-hardening';
+import { BackupVaults } from '../lib/account-baseline/backup-vaults';
 import { ConfigRecorder } from '../lib/account-baseline/config-recorder';
 import { monthlyBudget } from '../lib/account-baseline/monthly-budget';
 import { SessionManagerPreferences } from '../lib/account-baseline/session-manager-preferences';
@@ -63,6 +64,11 @@ export interface AccountBaselineStackProps {
   /** Which security events the account forwards to the central bus, from which regions. */
   readonly alertForwarding: AlertForwardingSettings;
   /**
+   * Keeps the vault and the role that the organization's backup plans use.
+   * @default no backup plans
+   */
+  readonly backupVaults?: boolean;
+  /**
    * Inspector's delegated administrator, which makes this account a member and enables its
    * scanning in every governed region, through `roleName` in the administrator account.
    * @default none: Inspector is off, or this account is its administrator
@@ -101,6 +107,7 @@ export class AccountBaselineStack extends LandingZoneStack {
       logBucket: logArchiveBuckets.sessionLogs,
       accountId,
     });
+    if (props.backupVaults) new BackupVaults(this, 'backup', { governedRegions });
     const securityAccountId = alertForwarding.securityAccount === account ? accountId : accountIdIn(this, alertForwarding.securityAccount, props.stateBackend);
     if (props.inspectorAdministrator) {
       const administratorAccountId = accountIdIn(this, props.inspectorAdministrator.account, props.stateBackend);

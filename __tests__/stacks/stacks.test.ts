@@ -112,7 +112,14 @@ describe('ManagementStack', () => {
   it('creates the organization with all features, the policy types and the trusted services', () => {
     const organization = onlyResource(management, 'aws_organizations_organization');
     expect(organization.feature_set).toBe('ALL');
-    expect(organization.enabled_policy_types).toEqual(['SERVICE_CONTROL_POLICY', 'TAG_POLICY']);
+    expect(organization.enabled_policy_types).toEqual([
+      'SERVICE_CONTROL_POLICY',
+      'TAG_POLICY',
+      'AISERVICES_OPT_OUT_POLICY',
+      'BACKUP_POLICY',
+      'DECLARATIVE_POLICY_EC2',
+      'RESOURCE_CONTROL_POLICY',
+    ]);
     expect(organization.aws_service_access_principals).toEqual(
       expect.arrayContaining([
         'cloudtrail.amazonaws.com',

@@ -43,6 +43,7 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     organizationalUnits: landingZone.organizationalUnits,
     policies: landingZone.policies,
     rootPolicies: landingZone.rootPolicies,
+    centralizedRootAccess: landingZone.organization.centralizedRootAccess,
     managementAccountId,
     homeRegion,
     stateBackend,
@@ -127,6 +128,7 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     stateBackend,
     logArchiveBuckets: landingZone.logArchive.buckets,
     sessionManager: landingZone.sessionManager,
+    backupVaults: landingZone.policies.some((policy) => policy.type === 'BACKUP_POLICY'),
     identityCenter: identityCenter && { settings: identityCenter, managementAccountId },
   };
   const managementBaseline = new AccountBaselineStack(app, accountBaselineStackName(managementAccount), {

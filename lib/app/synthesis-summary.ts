@@ -3,6 +3,7 @@ import { TerraformStack, type App } from 'cdktf';
 import { ALERTS } from '../alerts/alert-catalogue';
 import type { LandingZone } from '../model/landing-zone';
 import { sizeQuotaOf } from '../config/policy-size';
+import { policyKindOf } from '../guardrails/policy-types';
 import {
   IDENTITY_CENTER_MANAGEMENT_STACK,
   IDENTITY_CENTER_STACK,
@@ -11,15 +12,14 @@ import {
   SECURITY_STACK,
 } from '../../stacks/stack-outputs';
 
-const POLICY_TYPE_LABEL = { SERVICE_CONTROL_POLICY: 'SCP', TAG_POLICY: 'tag policy' } as const;
-
 /** One line a policy: its size as synthesized against its quota, and the headroom left. */
 function policyLines(landingZone: LandingZone): string[] {
   const width = Math.max(...landingZone.policies.map((policy) => policy.name.length));
+  const labelWidth = Math.max(...landingZone.policies.map((policy) => policyKindOf(policy.type).label.length));
   return landingZone.policies.map((policy) => {
     const { limit } = sizeQuotaOf(policy.type, landingZone.quotas);
     const size = policy.content.length;
-    return `    ${POLICY_TYPE_LABEL[policy.type].padEnd(10)} ${policy.name.padEnd(width)} ${String(size).padStart(6)} / ${limit} characters, ${limit - size} to spare`;
+    return `    ${policyKindOf(policy.type).label.padEnd(labelWidth)} ${policy.name.padEnd(width)} ${String(size).padStart(6)} / ${limit} characters, ${limit - size} to spare`;
   });
 }
 

@@ -74,7 +74,7 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
   return {
     organization: config.organization,
     serviceAccessPrincipals: serviceAccessPrincipalsFor(config.organization, config.securityServices),
-    enabledPolicyTypes: enabledPolicyTypesFor(config.organization),
+    enabledPolicyTypes: enabledPolicyTypesFor(files),
     homeRegion: config.homeRegion,
     governedRegions: [config.homeRegion, ...config.governedRegions.filter((region) => region !== config.homeRegion)],
     requiredTags: config.requiredTags,

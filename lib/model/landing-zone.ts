@@ -16,19 +16,16 @@ import type { PasswordPolicyConfig } from '../config/schemas/account-baseline';
 import type { LandingZoneConfig } from '../config/schemas/landing-zone';
 import type { StateBackendConfig } from '../config/schemas/state-backend';
 import type { FieldPath } from '../diagnostics';
-import type { OrganizationPolicyType } from '../guardrails/guardrail';
+import type { OrganizationPolicyType, PolicyAttachmentKey } from '../guardrails/policy-types';
 import type { Assignment, IdentityCenter } from './identity-center';
 import type { LogArchiveBuckets } from './log-archive-buckets';
 
-/** The policies attached to one root, OU or account, by name. */
-export interface PolicyAttachments {
-  readonly serviceControlPolicies: readonly string[];
-  readonly tagPolicies: readonly string[];
-}
+/** The policies attached to one root, OU or account, by name, for each type. */
+export type PolicyAttachments = Readonly<Record<PolicyAttachmentKey, readonly string[]>>;
 
-/** A policy of the organization: a built-in guardrail built for this landing zone, or a custom SCP. */
+/** A policy of the organization: a built-in guardrail built for this landing zone, a custom SCP or a backup plan. */
 export interface OrganizationPolicy {
-  /** The guardrail id or custom SCP name; the policy's name in AWS Organizations. */
+  /** The guardrail id, custom SCP or backup plan name; the policy's name in AWS Organizations. */
   readonly name: string;
   readonly type: OrganizationPolicyType;
   readonly description: string;

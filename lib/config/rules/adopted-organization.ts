@@ -8,7 +8,7 @@ import type { Issue } from '../../diagnostics';
 import type { ConfigurationFiles } from '../configuration-files';
 import { enabledPolicyTypesFor, serviceAccessPrincipalsFor } from '../organization-integrations';
 
-export function adoptedOrganization({ landingZone }: Pick<ConfigurationFiles<'organization' | 'securityServices'>, 'landingZone'>): Issue[] {
+export function adoptedOrganization({ landingZone }: Pick<ConfigurationFiles<'organization' | 'securityServices' | 'guardrails'>, 'landingZone'>): Issue[] {
   const { organization, securityServices } = landingZone.config;
   if (organization.existingOrganizationId === undefined) return [];
   return [
@@ -18,7 +18,7 @@ export function adoptedOrganization({ landingZone }: Pick<ConfigurationFiles<'or
       severity: 'warning',
       message:
         `the first apply leaves ${organization.existingOrganizationId} with exactly these trusted services: ${serviceAccessPrincipalsFor(organization, securityServices).join(', ')}; ` +
-        `and these policy types: ${enabledPolicyTypesFor(organization).join(', ')}. Every other is turned off, and a policy type turned off detaches its policies: ` +
+        `and these policy types: ${enabledPolicyTypesFor({ landingZone }).join(', ')}. Every other is turned off, and a policy type turned off detaches its policies: ` +
         `list the organization's others in organization.additionalServiceAccessPrincipals and organization.additionalPolicyTypes first`,
     },
   ];

@@ -27,12 +27,20 @@ import { securityHubUnits } from './security-hub-units';
 import { someGuardrail } from './some-guardrail';
 import { uniqueAccounts } from './unique-accounts';
 
-const GUARDRAIL_CONTEXT: readonly GuardrailContextSections[] = ['accountAccessRole', 'governedRegions', 'guardrails', 'requiredTags', 'logArchive', 'alerts'];
+const GUARDRAIL_CONTEXT: readonly GuardrailContextSections[] = [
+  'organization',
+  'accountAccessRole',
+  'governedRegions',
+  'guardrails',
+  'requiredTags',
+  'logArchive',
+  'alerts',
+];
 const wholeOrganization = { wholeOrganization: true };
 
 export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['homeRegion', 'governedRegions'], regions),
-  configurationRule(['organization', 'securityServices'], adoptedOrganization),
+  configurationRule(['organization', 'securityServices', 'guardrails'], adoptedOrganization),
   configurationRule(['organizationalUnits', 'quotas'], organizationalUnits),
   configurationRule([], uniqueAccounts),
   configurationRule(['organizationalUnits'], accountPlacement),
@@ -40,7 +48,7 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['alternateContacts'], alternateContacts),
   configurationRule(['logArchive'], logRetention),
   configurationRule(['securityServices', 'organizationalUnits'], securityHubUnits),
-  configurationRule([], customPolicyNames),
+  configurationRule(['backup'], customPolicyNames),
   configurationRule(['guardrails', 'quotas'], customPolicies),
   configurationRule(['guardrails'], someGuardrail),
   configurationRule(['guardrails'], exemptActionReferences),
@@ -50,7 +58,7 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['identityCenter', 'governedRegions'], identityCenterAdministrator, wholeOrganization),
   configurationRule(['identityCenter'], identityCenterPolicies),
   configurationRule(['guardrails', 'organizationalUnits'], guardrailTargets, wholeOrganization),
-  configurationRule([...GUARDRAIL_CONTEXT, 'organizationalUnits'], attachedPolicies, wholeOrganization),
+  configurationRule([...GUARDRAIL_CONTEXT, 'organizationalUnits', 'backup'], attachedPolicies, wholeOrganization),
   configurationRule(['guardrails', 'organizationalUnits', 'quotas'], policiesPerTarget, wholeOrganization),
   configurationRule(GUARDRAIL_CONTEXT, exemptionsGuard, wholeOrganization),
 ];

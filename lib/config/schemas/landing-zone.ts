@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { expected } from '../schema-issues';
 import { AccountBaselineSchema } from './account-baseline';
 import { AlertsSchema } from './alerts';
+import { BackupSchema } from './backup';
 import { AccountNameSchema, AlternateContactsSchema, plainText, RegionSchema, TagKeySchema, TagValueSchema } from './common';
 import { CostAnomalyDetectionSchema } from './cost-anomaly-detection';
 import { GuardrailsSchema } from './guardrails';
@@ -60,6 +61,7 @@ export const LandingZoneSchema = z
     costAnomalyDetection: CostAnomalyDetectionSchema.default(CostAnomalyDetectionSchema.parse({})),
     identityCenter: IdentityCenterSchema.optional(),
     guardrails: GuardrailsSchema.default(GuardrailsSchema.parse({})),
+    backup: BackupSchema.optional(),
     quotas: QuotasSchema.default(QuotasSchema.parse({})),
     stateBackend: StateBackendSchema,
   })
