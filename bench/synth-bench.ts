@@ -107,7 +107,7 @@ function landingZoneWithGrantsOnEveryUnit(): string {
   return stringify(settings);
 }
 
-/** The example's landing-zone.yaml (with grants on every OU), custom SCPs and core accounts, plus workloads up to `accounts` in all. */
+/** The example's landing-zone.yaml (with grants on every OU), custom SCPs, conformance packs and core accounts, plus workloads up to `accounts` in all. */
 function writeLandingZone(configDirectory: string, accounts: number): void {
   mkdirSync(join(configDirectory, 'accounts'), { recursive: true });
   writeFileSync(join(configDirectory, 'landing-zone.yaml'), landingZoneWithGrantsOnEveryUnit());
@@ -116,6 +116,7 @@ function writeLandingZone(configDirectory: string, accounts: number): void {
   }
   cpSync(join(REPO_ROOT, 'scps'), join(configDirectory, 'scps'), { recursive: true, filter: (source) => !source.endsWith('.ts') });
   cpSync(join(REPO_ROOT, 'permission-sets'), join(configDirectory, 'permission-sets'), { recursive: true });
+  cpSync(join(REPO_ROOT, 'conformance-packs'), join(configDirectory, 'conformance-packs'), { recursive: true });
   for (let number = 1; number <= accounts - CORE_ACCOUNT_FILES.length; number++) {
     writeWorkloadAccount(configDirectory, number);
   }

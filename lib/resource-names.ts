@@ -43,3 +43,5 @@ export const ALERT_RULE_NAMES = alertRuleName('*');
 export const BACKUP_ROLE = named('backup');
 /** In every governed region of every account, when backup plans are configured: where the plans keep their recovery points. */
 export const BACKUP_VAULT_NAME = named('backup');
+/** In an account whose detective controls have remediation: Systems Manager runs AWS's runbooks through it. */
+export const CONFIG_REMEDIATION_ROLE = named('config-remediation');

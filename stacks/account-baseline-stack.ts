@@ -2,7 +2,8 @@
  * The baseline inside one account: a strong IAM password policy, EBS encryption by
  * default in every governed region, the account-level S3 public access block, a monthly
  * budget with alerts, AWS Config and Session Manager preferences in every governed region
- * (delivering to the log archive), the backup vaults when backup plans are configured, and
+ * (delivering to the log archive), the detective controls of the account's OUs and its own
+ * (Config rules after the recorder), the backup vaults when backup plans are configured, and
  * the forwarding of security events to the central bus. It runs in the account itself: member accounts through the account access role,
  * the management account with the pipeline's credentials.
  */
@@ -14,6 +15,7 @@ import { ConfigRecorder } from '../lib/account-baseline/config-recorder';
 import { monthlyBudget } from '../lib/account-baseline/monthly-budget';
 import { SessionManagerPreferences } from '../lib/account-baseline/session-manager-preferences';
 import { AlertForwarding } from '../lib/alerts/alert-forwarding';
+import { AccountDetectiveControls } from '../lib/detective-controls/account-detective-controls';
 import type { AlertForwardingSettings } from '../lib/alerts/forwarding-plan';
 import type { PasswordPolicyConfig } from '../lib/config/schemas/account-baseline';
 import type { SessionManagerConfig } from '../lib/config/schemas/session-manager';
@@ -100,7 +102,11 @@ export class AccountBaselineStack extends LandingZoneStack {
     monthlyBudget(this, account);
     if (props.setAlternateContacts) new AlternateContacts(this, 'alternate_contacts', { contacts: account.alternateContacts });
 
-    new ConfigRecorder(this, 'config', { homeRegion, governedRegions, deliveryBucket: logArchiveBuckets.config, accountId });
+    const recorder = new ConfigRecorder(this, 'config', { homeRegion, governedRegions, deliveryBucket: logArchiveBuckets.config, accountId });
+    const { detectiveControls } = account;
+    if (detectiveControls.controls.length > 0 || detectiveControls.conformancePacks.length > 0) {
+      new AccountDetectiveControls(this, 'detective_controls', { detectiveControls, homeRegion, governedRegions, recording: recorder.recording, accountId });
+    }
     new SessionManagerPreferences(this, 'session_manager', {
       governedRegions,
       settings: props.sessionManager,

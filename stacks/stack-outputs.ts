@@ -19,6 +19,8 @@ export const MANAGEMENT_STACK = 'management';
 export const LOG_ARCHIVE_STACK = 'log-archive';
 export const ORGANIZATION_SERVICES_STACK = 'organization-services';
 export const SECURITY_STACK = 'security';
+/** The organization Config rules and conformance packs, from the security account. */
+export const DETECTIVE_CONTROLS_STACK = 'detective-controls';
 /** Permission sets and groups, where IAM Identity Center is administered. */
 export const IDENTITY_CENTER_STACK = 'identity-center';
 /** Permission sets granted on the management account while Identity Center is delegated: only the management account may manage them. */

@@ -14,6 +14,7 @@ const FIXTURES = join(__dirname, '..', 'fixtures', 'events');
 const context: AlertContext = {
   guardDutyMinimumSeverity: 7,
   protectedRoleNames: ['OrganizationAccountAccessRole', 'landing-zone-alert-forwarder', 'landing-zone-config-recorder'],
+  mandatoryControlRuleNames: ['landing-zone-cloudtrail-enabled', 'landing-zone-securityhub-enabled'],
 };
 
 /** Recorded events, by file name under fixtures/events/ without `.json`, for every alert. */
@@ -58,6 +59,10 @@ const SAMPLES: Readonly<Record<string, { readonly matching: readonly string[]; r
     matching: ['sso-create-account-assignment', 'sso-put-inline-policy-to-permission-set'],
     notMatching: ['sso-describe-permission-set'],
   },
+  'mandatory-control-non-compliant': {
+    matching: ['config-compliance-organization-rule-non-compliant', 'config-compliance-account-rule-non-compliant'],
+    notMatching: ['config-compliance-organization-rule-compliant', 'config-compliance-elective-rule-non-compliant'],
+  },
 };
 
 type RecordedEvent = Record<string, any>;
@@ -88,6 +93,7 @@ describe('the alert catalogue', () => {
       'security-hub-critical-finding',
       'protected-role-change',
       'identity-center-change',
+      'mandatory-control-non-compliant',
     ]);
   });
 

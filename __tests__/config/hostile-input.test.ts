@@ -423,7 +423,7 @@ describe('text that Terraform would evaluate', () => {
       stacks += 1;
       problems.push(...unsafeTemplates(JSON.parse(text), file));
     }
-    expect(stacks).toBe(20);
+    expect(stacks).toBe(21);
     expect(problems).toEqual([]);
     const account = readStack(out, 'account-hostile').resource.aws_organizations_account.account;
     expect(account.name).toBe('host $${file("x")} %%{ if x }');

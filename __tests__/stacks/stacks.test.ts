@@ -20,7 +20,7 @@ const example = exampleOutput();
 const MEMBER_ACCOUNTS = ['log-archive', 'payments-dev', 'payments-prod', 'sandbox-data-science', 'security', 'shared-services'];
 
 describe('stack layout', () => {
-  it('writes the management, log archive, organization services, security and Identity Center stacks, the management baseline, and two stacks per member account', () => {
+  it('writes the management, log archive, organization services, security, Identity Center and detective controls stacks, the management baseline, and two stacks per member account', () => {
     expect(stackNames(example)).toEqual(
       [
         'management',
@@ -28,6 +28,7 @@ describe('stack layout', () => {
         'organization-services',
         'security',
         'identity-center',
+        'detective-controls',
         'baseline-management',
         ...MEMBER_ACCOUNTS.flatMap((key) => [`account-${key}`, `baseline-${key}`]),
       ].sort(),

@@ -16,13 +16,14 @@ export function temporaryDirectory(): string {
   return directory;
 }
 
-/** A fresh copy of the example's configuration: landing-zone.yaml, accounts/, the custom SCPs and the permission sets' policies. */
+/** A fresh copy of the example's configuration: landing-zone.yaml, accounts/, the custom SCPs, the permission sets' policies and the conformance packs. */
 export function copyExample(): string {
   const directory = temporaryDirectory();
   cpSync(join(REPOSITORY, 'landing-zone.yaml'), join(directory, 'landing-zone.yaml'));
   cpSync(join(REPOSITORY, 'accounts'), join(directory, 'accounts'), { recursive: true });
   cpSync(join(REPOSITORY, 'scps'), join(directory, 'scps'), { recursive: true, filter: (source) => !source.endsWith('.ts') });
   cpSync(join(REPOSITORY, 'permission-sets'), join(directory, 'permission-sets'), { recursive: true });
+  cpSync(join(REPOSITORY, 'conformance-packs'), join(directory, 'conformance-packs'), { recursive: true });
   return directory;
 }
 

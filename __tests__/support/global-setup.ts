@@ -17,6 +17,7 @@ export default async function globalSetup(): Promise<void> {
   cpSync(join(repository, 'accounts'), join(configuration, 'accounts'), { recursive: true });
   cpSync(join(repository, 'scps'), join(configuration, 'scps'), { recursive: true });
   cpSync(join(repository, 'permission-sets'), join(configuration, 'permission-sets'), { recursive: true });
+  cpSync(join(repository, 'conformance-packs'), join(configuration, 'conformance-packs'), { recursive: true });
   const outdir = join(directory, 'out');
   await synthesizeLandingZone(configuration, { outdir });
   process.env[EXAMPLE_OUTPUT_VARIABLE] = outdir;

@@ -2,6 +2,7 @@
 import { App, type TerraformStack } from 'cdktf';
 import { AccountBaselineStack } from '../../stacks/account-baseline-stack';
 import { AccountStack } from '../../stacks/account-stack';
+import { DetectiveControlsStack } from '../../stacks/detective-controls-stack';
 import { IdentityCenterStack } from '../../stacks/identity-center-stack';
 import { LogArchiveStack } from '../../stacks/log-archive-stack';
 import { ManagementStack } from '../../stacks/management-stack';
@@ -10,6 +11,7 @@ import { SecurityStack } from '../../stacks/security-stack';
 import {
   accountBaselineStackName,
   accountStackName,
+  DETECTIVE_CONTROLS_STACK,
   IDENTITY_CENTER_MANAGEMENT_STACK,
   IDENTITY_CENTER_STACK,
   LOG_ARCHIVE_STACK,
@@ -160,6 +162,20 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     [managementAccount, ...memberAccounts].forEach((account, index) =>
       assignsAfterIdentityCenter(baselines[index], assignmentsByStack(identityCenter, account).baseline),
     );
+  }
+
+  const organizationControls = landingZone.organizationDetectiveControls;
+  if (organizationControls.controls.length > 0 || organizationControls.conformancePacks.length > 0) {
+    const detectiveControls = new DetectiveControlsStack(app, DETECTIVE_CONTROLS_STACK, {
+      securityAccount,
+      accountAccessRole,
+      homeRegion,
+      governedRegions,
+      detectiveControls: organizationControls,
+      stateBackend,
+    });
+    // AWS Config makes each organization rule in every account, and refuses it where the account's recorder is not on yet.
+    for (const stack of [security, ...baselines]) detectiveControls.addDependency(stack);
   }
   return app;
 }

@@ -2,11 +2,13 @@
 import type { Issue } from '../diagnostics';
 import type { PolicyDocument } from '../iam/policy-document';
 import type { AccountConfig } from './schemas/account';
+import type { ConformancePackTemplate } from './schemas/conformance-pack';
 import type { LandingZoneConfig } from './schemas/landing-zone';
 
 export const LANDING_ZONE_FILE = 'landing-zone.yaml';
 export const ACCOUNTS_DIRECTORY = 'accounts';
 export const CUSTOM_POLICY_DIRECTORY = 'scps';
+export const CONFORMANCE_PACK_DIRECTORY = 'conformance-packs';
 
 export interface ConfigurationFile<T> {
   /** Path relative to the configuration directory, e.g. `accounts/dev.yaml`. */
@@ -30,6 +32,12 @@ export interface PermissionSetPolicyFile extends ConfigurationFile<PolicyDocumen
   readonly name: string;
 }
 
+/** A custom AWS Config conformance pack, `conformance-packs/<name>.yaml`: a CloudFormation-style template of Config rules. */
+export interface ConformancePackFile extends ConfigurationFile<ConformancePackTemplate> {
+  /** The file name without `.yaml`: how attachments name the pack, and its name in AWS Config. */
+  readonly name: string;
+}
+
 /** A top-level section of landing-zone.yaml, each of which has a schema of its own. */
 export type LandingZoneSection = Exclude<keyof LandingZoneConfig, '$schema'>;
 
@@ -45,6 +53,8 @@ export interface ConfigurationFiles<S extends LandingZoneSection = LandingZoneSe
   readonly customPolicies: readonly CustomPolicyFile[];
   /** Inline policies of permission sets, sorted by name. */
   readonly permissionSetPolicies: readonly PermissionSetPolicyFile[];
+  /** Custom conformance packs, sorted by name. */
+  readonly conformancePacks: readonly ConformancePackFile[];
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Reads a configuration directory: `landing-zone.yaml`, the request files `accounts/*.yaml`
- * (or `.yml`), the custom SCPs `scps/*.json` and the inline policies of permission sets
- * `permission-sets/*.json`. Each file is read safely
+ * (or `.yml`), the custom SCPs `scps/*.json`, the inline policies of permission sets
+ * `permission-sets/*.json` and the custom conformance packs `conformance-packs/*.yaml`.
+ * Each file is read safely
  * (`source-files.ts`), parsed with source positions, and checked against its schema
  * (landing-zone.yaml section by section); then the cross-file rules run over what passed.
  * Every problem of every file is collected; nothing is thrown for bad input.
@@ -11,10 +12,12 @@ import { isError, quoted, UserError, type Issue, type LineLocator } from '../dia
 import { PolicyDocumentSchema } from '../iam/policy-document';
 import {
   ACCOUNTS_DIRECTORY,
+  CONFORMANCE_PACK_DIRECTORY,
   CUSTOM_POLICY_DIRECTORY,
   LANDING_ZONE_FILE,
   type AccountRequest,
   type ConfigurationFiles,
+  type ConformancePackFile,
   type CustomPolicyFile,
   type LandingZoneSection,
 } from './configuration-files';
@@ -22,6 +25,7 @@ import { parseJsonSource } from './json-source';
 import { CONFIGURATION_RULES } from './rules';
 import { parseWithSchema } from './schema-issues';
 import { AccountSchema } from './schemas/account';
+import { ConformancePackTemplateSchema } from './schemas/conformance-pack';
 import { PERMISSION_SET_POLICY_DIRECTORY } from './schemas/identity-center';
 import { LandingZoneSchema, type LandingZoneConfig } from './schemas/landing-zone';
 import { ConfigurationDirectory, type ConfigurationEntry } from './source-files';
@@ -34,6 +38,7 @@ const ACCOUNT_KEY = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
 /** What is read in each folder; every other entry there is named in a warning. */
 const REQUEST_FILE = /^[^.].*\.ya?ml$/;
 const POLICY_FILE = /^[^.].*\.json$/;
+const CONFORMANCE_PACK_FILE = /^[a-zA-Z][-a-zA-Z0-9]{0,50}\.yaml$/;
 
 export interface ConfigurationReading {
   /** Present when every file has passed its schema; the cross-file rules may still have found errors. */
@@ -60,7 +65,7 @@ function landingZoneSections(source: SourceDocument): { config?: LandingZoneConf
   return { sections: sections as Partial<LandingZoneConfig>, issues: whole.issues };
 }
 
-/** An entry of `accounts/` or `scps/` that is not read, and why. */
+/** An entry of `accounts/`, `scps/`, `permission-sets/` or `conformance-packs/` that is not read, and why. */
 function notReadWarning(entry: ConfigurationEntry, what: string): Issue {
   const message =
     entry.kind === 'directory'
@@ -168,6 +173,17 @@ export function readConfiguration(directory: string): ConfigurationReading {
   }
   const customPolicies = policyFiles(CUSTOM_POLICY_DIRECTORY, 'custom SCPs');
   const permissionSetPolicies = policyFiles(PERMISSION_SET_POLICY_DIRECTORY, 'inline policies of permission sets');
+  const conformancePacks: ConformancePackFile[] = [];
+  for (const entry of root.entriesOf(CONFORMANCE_PACK_DIRECTORY)) {
+    const name = entry.file.slice(CONFORMANCE_PACK_DIRECTORY.length + 1);
+    if (!CONFORMANCE_PACK_FILE.test(name) || entry.kind === 'directory') {
+      issues.push(notReadWarning(entry, 'conformance packs (<name>.yaml: a letter, then letters, digits and -)'));
+      continue;
+    }
+    const config = validated<ConformancePackFile['config']>(parse(entry, parseYamlSource), ConformancePackTemplateSchema);
+    if (config) conformancePacks.push({ file: entry.file, name: name.replace(/\.yaml$/, ''), config });
+    else everyFileRead = false;
+  }
 
   const readCleanly = !issues.some(isError);
   const later: Promise<Issue[]>[] = [];
@@ -175,7 +191,13 @@ export function readConfiguration(directory: string): ConfigurationReading {
     const { sections } = landingZone;
     // Each rule reads only the sections it declares, and runs only when they all passed their schemas (an optional section left out passes).
     const passed = (section: LandingZoneSection) => landingZone.config !== undefined || section in sections;
-    const partial = { landingZone: { file: LANDING_ZONE_FILE, config: sections as LandingZoneConfig }, accounts, customPolicies, permissionSetPolicies };
+    const partial = {
+      landingZone: { file: LANDING_ZONE_FILE, config: sections as LandingZoneConfig },
+      accounts,
+      customPolicies,
+      permissionSetPolicies,
+      conformancePacks,
+    };
     for (const rule of CONFIGURATION_RULES) {
       const runs = rule.sections.every(passed) && (everyFileRead || !rule.wholeOrganization);
       if (!runs) continue;
@@ -187,5 +209,10 @@ export function readConfiguration(directory: string): ConfigurationReading {
   const lookedUp = Promise.all(later).then((found) => found.flat());
   const { config } = landingZone;
   if (!config || !readCleanly) return { issues, locate, lookedUp };
-  return { files: { landingZone: { file: LANDING_ZONE_FILE, config }, accounts, customPolicies, permissionSetPolicies }, issues, locate, lookedUp };
+  return {
+    files: { landingZone: { file: LANDING_ZONE_FILE, config }, accounts, customPolicies, permissionSetPolicies, conformancePacks },
+    issues,
+    locate,
+    lookedUp,
+  };
 }

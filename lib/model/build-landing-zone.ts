@@ -4,6 +4,7 @@ import type { AccountRequest, ConfigurationFiles } from '../config/configuration
 import { enabledPolicyTypesFor, serviceAccessPrincipalsFor } from '../config/organization-integrations';
 import { flattenOrganizationalUnits } from '../config/organizational-unit-paths';
 import { attachmentsOf, buildPolicies } from './build-policies';
+import { detectiveControlsPlan } from './detective-controls';
 import { assignmentsOf, identityCenterOf } from './identity-center';
 import type { Account, LandingZone, ManagementAccount, MemberAccount, OrganizationalUnit } from './landing-zone';
 import { logArchiveBucketsOf } from './log-archive-buckets';
@@ -42,6 +43,7 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
   const { landingZone, accounts: requests } = files;
   const config = landingZone.config;
   const { attachments } = config.guardrails;
+  const detectiveControls = detectiveControlsPlan(files);
   const organizationalUnits: OrganizationalUnit[] = flattenOrganizationalUnits(config.organizationalUnits).map((entry) => ({
     path: entry.path,
     name: entry.name,
@@ -66,6 +68,7 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
         { name: request.config.name, ouPath: request.config.role === 'management' ? undefined : request.config.ou },
         request.config.access,
       ),
+      detectiveControls: detectiveControls.ofAccount(request),
     }),
   );
   const managementAccount = accounts.find((account): account is ManagementAccount => account.role === 'management');
@@ -96,6 +99,7 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
     alerts: config.alerts,
     sessionManager: config.sessionManager,
     identityCenter: config.identityCenter && identityCenterOf(config.identityCenter, config.homeRegion, files, managementAccount.access),
+    organizationDetectiveControls: detectiveControls.organization,
     costAnomalyDetection: {
       thresholdUsd: config.costAnomalyDetection.thresholdUsd,
       emails: config.costAnomalyDetection.emails ?? config.alerts.emails,

@@ -17,6 +17,7 @@ import type { LandingZoneConfig } from '../config/schemas/landing-zone';
 import type { StateBackendConfig } from '../config/schemas/state-backend';
 import type { FieldPath } from '../diagnostics';
 import type { OrganizationPolicyType, PolicyAttachmentKey } from '../guardrails/policy-types';
+import type { DetectiveControlSet } from './detective-controls';
 import type { Assignment, IdentityCenter } from './identity-center';
 import type { LogArchiveBuckets } from './log-archive-buckets';
 
@@ -64,6 +65,8 @@ interface AccountFields {
   readonly policies: PolicyAttachments;
   /** Who may sign in to the account through IAM Identity Center, with which permission sets. */
   readonly access: readonly Assignment[];
+  /** The detective controls deployed in the account's own baseline (the organization's reach it from the security account). */
+  readonly detectiveControls: DetectiveControlSet;
 }
 
 /** The account that owns the organization: it stays at the root and exists before the landing zone. */
@@ -119,6 +122,8 @@ export interface LandingZone {
   readonly sessionManager: SessionManagerConfig;
   /** Absent when the configuration has no `identityCenter` section. */
   readonly identityCenter?: IdentityCenter;
+  /** The detective controls attached to the root, deployed for every account by the Config delegated administrator. */
+  readonly organizationDetectiveControls: DetectiveControlSet;
   /** Recipients resolved: the alert recipients when none are given. */
   readonly costAnomalyDetection: { readonly thresholdUsd: number; readonly emails: readonly string[] };
 }

@@ -11,7 +11,9 @@ import { alternateContacts } from './alternate-contacts';
 import { attachedPolicies } from './attached-policies';
 import { coreAccounts } from './core-accounts';
 import { customPolicies } from './custom-policies';
+import { conformancePacks } from './conformance-packs';
 import { customPolicyNames } from './custom-policy-names';
+import { detectiveControlAttachments, detectiveControlParameters, mandatoryControls } from './detective-controls';
 import { exemptionsGuard } from './exemptions-guard';
 import { guardrailTargets } from './guardrail-targets';
 import { identityCenterAdministrator } from './identity-center-administrator';
@@ -61,4 +63,8 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule([...GUARDRAIL_CONTEXT, 'organizationalUnits', 'backup'], attachedPolicies, wholeOrganization),
   configurationRule(['guardrails', 'organizationalUnits', 'quotas'], policiesPerTarget, wholeOrganization),
   configurationRule(GUARDRAIL_CONTEXT, exemptionsGuard, wholeOrganization),
+  configurationRule(['detectiveControls', 'organizationalUnits'], detectiveControlAttachments, wholeOrganization),
+  configurationRule(['detectiveControls'], detectiveControlParameters),
+  configurationRule(['detectiveControls'], mandatoryControls),
+  configurationRule(['detectiveControls'], conformancePacks),
 ];

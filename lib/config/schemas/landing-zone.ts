@@ -6,6 +6,7 @@ import { AlertsSchema } from './alerts';
 import { BackupSchema } from './backup';
 import { AccountNameSchema, AlternateContactsSchema, plainText, RegionSchema, TagKeySchema, TagValueSchema } from './common';
 import { CostAnomalyDetectionSchema } from './cost-anomaly-detection';
+import { DetectiveControlsSchema } from './detective-controls';
 import { GuardrailsSchema } from './guardrails';
 import { IdentityCenterSchema } from './identity-center';
 import { LogArchiveSchema } from './log-archive';
@@ -62,6 +63,7 @@ export const LandingZoneSchema = z
     identityCenter: IdentityCenterSchema.optional(),
     guardrails: GuardrailsSchema.default(GuardrailsSchema.parse({})),
     backup: BackupSchema.optional(),
+    detectiveControls: DetectiveControlsSchema.default(DetectiveControlsSchema.parse({})),
     quotas: QuotasSchema.default(QuotasSchema.parse({})),
     stateBackend: StateBackendSchema,
   })
