@@ -81,9 +81,11 @@ describe('files that are not configuration', () => {
     const dir = copyExample();
     symlinkSync(join(outside, 'credentials'), join(dir, 'accounts/stolen.yaml'));
     symlinkSync(join(outside, 'credentials'), join(dir, 'scps/stolen.json'));
+    symlinkSync(join(outside, 'credentials'), join(dir, 'conformance-packs/stolen.yaml'));
     const errors = await errorsOf(dir);
     expect(errors).toEqual([
       'accounts/stolen.yaml is a link to a path outside the configuration directory; only files inside it are read',
+      'conformance-packs/stolen.yaml is a link to a path outside the configuration directory; only files inside it are read',
       'scps/stolen.json is a link to a path outside the configuration directory; only files inside it are read',
     ]);
   });

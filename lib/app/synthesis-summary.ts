@@ -9,6 +9,7 @@ import {
   IDENTITY_CENTER_STACK,
   LOG_ARCHIVE_STACK,
   ORGANIZATION_SERVICES_STACK,
+  DETECTIVE_CONTROLS_STACK,
   SECURITY_STACK,
 } from '../../stacks/stack-outputs';
 
@@ -64,6 +65,21 @@ function identityCenterLines(landingZone: LandingZone): string[] {
   ];
 }
 
+function detectiveControlLines(landingZone: LandingZone): string[] {
+  const { controls, conformancePacks } = landingZone.organizationDetectiveControls;
+  const inBaselines = landingZone.accounts.filter(
+    (account) => account.detectiveControls.controls.length + account.detectiveControls.conformancePacks.length > 0,
+  );
+  return [
+    ...(controls.length + conformancePacks.length > 0
+      ? [
+          `  ${DETECTIVE_CONTROLS_STACK}: ${controls.length} organization Config rules and ${conformancePacks.length} conformance packs for every account, in ${landingZone.securityAccount.name}`,
+        ]
+      : []),
+    ...(inBaselines.length > 0 ? [`  detective controls of OUs and accounts, or with remediation: in the baselines of ${inBaselines.length} accounts`] : []),
+  ];
+}
+
 export function synthesisSummary(landingZone: LandingZone, app: App): string {
   const stacks = app.node.children.filter((child) => child instanceof TerraformStack).length;
   const policies = landingZone.policies.length > 0 ? ['  policies (size as synthesized / quota):', ...policyLines(landingZone)] : [];
@@ -75,6 +91,7 @@ export function synthesisSummary(landingZone: LandingZone, app: App): string {
     `  ${LOG_ARCHIVE_STACK}: the trail, Config, session and access-log buckets and the trail key, in ${landingZone.logArchiveAccount.name}`,
     `  ${ORGANIZATION_SERVICES_STACK}: the organization trail, delegated administrators and the cost anomaly monitor`,
     `  ${SECURITY_STACK}: GuardDuty, Security Hub, Access Analyzer, the Config aggregator and the central alert bus with ${ALERTS.length} alerts, in ${landingZone.securityAccount.name}`,
+    ...detectiveControlLines(landingZone),
     ...identityCenterLines(landingZone),
     `  governed regions: ${landingZone.governedRegions.join(', ')}`,
     ...beforeApplying(landingZone),
