@@ -28,7 +28,7 @@ export const DetectiveControlsSchema = z
     attachments: z
       .strictObject({
         root: ControlAttachmentsSchema.default({ controls: [...DEFAULT_ROOT_CONTROLS], conformancePacks: [] }).describe(
-          'Deployed to every account, by the Config delegated administrator: by default every mandatory and strongly recommended control.',
+          'Deployed to every account, by the Config delegated administrator (those with remediation, by every baseline): by default every mandatory and strongly recommended control.',
         ),
         organizationalUnits: z.record(z.string(), ControlAttachmentsSchema).default({}).describe('By OU path: deployed in the baseline of every account below.'),
         accounts: z.record(z.string(), ControlAttachmentsSchema).default({}).describe("By account name: deployed in that account's baseline."),
