@@ -106,6 +106,15 @@ describe('resource control policies', () => {
     expect(content).not.toContain(ORGANIZATION_ID_PLACEHOLDER);
   });
 
+  it('names an adopted organization by the id it is given, and is measured with it', async () => {
+    const dir = copyExample();
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace('  name: Example Corp\n', '  name: Example Corp\n  existingOrganizationId: o-a1b2c3d4e5\n'));
+    const content: string = readStack(await synthesize(dir), 'management').resource.aws_organizations_policy.policy_enforce_organization_identities.content;
+    expect(
+      JSON.parse(content).Statement.map((statement: { Condition: { StringNotEqualsIfExists: object } }) => statement.Condition.StringNotEqualsIfExists),
+    ).toEqual([{ 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' }, { 'aws:SourceOrgID': 'o-a1b2c3d4e5' }]);
+  });
+
   describe('as the example attaches them (secure transport on the root, organization identities on Workloads)', () => {
     const BUCKET = 'arn:aws:s3:::payments-data';
     /** A bucket policy open to everyone: what the RCPs must still keep in. */
