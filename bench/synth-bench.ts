@@ -10,13 +10,14 @@
  * same machine, and reports both medians and their ratio.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { parse, stringify } from 'yaml';
 import { type Checkout, checkoutAt, removeWorktree, worktreeOf } from '../lib/cli/checkouts';
+import { ACCOUNTS_DIRECTORY, CONFIGURATION_ENTRIES, LANDING_ZONE_FILE } from '../lib/config/configuration-files';
 import { UserError } from '../lib/diagnostics';
 import { reviewOutputs } from '../lib/review/review';
 import { readSynthesizedOutput } from '../lib/review/synthesized-output';
@@ -97,15 +98,16 @@ function landingZoneWithGrantsOnEveryUnit(): string {
   return stringify(settings);
 }
 
-/** The example's landing-zone.yaml (with grants on every OU), custom SCPs and core accounts, plus workloads up to `accounts` in all. */
+/** The example's landing-zone.yaml (with grants on every OU), custom SCPs, conformance packs and core accounts, plus workloads up to `accounts` in all. */
 function writeLandingZone(configDirectory: string, accounts: number): void {
   mkdirSync(join(configDirectory, 'accounts'), { recursive: true });
   writeFileSync(join(configDirectory, 'landing-zone.yaml'), landingZoneWithGrantsOnEveryUnit());
   for (const file of CORE_ACCOUNT_FILES) {
     copyFileSync(join(REPO_ROOT, 'accounts', file), join(configDirectory, 'accounts', file));
   }
-  cpSync(join(REPO_ROOT, 'scps'), join(configDirectory, 'scps'), { recursive: true, filter: (source) => !source.endsWith('.ts') });
-  cpSync(join(REPO_ROOT, 'permission-sets'), join(configDirectory, 'permission-sets'), { recursive: true });
+  for (const entry of CONFIGURATION_ENTRIES.filter((name) => name !== LANDING_ZONE_FILE && name !== ACCOUNTS_DIRECTORY)) {
+    if (existsSync(join(REPO_ROOT, entry))) cpSync(join(REPO_ROOT, entry), join(configDirectory, entry), { recursive: true });
+  }
   for (let number = 1; number <= accounts - CORE_ACCOUNT_FILES.length; number++) {
     writeWorkloadAccount(configDirectory, number);
   }

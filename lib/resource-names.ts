@@ -111,3 +111,9 @@ export function wafLogBucketName(bucketNamePrefix: string, region: string): stri
 /** The other rules of default buses: Security Hub custom actions and remediations. */
 export const SECURITY_HUB_ACTION_RULE_NAMES = `${SECURITY_HUB_ACTION_RULE_PREFIX}*`;
 export const REMEDIATION_RULE_NAMES = `${REMEDIATION_RULE_PREFIX}*`;
+/** In every account, when backup plans are configured: AWS Backup backs up through it. */
+export const BACKUP_ROLE = named('backup');
+/** In every governed region of every account, when backup plans are configured: where the plans keep their recovery points. */
+export const BACKUP_VAULT_NAME = named('backup');
+/** In an account whose detective controls have remediation: Systems Manager runs AWS's runbooks through it. */
+export const CONFIG_REMEDIATION_ROLE = named('config-remediation');

@@ -2,19 +2,23 @@
  * The baseline inside one account: a strong IAM password policy, EBS encryption by
  * default in every governed region, the account-level S3 public access block, a monthly
  * budget with alerts, AWS Config and Session Manager preferences in every governed region
- * (delivering to the log archive), the forwarding of security events to the central bus,
- * and the automated remediations turned on. It runs in the account itself: member accounts through the account access role,
+ * (delivering to the log archive), the detective controls of the account's OUs and its own
+ * (Config rules after the recorder), the backup vaults when backup plans are configured, the
+ * forwarding of security events to the central bus, and the automated remediations turned
+ * on. It runs in the account itself: member accounts through the account access role,
  * the management account with the pipeline's credentials.
  */
 
 import type { Construct } from 'constructs';
 import { accountHardening } from '../lib/account-baseline/account-hardening';
+import { BackupVaults } from '../lib/account-baseline/backup-vaults';
 import { ConfigRecorder } from '../lib/account-baseline/config-recorder';
 import { monthlyBudget } from '../lib/account-baseline/monthly-budget';
 import { SessionManagerPreferences } from '../lib/account-baseline/session-manager-preferences';
 import { AlertForwarding } from '../lib/alerts/alert-forwarding';
 import { AutomatedRemediation } from '../lib/incident-response/automated-remediation';
 import type { Remediation } from '../lib/incident-response/remediation-catalogue';
+import { AccountDetectiveControls } from '../lib/detective-controls/account-detective-controls';
 import type { AlertForwardingSettings } from '../lib/alerts/forwarding-plan';
 import type { PasswordPolicyConfig } from '../lib/config/schemas/account-baseline';
 import type { SessionManagerConfig } from '../lib/config/schemas/session-manager';
@@ -65,6 +69,11 @@ export interface AccountBaselineStackProps {
   /** Which security events the account forwards to the central bus, from which regions. */
   readonly alertForwarding: AlertForwardingSettings;
   /**
+   * Keeps the vault and the role that the organization's backup plans use.
+   * @default no backup plans
+   */
+  readonly backupVaults?: boolean;
+  /**
    * Inspector's delegated administrator, which makes this account a member and enables its
    * scanning in every governed region, through `roleName` in the administrator account.
    * @default none: Inspector is off, or this account is its administrator
@@ -101,13 +110,18 @@ export class AccountBaselineStack extends LandingZoneStack {
     monthlyBudget(this, account);
     if (props.setAlternateContacts) new AlternateContacts(this, 'alternate_contacts', { contacts: account.alternateContacts });
 
-    new ConfigRecorder(this, 'config', { homeRegion, governedRegions, deliveryBucket: logArchiveBuckets.config, accountId });
+    const recorder = new ConfigRecorder(this, 'config', { homeRegion, governedRegions, deliveryBucket: logArchiveBuckets.config, accountId });
+    const { detectiveControls } = account;
+    if (detectiveControls.controls.length > 0 || detectiveControls.conformancePacks.length > 0) {
+      new AccountDetectiveControls(this, 'detective_controls', { detectiveControls, homeRegion, governedRegions, recording: recorder.recording, accountId });
+    }
     new SessionManagerPreferences(this, 'session_manager', {
       governedRegions,
       settings: props.sessionManager,
       logBucket: logArchiveBuckets.sessionLogs,
       accountId,
     });
+    if (props.backupVaults) new BackupVaults(this, 'backup', { governedRegions });
     const securityAccountId = alertForwarding.securityAccount === account ? accountId : accountIdIn(this, alertForwarding.securityAccount, props.stateBackend);
     if (props.inspectorAdministrator) {
       const administratorAccountId = accountIdIn(this, props.inspectorAdministrator.account, props.stateBackend);

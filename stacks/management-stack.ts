@@ -1,6 +1,7 @@
 /**
  * The management account's organization-wide resources: the organization, its OU tree,
- * the guardrail policies and their attachments to the root and the OUs. Accounts are not
+ * the guardrail policies and their attachments to the root and the OUs, centralized root
+ * access. Accounts are not
  * here: each has its own AccountStack, so that vending one does not touch this state and
  * no plan refreshes every account of the organization.
  */
@@ -9,6 +10,7 @@ import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { AwsRegion } from '../lib/iam/aws-regions';
 import type { LandingZone, OrganizationalUnit, OrganizationPolicy, PolicyAttachments as AttachedPolicies } from '../lib/model/landing-zone';
+import { centralizedRootAccess } from '../lib/organization/centralized-root-access';
 import { organizationWithUnits } from '../lib/organization/organization';
 import { organizationPolicies } from '../lib/organization/organization-policies';
 import { PolicyAttachments } from '../lib/organization/policy-attachments';
@@ -31,6 +33,8 @@ export interface ManagementStackProps {
   readonly policies: readonly OrganizationPolicy[];
   /** The policies attached to the root. */
   readonly rootPolicies: AttachedPolicies;
+  /** Member accounts have no root credentials; root tasks are done in root sessions from the management account. */
+  readonly centralizedRootAccess: boolean;
   /** The provider refuses credentials of any other account. */
   readonly managementAccountId: string;
   /** The region of the provider; Organizations is a global service. */
@@ -51,6 +55,7 @@ export class ManagementStack extends LandingZoneStack {
 
     const { organization, rootId, organizationalUnits: units } = organizationWithUnits(this, props);
     const policies = organizationPolicies(this, props.policies, organization);
+    if (props.centralizedRootAccess) centralizedRootAccess(this, organization);
     if (props.identityCenterAdministratorId !== undefined) {
       new OrganizationsDelegatedAdministrator(this, 'identity_center_administrator', {
         accountId: props.identityCenterAdministratorId,

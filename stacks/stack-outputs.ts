@@ -21,6 +21,8 @@ export const ORGANIZATION_SERVICES_STACK = 'organization-services';
 export const SECURITY_STACK = 'security';
 /** Chat channels, Incident Manager and Security Hub custom actions, in the security account. */
 export const INCIDENT_RESPONSE_STACK = 'incident-response';
+/** The organization Config rules and conformance packs, from the security account. */
+export const DETECTIVE_CONTROLS_STACK = 'detective-controls';
 /** Permission sets and groups, where IAM Identity Center is administered. */
 export const IDENTITY_CENTER_STACK = 'identity-center';
 /** Permission sets granted on the management account while Identity Center is delegated: only the management account may manage them. */

@@ -14,6 +14,7 @@ const FIXTURES = join(__dirname, '..', 'fixtures', 'events');
 const context: AlertContext = {
   guardDutyMinimumSeverity: 7,
   protectedRoleNames: ['OrganizationAccountAccessRole', 'landing-zone-alert-forwarder', 'landing-zone-config-recorder'],
+  mandatoryControlRuleNames: ['landing-zone-cloudtrail-enabled', 'landing-zone-securityhub-enabled'],
 };
 
 /** Recorded events, by file name under fixtures/events/ without `.json`, for every alert. */
@@ -69,6 +70,10 @@ const SAMPLES: Readonly<Record<string, { readonly matching: readonly string[]; r
     matching: ['fms-put-policy', 'fms-delete-policy-denied'],
     notMatching: ['fms-get-policy', 'wafv2-update-web-acl'],
   },
+  'mandatory-control-non-compliant': {
+    matching: ['config-compliance-organization-rule-non-compliant', 'config-compliance-account-rule-non-compliant'],
+    notMatching: ['config-compliance-organization-rule-compliant', 'config-compliance-elective-rule-non-compliant'],
+  },
 };
 
 type RecordedEvent = Record<string, any>;
@@ -100,6 +105,7 @@ describe('the alert catalogue', () => {
       'protected-role-change',
       'identity-center-change',
       'firewall-manager-policy-change',
+      'mandatory-control-non-compliant',
     ]);
   });
 

@@ -11,6 +11,7 @@ import { matchesEventPattern } from '../support/event-pattern';
 const context: AlertContext = {
   guardDutyMinimumSeverity: 7,
   protectedRoleNames: ['OrganizationAccountAccessRole', 'landing-zone-alert-forwarder', 'landing-zone-config-recorder'],
+  mandatoryControlRuleNames: ['landing-zone-cloudtrail-enabled'],
 };
 const alerts = ALERTS.map((alert) => ({ id: alert.id, title: alert.title, eventPattern: alertPatternJson(alert, context) }));
 

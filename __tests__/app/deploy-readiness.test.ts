@@ -26,7 +26,7 @@ function everyOption(): string {
     text
       .replace(
         '  name: Example Corp',
-        '  name: Example Corp\n  existingOrganizationId: o-a1b2c3d4e5\n  additionalServiceAccessPrincipals: [ram.amazonaws.com]\n  additionalPolicyTypes: [BACKUP_POLICY]',
+        '  name: Example Corp\n  existingOrganizationId: o-a1b2c3d4e5\n  additionalServiceAccessPrincipals: [ram.amazonaws.com]\n  additionalPolicyTypes: [CHATBOT_POLICY]',
       )
       .replace('  macie: false\n  detective: false', '  macie: true\n  detective: true')
       .replace('    s3: false\n    lambda: false', '    s3: true\n    lambda: true'),
@@ -154,10 +154,18 @@ describe('an adopted organization', () => {
   it("keeps the organization's own trusted services and policy types, which the configuration lists, and warns at validate", async () => {
     const organization = resources(readStack(variant, 'management'), 'aws_organizations_organization')[0];
     expect(organization.aws_service_access_principals).toContain('ram.amazonaws.com');
-    expect(organization.enabled_policy_types).toEqual(['SERVICE_CONTROL_POLICY', 'TAG_POLICY', 'BACKUP_POLICY']);
+    expect(organization.enabled_policy_types).toEqual([
+      'SERVICE_CONTROL_POLICY',
+      'TAG_POLICY',
+      'AISERVICES_OPT_OUT_POLICY',
+      'BACKUP_POLICY',
+      'CHATBOT_POLICY',
+      'DECLARATIVE_POLICY_EC2',
+      'RESOURCE_CONTROL_POLICY',
+    ]);
     const { warnings } = await loadLandingZone(everyOption());
     expect(warnings).toMatch(
-      /landing-zone\.yaml:\d+ organization\.existingOrganizationId: the first apply leaves o-a1b2c3d4e5 with exactly these trusted services: .*ram\.amazonaws\.com.*; and these policy types: SERVICE_CONTROL_POLICY, TAG_POLICY, BACKUP_POLICY\. Every other is turned off/,
+      /landing-zone\.yaml:\d+ organization\.existingOrganizationId: the first apply leaves o-a1b2c3d4e5 with exactly these trusted services: .*ram\.amazonaws\.com.*; and these policy types: SERVICE_CONTROL_POLICY, TAG_POLICY, AISERVICES_OPT_OUT_POLICY, BACKUP_POLICY, CHATBOT_POLICY, DECLARATIVE_POLICY_EC2, RESOURCE_CONTROL_POLICY\. Every other is turned off/,
     );
   });
 });

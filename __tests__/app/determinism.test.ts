@@ -79,6 +79,13 @@ describe('change stays local', () => {
 
   it('moving an account to another OU changes its account stack only, the grants that reach it included', async () => {
     const dir = copyExample();
+    // Workloads/Prod has detective controls of its own, which the move would bring into the baseline (see below).
+    editFile(dir, 'landing-zone.yaml', (text) =>
+      text.replace(
+        '        controls: [rds-storage-encrypted, vpc-flow-logs-enabled]\n        conformancePacks: [payments-data-protection]\n',
+        '        controls: []\n',
+      ),
+    );
     const before = filesUnder(await synthesize(dir));
     editFile(dir, 'accounts/shared-services.yaml', (text) => text.replace('ou: Infrastructure', 'ou: Workloads/Prod'));
     const out = await synthesize(dir);
@@ -109,6 +116,16 @@ describe('change stays local', () => {
       /organizational_unit_ids(\.Suspended|\["Suspended"\])\}$/,
     );
     expect(readStack(out, 'baseline-sandbox-data-science').resource.aws_iam_policy).toBeUndefined();
+  });
+
+  it('moving an account into an OU with detective controls of its own changes its baseline too, which deploys them, and no other stack', async () => {
+    const dir = copyExample();
+    const before = filesUnder(await synthesize(dir));
+    editFile(dir, 'accounts/shared-services.yaml', (text) => text.replace('ou: Infrastructure', 'ou: Workloads/Prod'));
+    const out = await synthesize(dir);
+    expect(stackChanges(before, filesUnder(out))).toEqual({ added: [], removed: [], changed: ['account-shared-services', 'baseline-shared-services'] });
+    const rules = Object.values<{ name: string }>(readStack(out, 'baseline-shared-services').resource.aws_config_config_rule).map((rule) => rule.name);
+    expect(rules).toEqual(expect.arrayContaining(['landing-zone-rds-storage-encrypted', 'landing-zone-vpc-flow-logs-enabled']));
   });
 
   it('changing a permission set changes the Identity Center stack only', async () => {

@@ -81,9 +81,11 @@ describe('files that are not configuration', () => {
     const dir = copyExample();
     symlinkSync(join(outside, 'credentials'), join(dir, 'accounts/stolen.yaml'));
     symlinkSync(join(outside, 'credentials'), join(dir, 'scps/stolen.json'));
+    symlinkSync(join(outside, 'credentials'), join(dir, 'conformance-packs/stolen.yaml'));
     const errors = await errorsOf(dir);
     expect(errors).toEqual([
       'accounts/stolen.yaml is a link to a path outside the configuration directory; only files inside it are read',
+      'conformance-packs/stolen.yaml is a link to a path outside the configuration directory; only files inside it are read',
       'scps/stolen.json is a link to a path outside the configuration directory; only files inside it are read',
     ]);
   });
@@ -424,7 +426,7 @@ describe('text that Terraform would evaluate', () => {
       stacks += 1;
       problems.push(...unsafeTemplates(JSON.parse(text), file));
     }
-    expect(stacks).toBe(22);
+    expect(stacks).toBe(23);
     expect(problems).toEqual([]);
     const account = readStack(out, 'account-hostile').resource.aws_organizations_account.account;
     expect(account.name).toBe('host $${file("x")} %%{ if x }');

@@ -5,7 +5,7 @@ import { JSON_SCHEMA_DIRECTORY, schemaFiles } from '../../lib/docs/schema-files'
 import { generatedBlockText, withGeneratedBlock } from '../../lib/docs/generated-block';
 import { guardrailBuilderPath } from '../../lib/docs/guardrail-table';
 import { README_BLOCKS } from '../../lib/docs/readme-blocks';
-import { SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../../lib/guardrails/catalogue';
+import { BUILT_IN_GUARDRAILS } from '../../lib/guardrails/catalogue';
 import { REPOSITORY } from '../support/example-config';
 
 describe('editor JSON Schemas', () => {
@@ -38,10 +38,7 @@ describe('the README tables made from the code', () => {
     expect(readme).toContain(generatedBlockText(block));
   });
 
-  it.each([...SERVICE_CONTROL_POLICY_GUARDRAILS, ...TAG_POLICY_GUARDRAILS].map((guardrail) => guardrail.id))(
-    'links the file where the guardrail %s is built',
-    (id) => {
-      expect(existsSync(join(REPOSITORY, guardrailBuilderPath(id)))).toBe(true);
-    },
-  );
+  it.each(BUILT_IN_GUARDRAILS.map((guardrail) => guardrail.id))('links the file where the guardrail %s is built', (id) => {
+    expect(existsSync(join(REPOSITORY, guardrailBuilderPath(id)))).toBe(true);
+  });
 });

@@ -16,6 +16,10 @@ const context: GuardrailContext = {
   requireTagsServices: [...REQUIRE_TAGS_SERVICE_NAMES],
   logArchiveBucketNamePrefix: 'example-corp-logs',
   alertEventBusName: 'landing-zone-security-alerts',
+  organizationId: 'o-a1b2c3d4e5',
+  centralizedRootAccess: true,
+  dataPerimeterTrustedAccountIds: [],
+  allowedImages: { state: 'enabled', providers: ['amazon'] },
 };
 
 describe('the guardrail catalogue', () => {

@@ -217,6 +217,12 @@ const CASES_BY_GUARDRAIL: Record<string, () => void> = {
     it("leaves the same request to the account's own principals", async () => {
       expect(await decide({ account: 'payments-prod', action: 's3:ListAllMyBuckets' })).toBe(allowed);
     });
+
+    it('leaves a root session of centralized root access (sts:AssumeRoot from the management account) its task', async () => {
+      const unlockBucket = { account: 'payments-prod', who: 'root user', action: 's3:DeleteBucketPolicy', resource: 'arn:aws:s3:::payments-data' } as const;
+      expect(await decide({ ...unlockBucket, context: { 'aws:AssumedRoot': 'true' } })).toBe(allowed);
+      expect(await decide(unlockBucket)).toBe(denied);
+    });
   },
   'protect-security-services': () => {
     it.each([

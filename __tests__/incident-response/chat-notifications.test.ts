@@ -13,7 +13,11 @@ import { transformInput } from '../support/input-transformer';
 const FIXTURES = join(__dirname, '..', 'fixtures', 'events');
 const recordedEvent = (name: string) => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8'));
 
-const context: AlertContext = { guardDutyMinimumSeverity: 7, protectedRoleNames: ['OrganizationAccountAccessRole', 'landing-zone-alert-forwarder'] };
+const context: AlertContext = {
+  guardDutyMinimumSeverity: 7,
+  protectedRoleNames: ['OrganizationAccountAccessRole', 'landing-zone-alert-forwarder'],
+  mandatoryControlRuleNames: ['landing-zone-cloudtrail-enabled'],
+};
 
 /** A recorded event of each alert. */
 const SAMPLE: Readonly<Record<string, string>> = {
@@ -28,6 +32,7 @@ const SAMPLE: Readonly<Record<string, string>> = {
   'protected-role-change': 'iam-attach-role-policy-access-role',
   'identity-center-change': 'sso-create-account-assignment',
   'firewall-manager-policy-change': 'fms-put-policy',
+  'mandatory-control-non-compliant': 'config-compliance-organization-rule-non-compliant',
 };
 
 const ruleOf = (alert: (typeof ALERTS)[number]) => ({ id: alert.id, title: alert.title, eventPattern: alertPatternJson(alert, context) });

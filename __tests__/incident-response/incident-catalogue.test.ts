@@ -13,7 +13,11 @@ import { matchesEventPattern } from '../support/event-pattern';
 const FIXTURES = join(__dirname, '..', 'fixtures', 'events');
 const recordedEvent = (name: string) => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8'));
 
-const ALERT_CONTEXT: AlertContext = { guardDutyMinimumSeverity: 7, protectedRoleNames: ['OrganizationAccountAccessRole'] };
+const ALERT_CONTEXT: AlertContext = {
+  guardDutyMinimumSeverity: 7,
+  protectedRoleNames: ['OrganizationAccountAccessRole'],
+  mandatoryControlRuleNames: ['landing-zone-cloudtrail-enabled'],
+};
 const INCIDENT_CONTEXT: AlertContext = { ...ALERT_CONTEXT, guardDutyMinimumSeverity: 8 };
 
 /** Recorded events that start an incident of each kind, and neighbours that do not. */

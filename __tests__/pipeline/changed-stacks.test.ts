@@ -34,9 +34,7 @@ describe('changed stacks', () => {
 
   it('are the account stack alone for a move', async () => {
     expect(
-      layout(
-        await wavesOf((directory) => editFile(directory, 'accounts/shared-services.yaml', (text) => text.replace('ou: Infrastructure', 'ou: Workloads/Prod'))),
-      ),
+      layout(await wavesOf((directory) => editFile(directory, 'accounts/shared-services.yaml', (text) => text.replace('ou: Infrastructure', 'ou: Security')))),
     ).toEqual([['apply account-shared-services']]);
   });
 
@@ -67,11 +65,12 @@ describe('changed stacks', () => {
     expect(waves.waves[0].steps[0].output).toBe(exampleOutput());
   });
 
-  it('are every stack with --all, management first and the baselines in the last wave', () => {
+  it('are every stack with --all, management first, then the baselines, the organization Config rules last', () => {
     const { waves } = stackWaves(undefined, readSynthesizedOutput(exampleOutput()));
     expect(waves[0].steps.map((step) => step.stack)).toEqual(['management']);
     const baselines = readSynthesizedOutput(exampleOutput()).stackNames.filter((stack) => stack.startsWith('baseline-'));
-    expect(waves.at(-1)!.steps.map((step) => step.stack)).toEqual(expect.arrayContaining(baselines));
+    expect(waves.at(-2)!.steps.map((step) => step.stack)).toEqual(expect.arrayContaining(baselines));
+    expect(waves.at(-1)!.steps.map((step) => step.stack)).toEqual(['detective-controls']);
     expect(waves.flatMap((wave) => wave.steps)).toHaveLength(readSynthesizedOutput(exampleOutput()).stackNames.length);
   });
 

@@ -75,7 +75,7 @@ describe('moving an account', () => {
       editFile(directory, 'accounts/sandbox-data-science.yaml', (text) => text.replace('ou: Sandbox', 'ou: Workloads/NonProd')),
     );
     expect(report.intents.find((intent) => intent.kind === 'account-moved')?.sentence).toBe(
-      'sandbox-data-science moves from Sandbox to Workloads/NonProd and so loses SCP deny-iam-users, SCP deny-large-instances',
+      'sandbox-data-science moves from Sandbox to Workloads/NonProd and so gains RCP enforce-organization-identities and loses SCP deny-iam-users, SCP deny-large-instances',
     );
     expect(report.risks).toContainEqual(
       expect.objectContaining({
@@ -356,8 +356,8 @@ describe('the Markdown form', () => {
       editFile(directory, 'landing-zone.yaml', (text) =>
         text
           .replace(
-            '        serviceControlPolicies: [region-deny, require-tags-on-create]\n      Sandbox:',
-            '        serviceControlPolicies: [region-deny, require-tags-on-create, deny-iam-users]\n      Sandbox:',
+            '      Workloads:\n        serviceControlPolicies: [region-deny, require-tags-on-create]\n',
+            '      Workloads:\n        serviceControlPolicies: [region-deny, require-tags-on-create, deny-iam-users]\n',
           )
           .replace(
             '  grants:\n',

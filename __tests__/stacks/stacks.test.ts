@@ -20,7 +20,7 @@ const example = exampleOutput();
 const MEMBER_ACCOUNTS = ['log-archive', 'payments-dev', 'payments-prod', 'sandbox-data-science', 'security', 'shared-services'];
 
 describe('stack layout', () => {
-  it('writes the management, log archive, organization services, security, incident response, Identity Center and Firewall Manager stacks, the management baseline, and two stacks per member account', () => {
+  it('writes the management, log archive, organization services, security, incident response, Identity Center, Firewall Manager and detective controls stacks, the management baseline, and two stacks per member account', () => {
     expect(stackNames(example)).toEqual(
       [
         'management',
@@ -30,6 +30,7 @@ describe('stack layout', () => {
         'incident-response',
         'identity-center',
         'firewall-manager',
+        'detective-controls',
         'baseline-management',
         ...MEMBER_ACCOUNTS.flatMap((key) => [`account-${key}`, `baseline-${key}`]),
       ].sort(),
@@ -114,7 +115,14 @@ describe('ManagementStack', () => {
   it('creates the organization with all features, the policy types and the trusted services', () => {
     const organization = onlyResource(management, 'aws_organizations_organization');
     expect(organization.feature_set).toBe('ALL');
-    expect(organization.enabled_policy_types).toEqual(['SERVICE_CONTROL_POLICY', 'TAG_POLICY']);
+    expect(organization.enabled_policy_types).toEqual([
+      'SERVICE_CONTROL_POLICY',
+      'TAG_POLICY',
+      'AISERVICES_OPT_OUT_POLICY',
+      'BACKUP_POLICY',
+      'DECLARATIVE_POLICY_EC2',
+      'RESOURCE_CONTROL_POLICY',
+    ]);
     expect(organization.aws_service_access_principals).toEqual(
       expect.arrayContaining([
         'cloudtrail.amazonaws.com',

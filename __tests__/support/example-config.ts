@@ -1,9 +1,10 @@
 /** Copies of the bundled example configuration, to change and synthesize in temporary directories. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { synthesizeLandingZone } from '../../lib/app/synthesize-landing-zone';
+import { copyConfiguration } from '../../lib/config/copy-configuration';
 
 export const REPOSITORY = resolve(__dirname, '..', '..');
 
@@ -16,13 +17,10 @@ export function temporaryDirectory(): string {
   return directory;
 }
 
-/** A fresh copy of the example's configuration: landing-zone.yaml, accounts/, the custom SCPs and the permission sets' policies. */
+/** A fresh copy of the example's configuration, every file of it that is read. */
 export function copyExample(): string {
   const directory = temporaryDirectory();
-  cpSync(join(REPOSITORY, 'landing-zone.yaml'), join(directory, 'landing-zone.yaml'));
-  cpSync(join(REPOSITORY, 'accounts'), join(directory, 'accounts'), { recursive: true });
-  cpSync(join(REPOSITORY, 'scps'), join(directory, 'scps'), { recursive: true, filter: (source) => !source.endsWith('.ts') });
-  cpSync(join(REPOSITORY, 'permission-sets'), join(directory, 'permission-sets'), { recursive: true });
+  copyConfiguration(REPOSITORY, directory);
   return directory;
 }
 

@@ -1,10 +1,13 @@
 /**
- * The service control policies AWS Organizations evaluates for one account, read back from
- * the synthesized Terraform as Terraform would resolve it: the account's parent OU from its
- * account stack, up the OU tree of the management stack to the root, each level's
- * attachments, and each policy's content with Terraform's escapes undone. FullAWSAccess,
- * which AWS attaches to every root, OU and account, heads each level. Output names and
- * remote-state ids come from the stacks' contract.
+ * The service control policies (or resource control policies) AWS Organizations evaluates
+ * for one account, read back from the synthesized Terraform as Terraform would resolve it:
+ * the account's parent OU from its account stack, up the OU tree of the management stack
+ * to the root, each level's attachments, and each policy's content with Terraform's escapes
+ * undone and the organization's id in place of its reference. FullAWSAccess, which AWS
+ * attaches to every root, OU and account, heads each level of SCPs; RCPFullAWSAccess does not
+ * head the RCPs: iam-simulate takes RCPs as customers may write them (deny only) and lets
+ * through what no RCP of a level denies, as RCPFullAWSAccess does.
+ * Output names and remote-state ids come from the stacks' contract.
  */
 import type { SimulationOrgPolicies } from '@cloud-copilot/iam-simulate';
 import { accountStackName, MANAGEMENT_OUTPUTS, MANAGEMENT_STACK, REMOTE_STATE_IDS } from '../../stacks/stack-outputs';
@@ -18,6 +21,12 @@ export const FULL_AWS_ACCESS = {
   name: 'FullAWSAccess',
   policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
 };
+
+/** The organization's id as the simulations take it, for the policies that reference it. */
+export const ORGANIZATION_ID = 'o-exampleorg1';
+const ORGANIZATION_ID_REFERENCE = 'aws_organizations_organization.organization.id';
+
+type ChainType = 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
 
 /** The key an account stack looks up in an output of the management stack's state. */
 function remoteStateOutputKey(reference: string, output: string): string {
@@ -33,17 +42,27 @@ function resourceName(reference: string, type: string): string {
   return match[1];
 }
 
-function serviceControlPoliciesAttachedTo(stack: TerraformJson, target: string, policyReference: (attached: string) => string, management: TerraformJson) {
+function policiesAttachedTo(type: ChainType, stack: TerraformJson, target: string, policyReference: (attached: string) => string, management: TerraformJson) {
   const policies = management.resource.aws_organizations_policy;
   return Object.values<TerraformJson>(stack.resource.aws_organizations_policy_attachment ?? {})
     .filter((attachment) => attachment.target_id === target)
     .map((attachment) => policies[resourceName(policyReference(attachment.policy_id), 'aws_organizations_policy')])
-    .filter((policy) => policy.type === 'SERVICE_CONTROL_POLICY')
-    .map((policy) => ({ name: policy.name as string, policy: policyFromTerraform(policy.content) }));
+    .filter((policy) => policy.type === type)
+    .map((policy) => ({ name: policy.name as string, policy: policyFromTerraform(policy.content, { [ORGANIZATION_ID_REFERENCE]: ORGANIZATION_ID }) }));
 }
 
 /** Root first, then each OU from the top down, then the account, as iam-simulate expects. */
 export function serviceControlPolicyChain(outdir: string, accountKey: string): SimulationOrgPolicies[] {
+  return organizationPolicyChain(outdir, accountKey, 'SERVICE_CONTROL_POLICY', FULL_AWS_ACCESS);
+}
+
+/** The same for the resources of the account: its resource control policies. */
+export function resourceControlPolicyChain(outdir: string, accountKey: string): SimulationOrgPolicies[] {
+  return organizationPolicyChain(outdir, accountKey, 'RESOURCE_CONTROL_POLICY');
+}
+
+function organizationPolicyChain(outdir: string, accountKey: string, type: ChainType, fullAccess?: typeof FULL_AWS_ACCESS): SimulationOrgPolicies[] {
+  const headed = (policies: SimulationOrgPolicies['policies']) => (fullAccess ? [fullAccess, ...policies] : policies);
   const management = readStack(outdir, MANAGEMENT_STACK);
   const accountStack = readStack(outdir, accountStackName({ key: accountKey }));
   const organizationalUnits = management.resource.aws_organizations_organizational_unit;
@@ -57,11 +76,11 @@ export function serviceControlPolicyChain(outdir: string, accountKey: string): S
     reference = organizationalUnit.parent_id;
   }
 
-  const inManagementStack = (target: string) => serviceControlPoliciesAttachedTo(management, target, (policyId) => policyId, management);
+  const inManagementStack = (target: string) => policiesAttachedTo(type, management, target, (policyId) => policyId, management);
   const byPolicyName = (policyId: string) => outputs[MANAGEMENT_OUTPUTS.policyIds].value[remoteStateOutputKey(policyId, MANAGEMENT_OUTPUTS.policyIds)];
   return [
-    { orgIdentifier: 'root', policies: [FULL_AWS_ACCESS, ...inManagementStack(ROOT_REFERENCE)] },
-    ...ouTargets.map(({ name, reference }) => ({ orgIdentifier: name, policies: [FULL_AWS_ACCESS, ...inManagementStack(reference)] })),
-    { orgIdentifier: accountKey, policies: [FULL_AWS_ACCESS, ...serviceControlPoliciesAttachedTo(accountStack, ACCOUNT_REFERENCE, byPolicyName, management)] },
+    { orgIdentifier: 'root', policies: headed(inManagementStack(ROOT_REFERENCE)) },
+    ...ouTargets.map(({ name, reference }) => ({ orgIdentifier: name, policies: headed(inManagementStack(reference)) })),
+    { orgIdentifier: accountKey, policies: headed(policiesAttachedTo(type, accountStack, ACCOUNT_REFERENCE, byPolicyName, management)) },
   ];
 }

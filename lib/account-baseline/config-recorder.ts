@@ -30,6 +30,9 @@ export interface ConfigRecorderProps {
 }
 
 export class ConfigRecorder extends Construct {
+  /** The recorder's status in each governed region: a Config rule there must come after it. */
+  readonly recording: ReadonlyMap<AwsRegion, ConfigConfigurationRecorderStatus>;
+
   constructor(scope: Construct, id: string, props: ConfigRecorderProps) {
     super(scope, id);
     // A role of its own rather than Config's service-linked role, which an adopted account may already have.
@@ -54,6 +57,7 @@ export class ConfigRecorder extends Construct {
       }),
     });
 
+    const recording = new Map<AwsRegion, ConfigConfigurationRecorderStatus>();
     for (const region of props.governedRegions) {
       const suffix = regionName(region);
       const recorder = new ConfigConfigurationRecorder(this, `recorder_${suffix}`, {
@@ -70,12 +74,16 @@ export class ConfigRecorder extends Construct {
         // Config checks that it can deliver when the channel is made.
         dependsOn: [recorder, delivery],
       });
-      new ConfigConfigurationRecorderStatus(this, `recorder_status_${suffix}`, {
+      recording.set(
         region,
-        name: recorder.name,
-        isEnabled: true,
-        dependsOn: [channel],
-      });
+        new ConfigConfigurationRecorderStatus(this, `recorder_status_${suffix}`, {
+          region,
+          name: recorder.name,
+          isEnabled: true,
+          dependsOn: [channel],
+        }),
+      );
     }
+    this.recording = recording;
   }
 }

@@ -38,6 +38,8 @@ export interface AlertContext {
   readonly guardDutyMinimumSeverity: number;
   /** Names of the landing zone's own IAM roles whose policy changes alert. */
   readonly protectedRoleNames: readonly string[];
+  /** Names of the Config rules of the mandatory detective controls (`landing-zone-<id>`), in the accounts and in the organization. */
+  readonly mandatoryControlRuleNames: readonly string[];
   /**
    * The forwarding the patterns are for: the alerts on findings then leave out the copies
    * that another account or region forwards too.
@@ -326,6 +328,33 @@ const identityCenterChange: Alert = {
     ]),
 };
 
+/**
+ * A mandatory detective control found a resource or an account out of compliance. AWS
+ * Config sends the change in the account and region of the rule: a rule of the account's
+ * own baseline has the control's name, the copy of an organization rule that AWS makes in
+ * each account is named `OrgConfigRule-<name>-<suffix>`. The pattern names every mandatory
+ * control of the catalogue, deployed or not, so that choosing controls changes no account's
+ * forwarding.
+ */
+const mandatoryControlNonCompliant: Alert = {
+  id: 'mandatory-control-non-compliant',
+  title: 'A mandatory detective control turned non-compliant',
+  why: 'A mandatory control guards what every account must keep, such as the trail, GuardDuty or the root user: a breach of one is either a mistake to undo or someone weakening the account.',
+  build: (context) => {
+    if (context.mandatoryControlRuleNames.length === 0) throw new Error('mandatoryControlRuleNames is empty: the alert would watch no rule');
+    const names = [...new Set(context.mandatoryControlRuleNames)].sort();
+    return {
+      source: ['aws.config'],
+      'detail-type': ['Config Rules Compliance Change'],
+      detail: {
+        messageType: ['ComplianceChangeNotification'],
+        configRuleName: [...names, ...names.map((name) => ({ prefix: `OrgConfigRule-${name}-` }))],
+        newEvaluationResult: { complianceType: ['NON_COMPLIANT'] },
+      },
+    };
+  },
+};
+
 export const ALERTS: readonly Alert[] = [
   wafChange,
   securityGroupChange,
@@ -338,6 +367,7 @@ export const ALERTS: readonly Alert[] = [
   protectedRoleChange,
   identityCenterChange,
   firewallManagerPolicyChange,
+  mandatoryControlNonCompliant,
 ];
 
 /** The pattern as `aws_cloudwatch_event_rule.event_pattern` takes it: compact JSON. */

@@ -1,6 +1,8 @@
 /** The alert catalogue built for one landing zone: the rules of the central bus and of every account's forwarding. */
+import { DETECTIVE_CONTROLS } from '../guardrails/detective-control-catalogue';
+import { controlRuleName } from '../guardrails/detective-control';
 import type { LandingZone } from '../model/landing-zone';
-import { ALERT_FORWARDER_ROLE, CONFIG_AGGREGATOR_ROLE, CONFIG_RECORDER_ROLE } from '../resource-names';
+import { ALERT_FORWARDER_ROLE, BACKUP_ROLE, CONFIG_AGGREGATOR_ROLE, CONFIG_RECORDER_ROLE, CONFIG_REMEDIATION_ROLE } from '../resource-names';
 import {
   ALERTS,
   alertPatternJson,
@@ -19,7 +21,15 @@ const DEPLOYED_ACCOUNT_ID = '000000000000';
 export function alertContextOf(landingZone: LandingZone, forwarding?: ForwardingScope): AlertContext {
   return {
     guardDutyMinimumSeverity: landingZone.alerts.guardDutyMinimumSeverity,
-    protectedRoleNames: [landingZone.accountAccessRole, ALERT_FORWARDER_ROLE, CONFIG_RECORDER_ROLE, CONFIG_AGGREGATOR_ROLE],
+    protectedRoleNames: [
+      landingZone.accountAccessRole,
+      ALERT_FORWARDER_ROLE,
+      CONFIG_RECORDER_ROLE,
+      CONFIG_AGGREGATOR_ROLE,
+      CONFIG_REMEDIATION_ROLE,
+      BACKUP_ROLE,
+    ],
+    mandatoryControlRuleNames: DETECTIVE_CONTROLS.filter((control) => control.guidance === 'mandatory').map(controlRuleName),
     forwarding,
   };
 }

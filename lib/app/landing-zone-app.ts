@@ -3,6 +3,7 @@ import { App, type TerraformStack } from 'cdktf';
 import { AccountBaselineStack } from '../../stacks/account-baseline-stack';
 import { AccountStack } from '../../stacks/account-stack';
 import { FirewallManagerStack } from '../../stacks/firewall-manager-stack';
+import { DetectiveControlsStack } from '../../stacks/detective-controls-stack';
 import { IdentityCenterStack } from '../../stacks/identity-center-stack';
 import { IncidentResponseStack } from '../../stacks/incident-response-stack';
 import { LogArchiveStack } from '../../stacks/log-archive-stack';
@@ -13,6 +14,7 @@ import {
   accountBaselineStackName,
   accountStackName,
   FIREWALL_MANAGER_STACK,
+  DETECTIVE_CONTROLS_STACK,
   IDENTITY_CENTER_MANAGEMENT_STACK,
   IDENTITY_CENTER_STACK,
   INCIDENT_RESPONSE_STACK,
@@ -49,6 +51,7 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     organizationalUnits: landingZone.organizationalUnits,
     policies: landingZone.policies,
     rootPolicies: landingZone.rootPolicies,
+    centralizedRootAccess: landingZone.organization.centralizedRootAccess,
     managementAccountId,
     homeRegion,
     stateBackend,
@@ -160,6 +163,7 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     stateBackend,
     logArchiveBuckets: landingZone.logArchive.buckets,
     sessionManager: landingZone.sessionManager,
+    backupVaults: landingZone.policies.some((policy) => policy.type === 'BACKUP_POLICY'),
     identityCenter: identityCenter && { settings: identityCenter, managementAccountId },
     remediations: (incidentResponse?.remediations ?? []).map(remediation),
   };
@@ -192,6 +196,20 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     [managementAccount, ...memberAccounts].forEach((account, index) =>
       assignsAfterIdentityCenter(baselines[index], assignmentsByStack(identityCenter, account).baseline),
     );
+  }
+
+  const organizationControls = landingZone.organizationDetectiveControls;
+  if (organizationControls.controls.length > 0 || organizationControls.conformancePacks.length > 0) {
+    const detectiveControls = new DetectiveControlsStack(app, DETECTIVE_CONTROLS_STACK, {
+      securityAccount,
+      accountAccessRole,
+      homeRegion,
+      governedRegions,
+      detectiveControls: organizationControls,
+      stateBackend,
+    });
+    // AWS Config makes each organization rule in every account, and refuses it where the account's recorder is not on yet.
+    for (const stack of [security, ...baselines]) detectiveControls.addDependency(stack);
   }
   return app;
 }

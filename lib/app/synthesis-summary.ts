@@ -3,6 +3,7 @@ import { TerraformStack, type App } from 'cdktf';
 import { ALERTS } from '../alerts/alert-catalogue';
 import type { LandingZone } from '../model/landing-zone';
 import { sizeQuotaOf } from '../config/policy-size';
+import { policyKindOf } from '../guardrails/policy-types';
 import {
   FIREWALL_MANAGER_STACK,
   IDENTITY_CENTER_MANAGEMENT_STACK,
@@ -10,18 +11,18 @@ import {
   INCIDENT_RESPONSE_STACK,
   LOG_ARCHIVE_STACK,
   ORGANIZATION_SERVICES_STACK,
+  DETECTIVE_CONTROLS_STACK,
   SECURITY_STACK,
 } from '../../stacks/stack-outputs';
-
-const POLICY_TYPE_LABEL = { SERVICE_CONTROL_POLICY: 'SCP', TAG_POLICY: 'tag policy' } as const;
 
 /** One line a policy: its size as synthesized against its quota, and the headroom left. */
 function policyLines(landingZone: LandingZone): string[] {
   const width = Math.max(...landingZone.policies.map((policy) => policy.name.length));
+  const labelWidth = Math.max(...landingZone.policies.map((policy) => policyKindOf(policy.type).label.length));
   return landingZone.policies.map((policy) => {
     const { limit } = sizeQuotaOf(policy.type, landingZone.quotas);
     const size = policy.content.length;
-    return `    ${POLICY_TYPE_LABEL[policy.type].padEnd(10)} ${policy.name.padEnd(width)} ${String(size).padStart(6)} / ${limit} characters, ${limit - size} to spare`;
+    return `    ${policyKindOf(policy.type).label.padEnd(labelWidth)} ${policy.name.padEnd(width)} ${String(size).padStart(6)} / ${limit} characters, ${limit - size} to spare`;
   });
 }
 
@@ -103,6 +104,21 @@ function incidentResponseLines(landingZone: LandingZone): string[] {
   ];
 }
 
+function detectiveControlLines(landingZone: LandingZone): string[] {
+  const { controls, conformancePacks } = landingZone.organizationDetectiveControls;
+  const inBaselines = landingZone.accounts.filter(
+    (account) => account.detectiveControls.controls.length + account.detectiveControls.conformancePacks.length > 0,
+  );
+  return [
+    ...(controls.length + conformancePacks.length > 0
+      ? [
+          `  ${DETECTIVE_CONTROLS_STACK}: ${controls.length} organization Config rules and ${conformancePacks.length} conformance packs for every account, in ${landingZone.securityAccount.name}`,
+        ]
+      : []),
+    ...(inBaselines.length > 0 ? [`  detective controls of OUs and accounts, or with remediation: in the baselines of ${inBaselines.length} accounts`] : []),
+  ];
+}
+
 export function synthesisSummary(landingZone: LandingZone, app: App): string {
   const stacks = app.node.children.filter((child) => child instanceof TerraformStack).length;
   const policies = landingZone.policies.length > 0 ? ['  policies (size as synthesized / quota):', ...policyLines(landingZone)] : [];
@@ -115,6 +131,7 @@ export function synthesisSummary(landingZone: LandingZone, app: App): string {
     `  ${ORGANIZATION_SERVICES_STACK}: the organization trail, delegated administrators and the cost anomaly monitor`,
     `  ${SECURITY_STACK}: GuardDuty, Security Hub, Access Analyzer, the Config aggregator and the central alert bus with ${ALERTS.length} alerts, in ${landingZone.securityAccount.name}`,
     ...incidentResponseLines(landingZone),
+    ...detectiveControlLines(landingZone),
     ...identityCenterLines(landingZone),
     ...firewallManagerLines(landingZone),
     `  governed regions: ${landingZone.governedRegions.join(', ')}`,

@@ -2,12 +2,26 @@
 import type { Issue } from '../diagnostics';
 import type { PolicyDocument } from '../iam/policy-document';
 import type { AccountConfig } from './schemas/account';
+import type { ConformancePackTemplate } from './schemas/conformance-pack';
 import type { LandingZoneConfig } from './schemas/landing-zone';
 import type { RunbookDocument } from './schemas/runbook';
 
 export const LANDING_ZONE_FILE = 'landing-zone.yaml';
 export const ACCOUNTS_DIRECTORY = 'accounts';
 export const CUSTOM_POLICY_DIRECTORY = 'scps';
+export const CONFORMANCE_PACK_DIRECTORY = 'conformance-packs';
+export const PERMISSION_SET_POLICY_DIRECTORY = 'permission-sets';
+export const RUNBOOK_DIRECTORY = 'runbooks';
+
+/** Everything of a configuration directory that is read; nothing else is. */
+export const CONFIGURATION_ENTRIES = [
+  LANDING_ZONE_FILE,
+  ACCOUNTS_DIRECTORY,
+  CUSTOM_POLICY_DIRECTORY,
+  PERMISSION_SET_POLICY_DIRECTORY,
+  RUNBOOK_DIRECTORY,
+  CONFORMANCE_PACK_DIRECTORY,
+] as const;
 
 export interface ConfigurationFile<T> {
   /** Path relative to the configuration directory, e.g. `accounts/dev.yaml`. */
@@ -37,6 +51,12 @@ export interface RunbookFile extends ConfigurationFile<RunbookDocument> {
   readonly name: string;
 }
 
+/** A custom AWS Config conformance pack, `conformance-packs/<name>.yaml`: a CloudFormation-style template of Config rules. */
+export interface ConformancePackFile extends ConfigurationFile<ConformancePackTemplate> {
+  /** The file name without `.yaml`: how attachments name the pack, and its name in AWS Config. */
+  readonly name: string;
+}
+
 /** A top-level section of landing-zone.yaml, each of which has a schema of its own. */
 export type LandingZoneSection = Exclude<keyof LandingZoneConfig, '$schema'>;
 
@@ -54,6 +74,8 @@ export interface ConfigurationFiles<S extends LandingZoneSection = LandingZoneSe
   readonly permissionSetPolicies: readonly PermissionSetPolicyFile[];
   /** Custom runbooks of response plans, sorted by name. */
   readonly runbooks: readonly RunbookFile[];
+  /** Custom conformance packs, sorted by name. */
+  readonly conformancePacks: readonly ConformancePackFile[];
 }
 
 /**

@@ -7,6 +7,9 @@
  * `additionalPolicyTypes`.
  */
 import type { FirewallManagerConfig } from './schemas/firewall-manager';
+import { ORGANIZATION_POLICY_KINDS } from '../guardrails/policy-types';
+import { guardrailAttachmentTargets } from './policy-targets';
+import type { ConfigurationFiles } from './configuration-files';
 import type { OrganizationConfig } from './schemas/organization';
 import type { SecurityServicesConfig } from './schemas/security-services';
 
@@ -43,6 +46,9 @@ export function firewallManagerNeedsResourceSharing(firewallManager: FirewallMan
   return Object.values(firewallManager?.policies ?? {}).some((policy) => policy.type === 'dnsFirewall' || policy.type === 'networkFirewall');
 }
 
+/** Centralized root access: IAM manages the root credentials and root sessions of member accounts. */
+const CENTRALIZED_ROOT_ACCESS_PRINCIPAL = 'iam.amazonaws.com';
+
 export function serviceAccessPrincipalsFor(
   organization: OrganizationConfig,
   securityServices: SecurityServicesConfig,
@@ -52,12 +58,22 @@ export function serviceAccessPrincipalsFor(
     .filter(([service]) => securityServices[service as keyof typeof OPTIONAL_SERVICE_ACCESS_PRINCIPALS])
     .map(([, principal]) => principal);
   const sharing = firewallManagerNeedsResourceSharing(firewallManager) ? [RESOURCE_SHARING_PRINCIPAL] : [];
-  return [...new Set([...SERVICE_ACCESS_PRINCIPALS, ...optional, ...sharing, ...organization.additionalServiceAccessPrincipals])].sort();
+  const rootAccess = organization.centralizedRootAccess ? [CENTRALIZED_ROOT_ACCESS_PRINCIPAL] : [];
+  return [...new Set([...SERVICE_ACCESS_PRINCIPALS, ...optional, ...sharing, ...rootAccess, ...organization.additionalServiceAccessPrincipals])].sort();
 }
 
-/** The policy types the guardrails need. */
+/** Always enabled, attached or not: the guardrails start from these. */
 const POLICY_TYPES = ['SERVICE_CONTROL_POLICY', 'TAG_POLICY'];
 
-export function enabledPolicyTypesFor(organization: OrganizationConfig): readonly string[] {
-  return [...POLICY_TYPES, ...organization.additionalPolicyTypes.filter((type) => !POLICY_TYPES.includes(type)).sort()];
+/**
+ * SCPs and tag policies, then every other type that some policy is attached as, then the
+ * organization's own: a type is enabled only when it is used, since enabling RCPs, for
+ * one, attaches RCPFullAWSAccess to every root, OU and account.
+ */
+export function enabledPolicyTypesFor({ landingZone }: Pick<ConfigurationFiles<'organization' | 'guardrails'>, 'landingZone'>): readonly string[] {
+  const { organization } = landingZone.config;
+  const targets = guardrailAttachmentTargets({ landingZone });
+  const used = ORGANIZATION_POLICY_KINDS.filter(({ attachmentKey }) => targets.some(({ value }) => value[attachmentKey].length > 0)).map(({ type }) => type);
+  const others = [...new Set([...used, ...organization.additionalPolicyTypes])].filter((type) => !POLICY_TYPES.includes(type)).sort();
+  return [...POLICY_TYPES, ...others];
 }

@@ -6,6 +6,7 @@
 import { expectedOneOf, type FieldPath, type Issue } from '../diagnostics';
 import type { AccountRequest, ConfigurationFiles } from './configuration-files';
 import { flattenOrganizationalUnits } from './organizational-unit-paths';
+import type { ControlAttachmentsConfig } from './schemas/detective-controls';
 import type { PolicyAttachmentsConfig } from './schemas/guardrails';
 
 export type PolicyTarget =
@@ -18,24 +19,38 @@ export interface Targeted<T> {
   readonly value: T;
 }
 
-const ATTACHMENTS_PATH = ['guardrails', 'attachments'];
+/** What is declared for the root, by OU path and by account name, under `path` of landing-zone.yaml. */
+interface TargetedSection<T> {
+  readonly root?: T;
+  readonly organizationalUnits: Readonly<Record<string, T>>;
+  readonly accounts: Readonly<Record<string, T>>;
+}
 
-/** The guardrail attachments of landing-zone.yaml: the root, then each OU, then each account, in the order of the file. */
-export function guardrailAttachmentTargets({ landingZone }: Pick<ConfigurationFiles<'guardrails'>, 'landingZone'>): Targeted<PolicyAttachmentsConfig>[] {
-  const { root, organizationalUnits, accounts } = landingZone.config.guardrails.attachments;
+/** The root, then each OU, then each account, in the order of the file. */
+function targetsOf<T>({ root, organizationalUnits, accounts }: TargetedSection<T>, path: FieldPath): Targeted<T>[] {
   return [
-    ...(root ? [{ target: { kind: 'root' } as const, fieldPath: [...ATTACHMENTS_PATH, 'root'], value: root }] : []),
-    ...Object.entries(organizationalUnits).map(([path, value]) => ({
-      target: { kind: 'organizational-unit', path } as const,
-      fieldPath: [...ATTACHMENTS_PATH, 'organizationalUnits', path],
+    ...(root ? [{ target: { kind: 'root' } as const, fieldPath: [...path, 'root'], value: root }] : []),
+    ...Object.entries(organizationalUnits).map(([ouPath, value]) => ({
+      target: { kind: 'organizational-unit', path: ouPath } as const,
+      fieldPath: [...path, 'organizationalUnits', ouPath],
       value,
     })),
     ...Object.entries(accounts).map(([name, value]) => ({
       target: { kind: 'account', name } as const,
-      fieldPath: [...ATTACHMENTS_PATH, 'accounts', name],
+      fieldPath: [...path, 'accounts', name],
       value,
     })),
   ];
+}
+
+/** The guardrail attachments of landing-zone.yaml: the root, then each OU, then each account, in the order of the file. */
+export function guardrailAttachmentTargets({ landingZone }: Pick<ConfigurationFiles<'guardrails'>, 'landingZone'>): Targeted<PolicyAttachmentsConfig>[] {
+  return targetsOf(landingZone.config.guardrails.attachments, ['guardrails', 'attachments']);
+}
+
+/** Where the detective controls are deployed: the root, then each OU, then each account, in the order of the file. */
+export function detectiveControlTargets({ landingZone }: Pick<ConfigurationFiles<'detectiveControls'>, 'landingZone'>): Targeted<ControlAttachmentsConfig>[] {
+  return targetsOf(landingZone.config.detectiveControls.attachments, ['detectiveControls', 'attachments']);
 }
 
 /** What a target resolves to: nothing more for the root and an OU, the request of an account. */

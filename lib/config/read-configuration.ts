@@ -1,7 +1,8 @@
 /**
  * Reads a configuration directory: `landing-zone.yaml`, the request files `accounts/*.yaml`
  * (or `.yml`), the custom SCPs `scps/*.json`, the inline policies of permission sets
- * `permission-sets/*.json` and the custom runbooks `runbooks/*.yaml` (or `.yml`, `.json`).
+ * `permission-sets/*.json`, the custom runbooks `runbooks/*.yaml` (or `.yml`, `.json`) and
+ * the custom conformance packs `conformance-packs/*.yaml`.
  * Each file is read safely
  * (`source-files.ts`), parsed with source positions, and checked against its schema
  * (landing-zone.yaml section by section); then the cross-file rules run over what passed.
@@ -12,10 +13,14 @@ import { isError, quoted, UserError, type Issue, type LineLocator } from '../dia
 import { PolicyDocumentSchema } from '../iam/policy-document';
 import {
   ACCOUNTS_DIRECTORY,
+  CONFORMANCE_PACK_DIRECTORY,
+  PERMISSION_SET_POLICY_DIRECTORY,
+  RUNBOOK_DIRECTORY,
   CUSTOM_POLICY_DIRECTORY,
   LANDING_ZONE_FILE,
   type AccountRequest,
   type ConfigurationFiles,
+  type ConformancePackFile,
   type CustomPolicyFile,
   type LandingZoneSection,
   type RunbookFile,
@@ -24,9 +29,9 @@ import { parseJsonSource } from './json-source';
 import { CONFIGURATION_RULES } from './rules';
 import { parseWithSchema } from './schema-issues';
 import { AccountSchema } from './schemas/account';
-import { PERMISSION_SET_POLICY_DIRECTORY } from './schemas/identity-center';
+import { ConformancePackTemplateSchema } from './schemas/conformance-pack';
 import { LandingZoneSchema, type LandingZoneConfig } from './schemas/landing-zone';
-import { RUNBOOK_DIRECTORY, RunbookDocumentSchema } from './schemas/runbook';
+import { RunbookDocumentSchema } from './schemas/runbook';
 import { ConfigurationDirectory, type ConfigurationEntry } from './source-files';
 import type { ParsedSource, SourceDocument } from './source-document';
 import { parseYamlSource } from './yaml-source';
@@ -38,6 +43,7 @@ export const ACCOUNT_KEY = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
 const REQUEST_FILE = /^[^.].*\.ya?ml$/;
 const POLICY_FILE = /^[^.].*\.json$/;
 const RUNBOOK_FILE = /^[^.].*\.(?:ya?ml|json)$/;
+const CONFORMANCE_PACK_FILE = /^[a-zA-Z][-a-zA-Z0-9]{0,50}\.yaml$/;
 
 export interface ConfigurationReading {
   /** Present when every file has passed its schema; the cross-file rules may still have found errors. */
@@ -75,7 +81,7 @@ function landingZoneSections(source: SourceDocument): LandingZoneSections {
   return { sections: sections as Partial<LandingZoneConfig>, passed, issues: whole.issues };
 }
 
-/** An entry of `accounts/` or `scps/` that is not read, and why. */
+/** An entry of `accounts/`, `scps/`, `permission-sets/` or `conformance-packs/` that is not read, and why. */
 function notReadWarning(entry: ConfigurationEntry, what: string): Issue {
   const message =
     entry.kind === 'directory'
@@ -183,6 +189,17 @@ export function readConfiguration(directory: string): ConfigurationReading {
   }
   const customPolicies = policyFiles(CUSTOM_POLICY_DIRECTORY, 'custom SCPs');
   const permissionSetPolicies = policyFiles(PERMISSION_SET_POLICY_DIRECTORY, 'inline policies of permission sets');
+  const conformancePacks: ConformancePackFile[] = [];
+  for (const entry of root.entriesOf(CONFORMANCE_PACK_DIRECTORY)) {
+    const name = entry.file.slice(CONFORMANCE_PACK_DIRECTORY.length + 1);
+    if (!CONFORMANCE_PACK_FILE.test(name) || entry.kind === 'directory') {
+      issues.push(notReadWarning(entry, 'conformance packs (<name>.yaml: a letter, then letters, digits and -)'));
+      continue;
+    }
+    const config = validated<ConformancePackFile['config']>(parse(entry, parseYamlSource), ConformancePackTemplateSchema);
+    if (config) conformancePacks.push({ file: entry.file, name: name.replace(/\.yaml$/, ''), config });
+    else everyFileRead = false;
+  }
 
   const runbooks: RunbookFile[] = [];
   const runbookOfName = new Map<string, string>();
@@ -216,6 +233,7 @@ export function readConfiguration(directory: string): ConfigurationReading {
       customPolicies,
       permissionSetPolicies,
       runbooks,
+      conformancePacks,
     };
     for (const rule of CONFIGURATION_RULES) {
       const runs = rule.sections.every((section: LandingZoneSection) => passed.has(section)) && (everyFileRead || !rule.wholeOrganization);
@@ -228,5 +246,10 @@ export function readConfiguration(directory: string): ConfigurationReading {
   const lookedUp = Promise.all(later).then((found) => found.flat());
   const { config } = landingZone;
   if (!config || !readCleanly) return { issues, locate, lookedUp };
-  return { files: { landingZone: { file: LANDING_ZONE_FILE, config }, accounts, customPolicies, permissionSetPolicies, runbooks }, issues, locate, lookedUp };
+  return {
+    files: { landingZone: { file: LANDING_ZONE_FILE, config }, accounts, customPolicies, permissionSetPolicies, runbooks, conformancePacks },
+    issues,
+    locate,
+    lookedUp,
+  };
 }

@@ -44,6 +44,18 @@ export function parseYamlSource(file: string, text: string): ParsedSource {
   if (document.errors.length > 0) {
     return { issues: document.errors.map((error) => ({ file, path: [], line: error.linePos?.[0].line, message: syntaxMessage(error.message) })) };
   }
+  // A tag YAML does not know (CloudFormation's short forms such as !Ref) would otherwise be read as the plain text after it.
+  const unknownTags = document.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+  if (unknownTags.length > 0) {
+    return {
+      issues: unknownTags.map((warning) => ({
+        file,
+        path: [],
+        line: warning.linePos?.[0].line,
+        message: `has a YAML tag that is not read (${warning.message.split(' at line')[0].replace('Unresolved tag: ', '')}): write CloudFormation's long form (Ref:, Fn::GetAtt:, Fn::If: ...) instead`,
+      })),
+    };
+  }
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};

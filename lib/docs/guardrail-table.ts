@@ -1,5 +1,6 @@
-/** The README's table of built-in guardrails, made from each guardrail's own id and description. */
-import { SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../guardrails/catalogue';
+/** The README's table of built-in guardrails of every policy type, made from each guardrail's own id and description. */
+import { BUILT_IN_GUARDRAILS } from '../guardrails/catalogue';
+import { policyKindOf } from '../guardrails/policy-types';
 import type { GeneratedBlock } from './generated-block';
 
 /** Where the guardrail `id` is built, relative to the repository. */
@@ -10,9 +11,9 @@ export function guardrailBuilderPath(id: string): string {
 export const GUARDRAIL_TABLE: GeneratedBlock = {
   name: 'guardrail table',
   render: () => {
-    const rows = [...SERVICE_CONTROL_POLICY_GUARDRAILS, ...TAG_POLICY_GUARDRAILS].map((guardrail) => {
+    const rows = BUILT_IN_GUARDRAILS.map((guardrail) => {
       const path = guardrailBuilderPath(guardrail.id);
-      return `| \`${guardrail.id}\` | ${guardrail.type === 'TAG_POLICY' ? 'tag policy' : 'SCP'} | ${guardrail.description} | [\`${path}\`](${path}) |`;
+      return `| \`${guardrail.id}\` | ${policyKindOf(guardrail.type).label} | ${guardrail.description} | [\`${path}\`](${path}) |`;
     });
     return ['| id | type | what it enforces | builder |', '| --- | --- | --- | --- |', ...rows].join('\n');
   },

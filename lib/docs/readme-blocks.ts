@@ -1,8 +1,16 @@
 /** Every block of the README that `npm run generate` writes. */
 import { ALERT_TABLE } from './alert-table';
+import { DETECTIVE_CONTROL_TABLE } from './detective-control-table';
 import type { GeneratedBlock } from './generated-block';
 import { GUARDRAIL_TABLE } from './guardrail-table';
 import { INCIDENT_KIND_TABLE, REMEDIATION_TABLE } from './incident-tables';
 import { RISK_TABLE } from './risk-table';
 
-export const README_BLOCKS: readonly GeneratedBlock[] = [GUARDRAIL_TABLE, ALERT_TABLE, INCIDENT_KIND_TABLE, REMEDIATION_TABLE, RISK_TABLE];
+export const README_BLOCKS: readonly GeneratedBlock[] = [
+  GUARDRAIL_TABLE,
+  DETECTIVE_CONTROL_TABLE,
+  ALERT_TABLE,
+  INCIDENT_KIND_TABLE,
+  REMEDIATION_TABLE,
+  RISK_TABLE,
+];

@@ -3,9 +3,15 @@
  * the landing zone's typed settings to a policy document. No constructs, no I/O.
  */
 import type { PolicyCondition, PolicyDocument } from '../iam/policy-document';
+import type { OrganizationPolicyType } from './policy-types';
 import type { RequireTagsService } from './require-tags-services';
 
-export type OrganizationPolicyType = 'SERVICE_CONTROL_POLICY' | 'TAG_POLICY';
+/**
+ * Stands for the organization's id in a policy until the management stack puts the
+ * organization's own in its place: as long as the longest id AWS gives (`o-` and 32
+ * characters), so that a policy that fits its size quota with it fits with any.
+ */
+export const ORGANIZATION_ID_PLACEHOLDER = `o-${'organizationidplaceholder'.padEnd(32, '0')}`;
 
 export interface GuardrailContext {
   /** Requests to regional endpoints are allowed here only. */
@@ -24,6 +30,14 @@ export interface GuardrailContext {
   readonly logArchiveBucketNamePrefix: string;
   /** The central bus in the security account that every account forwards security events to. */
   readonly alertEventBusName: string;
+  /** The organization's id: the adopted organization's, else `ORGANIZATION_ID_PLACEHOLDER`. */
+  readonly organizationId: string;
+  /** Root tasks in member accounts are done through root sessions (`sts:AssumeRoot`) from the management account. */
+  readonly centralizedRootAccess: boolean;
+  /** Accounts outside the organization that the data perimeter lets in (a partner, a vendor). */
+  readonly dataPerimeterTrustedAccountIds: readonly string[];
+  /** Whether EC2 refuses or only reports images of other providers, and the providers allowed (`amazon`, account ids ...). */
+  readonly allowedImages: { readonly state: 'enabled' | 'audit_mode'; readonly providers: readonly string[] };
 }
 
 export interface Guardrail<Document = PolicyDocument> {

@@ -6,7 +6,7 @@
  * account and region, and a link to the console.
  *
  * Which fields an event has depends on what sent it: CloudTrail (API calls, console
- * sign-ins), GuardDuty or Security Hub. The kind is read from the alert's own pattern.
+ * sign-ins), GuardDuty, Security Hub or AWS Config. The kind is read from the alert's own pattern.
  *
  * The account is named by its id. Only Security Hub findings carry the account's name
  * (`AwsAccountName`); for the others, a name would have to come from a lookup EventBridge
@@ -32,7 +32,7 @@ interface Notification {
   readonly nextSteps: readonly string[];
 }
 
-type EventKind = 'api-call' | 'console-sign-in' | 'guardduty-finding' | 'security-hub-finding';
+type EventKind = 'api-call' | 'console-sign-in' | 'guardduty-finding' | 'security-hub-finding' | 'config-compliance';
 
 const CONSOLE_SIGN_IN = 'AWS Console Sign In via CloudTrail';
 
@@ -40,6 +40,7 @@ function eventKindOf(eventPattern: string): EventKind {
   const pattern = JSON.parse(eventPattern) as { source?: unknown[]; 'detail-type'?: unknown[] };
   if (pattern.source?.includes('aws.guardduty')) return 'guardduty-finding';
   if (pattern.source?.includes('aws.securityhub')) return 'security-hub-finding';
+  if (pattern.source?.includes('aws.config')) return 'config-compliance';
   if (pattern['detail-type']?.includes(CONSOLE_SIGN_IN)) return 'console-sign-in';
   return 'api-call';
 }
@@ -127,6 +128,23 @@ function notificationOf(kind: EventKind, title: string): Notification {
       };
     case 'security-hub-finding':
       return securityHubNotification(title);
+    case 'config-compliance':
+      return {
+        paths: {
+          id: '$.id',
+          account: '$.detail.awsAccountId',
+          region: '$.detail.awsRegion',
+          rule: '$.detail.configRuleName',
+          resourceType: '$.detail.newEvaluationResult.evaluationResultIdentifier.evaluationResultQualifier.resourceType',
+          resourceId: '$.detail.resourceId',
+          compliance: '$.detail.newEvaluationResult.complianceType',
+        },
+        title,
+        description: ['*<rule>*', '<resourceType> <resourceId> is <compliance>', 'Account <account>, <region>'],
+        summary: `${title}: <rule> in <account>`,
+        keywords: ['<account>', '<region>', '<compliance>'],
+        nextSteps: ['The rule in AWS Config, signed in to account <account>: https://<region>.console.aws.amazon.com/config/home?region=<region>#/rules'],
+      };
   }
 }
 

@@ -5,6 +5,7 @@ import { enabledPolicyTypesFor, serviceAccessPrincipalsFor } from '../config/org
 import { flattenOrganizationalUnits } from '../config/organizational-unit-paths';
 import { buildFirewallManager } from './build-firewall-manager';
 import { attachmentsOf, buildPolicies } from './build-policies';
+import { detectiveControlsPlan } from './detective-controls';
 import { assignmentsOf, identityCenterOf } from './identity-center';
 import { incidentResponseOf } from './incident-response';
 import type { Account, LandingZone, ManagementAccount, MemberAccount, OrganizationalUnit } from './landing-zone';
@@ -48,6 +49,7 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
   const { landingZone, accounts: requests } = files;
   const config = landingZone.config;
   const { attachments } = config.guardrails;
+  const detectiveControls = detectiveControlsPlan(files);
   const organizationalUnits: OrganizationalUnit[] = flattenOrganizationalUnits(config.organizationalUnits).map((entry) => ({
     path: entry.path,
     name: entry.name,
@@ -73,6 +75,7 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
         policies: attachmentsOf(attachments.accounts[request.config.name]),
         // Nobody signs in to an account that is suspended or closing.
         access: lifecycle === 'active' ? assignmentsOf(config.identityCenter, { name: request.config.name, ouPath }, request.config.access) : [],
+        detectiveControls: detectiveControls.ofAccount(request),
       },
       config.suspendedOrganizationalUnit,
     );
@@ -85,7 +88,7 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
   return {
     organization: config.organization,
     serviceAccessPrincipals: serviceAccessPrincipalsFor(config.organization, config.securityServices, config.firewallManager),
-    enabledPolicyTypes: enabledPolicyTypesFor(config.organization),
+    enabledPolicyTypes: enabledPolicyTypesFor(files),
     homeRegion: config.homeRegion,
     governedRegions,
     requiredTags: config.requiredTags,
@@ -108,6 +111,7 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
     sessionManager: config.sessionManager,
     identityCenter: config.identityCenter && identityCenterOf(config.identityCenter, config.homeRegion, files, managementAccount.access),
     incidentResponse: config.incidentResponse && incidentResponseOf(config.incidentResponse, config.homeRegion, governedRegions, files.runbooks),
+    organizationDetectiveControls: detectiveControls.organization,
     costAnomalyDetection: {
       thresholdUsd: config.costAnomalyDetection.thresholdUsd,
       emails: config.costAnomalyDetection.emails ?? config.alerts.emails,

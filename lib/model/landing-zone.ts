@@ -16,21 +16,19 @@ import type { PasswordPolicyConfig } from '../config/schemas/account-baseline';
 import type { LandingZoneConfig } from '../config/schemas/landing-zone';
 import type { StateBackendConfig } from '../config/schemas/state-backend';
 import type { FieldPath } from '../diagnostics';
-import type { OrganizationPolicyType } from '../guardrails/guardrail';
+import type { OrganizationPolicyType, PolicyAttachmentKey } from '../guardrails/policy-types';
+import type { DetectiveControlSet } from './detective-controls';
 import type { Assignment, IdentityCenter } from './identity-center';
 import type { FirewallManager } from './firewall-manager';
 import type { IncidentResponse } from './incident-response';
 import type { LogArchiveBuckets } from './log-archive-buckets';
 
-/** The policies attached to one root, OU or account, by name. */
-export interface PolicyAttachments {
-  readonly serviceControlPolicies: readonly string[];
-  readonly tagPolicies: readonly string[];
-}
+/** The policies attached to one root, OU or account, by name, for each type. */
+export type PolicyAttachments = Readonly<Record<PolicyAttachmentKey, readonly string[]>>;
 
-/** A policy of the organization: a built-in guardrail built for this landing zone, or a custom SCP. */
+/** A policy of the organization: a built-in guardrail built for this landing zone, a custom SCP or a backup plan. */
 export interface OrganizationPolicy {
-  /** The guardrail id or custom SCP name; the policy's name in AWS Organizations. */
+  /** The guardrail id, custom SCP or backup plan name; the policy's name in AWS Organizations. */
   readonly name: string;
   readonly type: OrganizationPolicyType;
   readonly description: string;
@@ -69,6 +67,8 @@ interface AccountFields {
   readonly policies: PolicyAttachments;
   /** Who may sign in to the account through IAM Identity Center, with which permission sets. */
   readonly access: readonly Assignment[];
+  /** The detective controls deployed in the account's own baseline (the organization's reach it from the security account). */
+  readonly detectiveControls: DetectiveControlSet;
 }
 
 /** The account that owns the organization: it stays at the root and exists before the landing zone. */
@@ -128,6 +128,8 @@ export interface LandingZone {
   readonly identityCenter?: IdentityCenter;
   /** Absent when the configuration has no `incidentResponse` section. */
   readonly incidentResponse?: IncidentResponse;
+  /** The detective controls attached to the root, deployed for every account by the Config delegated administrator. */
+  readonly organizationDetectiveControls: DetectiveControlSet;
   /** Recipients resolved: the alert recipients when none are given. */
   readonly costAnomalyDetection: { readonly thresholdUsd: number; readonly emails: readonly string[] };
   /**

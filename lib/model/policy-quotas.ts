@@ -5,6 +5,7 @@
 import { policySizeIssue } from '../config/policy-size';
 import type { QuotasConfig } from '../config/schemas/quotas';
 import type { Issue } from '../diagnostics';
+import { ORGANIZATION_POLICY_KINDS } from '../guardrails/policy-types';
 import type { OrganizationPolicy } from './landing-zone';
 
 /** `landingZoneFile` is where the organization-wide count is reported: where the attachments are. */
@@ -14,7 +15,7 @@ export function checkPolicyQuotas(policies: readonly OrganizationPolicy[], quota
     const issue = policySizeIssue(policy, quotas, policy.origin);
     if (issue) issues.push(issue);
   }
-  for (const type of ['SERVICE_CONTROL_POLICY', 'TAG_POLICY'] as const) {
+  for (const { type } of ORGANIZATION_POLICY_KINDS) {
     const count = policies.filter((policy) => policy.type === type).length;
     if (count > quotas.policiesPerOrganization) {
       issues.push({

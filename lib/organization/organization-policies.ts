@@ -6,13 +6,16 @@
 import { OrganizationsPolicy } from '@cdktf/provider-aws/lib/organizations-policy';
 import type { OrganizationsOrganization } from '@cdktf/provider-aws/lib/organizations-organization';
 import type { Construct } from 'constructs';
+import { ORGANIZATION_ID_PLACEHOLDER } from '../guardrails/guardrail';
 import type { OrganizationPolicy } from '../model/landing-zone';
 
 /**
- * Each policy by name. Each waits for the organization, which nothing in the policy
+ * Each policy by name. Each waits for the organization, which nothing in most policies
  * references: on a new organization, AWS refuses a policy until the organization and its
  * policy types exist (`AWSOrganizationsNotInUseException`), and the provider retries only
- * while the organization is being finalized.
+ * while the organization is being finalized. A policy that names the organization (the
+ * data perimeter) gets the id of the organization in place of the placeholder it was
+ * built and measured with.
  */
 export function organizationPolicies(
   scope: Construct,
@@ -27,7 +30,7 @@ export function organizationPolicies(
         name: policy.name,
         description: policy.description,
         type: policy.type,
-        content: policy.content,
+        content: policy.content.split(ORGANIZATION_ID_PLACEHOLDER).join(organization.id),
         dependsOn: [organization],
       }),
     );

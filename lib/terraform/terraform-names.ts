@@ -26,3 +26,9 @@ export function textName(text: string): string {
 export function regionName(region: string): string {
   return region.replace(/-/g, '_');
 }
+
+/** A name for a kebab-case name (a control id, a conformance pack name: letters, digits and `-` only, never `_`): `restricted-ssh` becomes `restricted_ssh`. */
+export function kebabName(name: string): string {
+  if (!/^[A-Za-z0-9-]+$/.test(name)) throw new Error(`${name} is not a kebab-case name`);
+  return name.replace(/-/g, '_');
+}

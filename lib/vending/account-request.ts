@@ -4,14 +4,14 @@
  * copy of it before anything is written. A refused request gets the same messages
  * validation gives, and no file.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadLandingZone } from '../app/load-landing-zone';
-import { ACCOUNTS_DIRECTORY, CUSTOM_POLICY_DIRECTORY, LANDING_ZONE_FILE } from '../config/configuration-files';
+import { ACCOUNTS_DIRECTORY } from '../config/configuration-files';
+import { copyConfiguration } from '../config/copy-configuration';
 import { ACCOUNT_KEY } from '../config/read-configuration';
-import { PERMISSION_SET_POLICY_DIRECTORY } from '../config/schemas/identity-center';
 import { UserError } from '../diagnostics';
 
 export interface AccountAnswers {
@@ -72,9 +72,7 @@ export async function vendAccount(directory: string, answers: AccountAnswers): P
   const text = requestFileText(answers);
   const trial = mkdtempSync(join(tmpdir(), 'landing-zone-vend-'));
   try {
-    for (const entry of [LANDING_ZONE_FILE, ACCOUNTS_DIRECTORY, CUSTOM_POLICY_DIRECTORY, PERMISSION_SET_POLICY_DIRECTORY]) {
-      if (existsSync(join(directory, entry))) cpSync(join(directory, entry), join(trial, entry), { recursive: true });
-    }
+    copyConfiguration(directory, trial);
     writeFileSync(join(trial, file), text);
     const { warnings } = await loadLandingZone(trial);
     writeFileSync(join(directory, file), text);

@@ -10,7 +10,7 @@ import { enabledPolicyTypesFor, serviceAccessPrincipalsFor } from '../organizati
 
 export function adoptedOrganization({
   landingZone,
-}: Pick<ConfigurationFiles<'organization' | 'securityServices' | 'firewallManager'>, 'landingZone'>): Issue[] {
+}: Pick<ConfigurationFiles<'organization' | 'securityServices' | 'firewallManager' | 'guardrails'>, 'landingZone'>): Issue[] {
   const { organization, securityServices, firewallManager } = landingZone.config;
   if (organization.existingOrganizationId === undefined) return [];
   return [
@@ -20,7 +20,7 @@ export function adoptedOrganization({
       severity: 'warning',
       message:
         `the first apply leaves ${organization.existingOrganizationId} with exactly these trusted services: ${serviceAccessPrincipalsFor(organization, securityServices, firewallManager).join(', ')}; ` +
-        `and these policy types: ${enabledPolicyTypesFor(organization).join(', ')}. Every other is turned off, and a policy type turned off detaches its policies: ` +
+        `and these policy types: ${enabledPolicyTypesFor({ landingZone }).join(', ')}. Every other is turned off, and a policy type turned off detaches its policies: ` +
         `list the organization's others in organization.additionalServiceAccessPrincipals and organization.additionalPolicyTypes first`,
     },
   ];

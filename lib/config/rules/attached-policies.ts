@@ -2,7 +2,8 @@
  * Every attached policy exists and is of the type it is attached as, once per target; a
  * built-in is attached only where the settings give it something to enforce.
  */
-import { SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../../guardrails/catalogue';
+import { BUILT_IN_GUARDRAILS, builtInGuardrailsOf } from '../../guardrails/catalogue';
+import { ORGANIZATION_POLICY_KINDS, type OrganizationPolicyType } from '../../guardrails/policy-types';
 import { expectedOneOf, type FieldPath, type Issue } from '../../diagnostics';
 import type { ConfigurationFiles } from '../configuration-files';
 import { guardrailContext, type GuardrailContextSections } from '../guardrail-context';
@@ -25,22 +26,27 @@ function listIssues(
   });
 }
 
-export function attachedPolicies(files: ConfigurationFiles<GuardrailContextSections | 'organizationalUnits'>): Issue[] {
-  const builtIns = [...SERVICE_CONTROL_POLICY_GUARDRAILS, ...TAG_POLICY_GUARDRAILS];
+const EXPECTED: Readonly<Record<OrganizationPolicyType, string>> = {
+  SERVICE_CONTROL_POLICY: 'a built-in guardrail or a custom SCP in scps/',
+  TAG_POLICY: 'a built-in tag policy',
+  RESOURCE_CONTROL_POLICY: 'a built-in resource control policy',
+  DECLARATIVE_POLICY_EC2: 'a built-in EC2 declarative policy',
+  AISERVICES_OPT_OUT_POLICY: 'a built-in AI services opt-out policy',
+  BACKUP_POLICY: 'a backup plan of backup.plans',
+};
+
+export function attachedPolicies(files: ConfigurationFiles<GuardrailContextSections | 'organizationalUnits' | 'backup'>): Issue[] {
   const context = guardrailContext(files);
-  const unmetRequirementOf = (name: string) => builtIns.find((guardrail) => guardrail.id === name)?.unmetRequirement?.(context);
-  const serviceControlPolicies = [...SERVICE_CONTROL_POLICY_GUARDRAILS.map((guardrail) => guardrail.id), ...files.customPolicies.map((policy) => policy.name)];
-  const tagPolicies = TAG_POLICY_GUARDRAILS.map((guardrail) => guardrail.id);
+  const unmetRequirementOf = (name: string) => BUILT_IN_GUARDRAILS.find((guardrail) => guardrail.id === name)?.unmetRequirement?.(context);
+  const declared: Partial<Record<OrganizationPolicyType, readonly string[]>> = {
+    SERVICE_CONTROL_POLICY: files.customPolicies.map((policy) => policy.name),
+    BACKUP_POLICY: Object.keys(files.landingZone.config.backup?.plans ?? {}),
+  };
+  const known = (type: OrganizationPolicyType) => [...builtInGuardrailsOf(type).map((guardrail) => guardrail.id), ...(declared[type] ?? [])];
   const file = files.landingZone.file;
-  return attachableTargets(files).flatMap(({ fieldPath, value }) => [
-    ...listIssues(
-      file,
-      value.serviceControlPolicies,
-      serviceControlPolicies,
-      'a built-in guardrail or a custom SCP in scps/',
-      [...fieldPath, 'serviceControlPolicies'],
-      unmetRequirementOf,
+  return attachableTargets(files).flatMap(({ fieldPath, value }) =>
+    ORGANIZATION_POLICY_KINDS.flatMap(({ type, attachmentKey }) =>
+      listIssues(file, value[attachmentKey], known(type), EXPECTED[type], [...fieldPath, attachmentKey], unmetRequirementOf),
     ),
-    ...listIssues(file, value.tagPolicies, tagPolicies, 'a built-in tag policy', [...fieldPath, 'tagPolicies'], unmetRequirementOf),
-  ]);
+  );
 }

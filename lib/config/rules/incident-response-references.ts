@@ -7,7 +7,7 @@
 import { expectedOneOf, type FieldPath, type Issue } from '../../diagnostics';
 import type { ConfigurationFiles } from '../configuration-files';
 import { INCIDENT_KINDS } from '../schemas/incident-response';
-import { RUNBOOK_DIRECTORY } from '../schemas/runbook';
+import { RUNBOOK_DIRECTORY } from '../configuration-files';
 
 type Files = Pick<ConfigurationFiles<'incidentResponse'>, 'landingZone' | 'runbooks'>;
 

@@ -12,7 +12,9 @@ import { alternateContacts } from './alternate-contacts';
 import { attachedPolicies } from './attached-policies';
 import { coreAccounts } from './core-accounts';
 import { customPolicies } from './custom-policies';
+import { conformancePacks } from './conformance-packs';
 import { customPolicyNames } from './custom-policy-names';
+import { detectiveControlAttachments, detectiveControlParameters, mandatoryControls } from './detective-controls';
 import { exemptionsGuard } from './exemptions-guard';
 import { firewallManagerCosts } from './firewall-manager-costs';
 import { firewallManagerLimits } from './firewall-manager-limits';
@@ -37,12 +39,20 @@ import { securityHubUnits } from './security-hub-units';
 import { someGuardrail } from './some-guardrail';
 import { uniqueAccounts } from './unique-accounts';
 
-const GUARDRAIL_CONTEXT: readonly GuardrailContextSections[] = ['accountAccessRole', 'governedRegions', 'guardrails', 'requiredTags', 'logArchive', 'alerts'];
+const GUARDRAIL_CONTEXT: readonly GuardrailContextSections[] = [
+  'organization',
+  'accountAccessRole',
+  'governedRegions',
+  'guardrails',
+  'requiredTags',
+  'logArchive',
+  'alerts',
+];
 const wholeOrganization = { wholeOrganization: true };
 
 export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['homeRegion', 'governedRegions'], regions),
-  configurationRule(['organization', 'securityServices', 'firewallManager'], adoptedOrganization),
+  configurationRule(['organization', 'securityServices', 'firewallManager', 'guardrails'], adoptedOrganization),
   configurationRule(['organizationalUnits', 'quotas'], organizationalUnits),
   configurationRule([], uniqueAccounts),
   configurationRule(['organizationalUnits'], accountPlacement),
@@ -56,7 +66,7 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['firewallManager'], firewallManagerSettings),
   configurationRule(['firewallManager'], firewallManagerCosts),
   configurationRule(['firewallManager', 'governedRegions', 'logArchive'], firewallManagerLimits),
-  configurationRule([], customPolicyNames),
+  configurationRule(['backup'], customPolicyNames),
   configurationRule(['guardrails', 'quotas'], customPolicies),
   configurationRule(['guardrails'], someGuardrail),
   configurationRule(['guardrails'], exemptActionReferences),
@@ -70,7 +80,11 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['incidentResponse', 'homeRegion', 'governedRegions', 'alerts'], incidentManagerRegions),
   configurationRule(['incidentResponse'], runbookPolicies),
   configurationRule(['guardrails', 'organizationalUnits'], guardrailTargets, wholeOrganization),
-  configurationRule([...GUARDRAIL_CONTEXT, 'organizationalUnits'], attachedPolicies, wholeOrganization),
+  configurationRule([...GUARDRAIL_CONTEXT, 'organizationalUnits', 'backup'], attachedPolicies, wholeOrganization),
   configurationRule(['guardrails', 'organizationalUnits', 'quotas'], policiesPerTarget, wholeOrganization),
   configurationRule(GUARDRAIL_CONTEXT, exemptionsGuard, wholeOrganization),
+  configurationRule(['detectiveControls', 'organizationalUnits'], detectiveControlAttachments, wholeOrganization),
+  configurationRule(['detectiveControls'], detectiveControlParameters),
+  configurationRule(['detectiveControls'], mandatoryControls),
+  configurationRule(['detectiveControls'], conformancePacks),
 ];

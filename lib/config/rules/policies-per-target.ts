@@ -1,28 +1,24 @@
-/** No target carries more policies of a type than the quota allows; AWS's FullAWSAccess takes one SCP slot of every target. */
+/**
+ * No target carries more policies of a type than the quota allows; the policy AWS attaches
+ * to every target of a type of its own (FullAWSAccess, RCPFullAWSAccess) takes one slot.
+ */
 import type { Issue } from '../../diagnostics';
+import { ORGANIZATION_POLICY_KINDS } from '../../guardrails/policy-types';
 import type { ConfigurationFiles } from '../configuration-files';
+import { perTargetQuotaOf } from '../policy-size';
 import { attachableTargets } from './guardrail-targets';
-
-/** AWS attaches FullAWSAccess to every root, OU and account. */
-const FULL_AWS_ACCESS_SLOTS = 1;
 
 export function policiesPerTarget(files: Pick<ConfigurationFiles<'guardrails' | 'organizationalUnits' | 'quotas'>, 'landingZone' | 'accounts'>): Issue[] {
   const { quotas } = files.landingZone.config;
-  const limits = [
-    {
-      field: 'serviceControlPolicies',
-      limit: quotas.serviceControlPoliciesPerTarget - FULL_AWS_ACCESS_SLOTS,
-      name: 'serviceControlPoliciesPerTarget, less one for FullAWSAccess',
-    },
-    { field: 'tagPolicies', limit: quotas.tagPoliciesPerTarget, name: 'tagPoliciesPerTarget' },
-  ] as const;
   return attachableTargets(files).flatMap(({ fieldPath, value }) =>
-    limits
-      .filter(({ field, limit }) => value[field].length > limit)
-      .map(({ field, limit, name }) => ({
-        file: files.landingZone.file,
-        path: [...fieldPath, field],
-        message: `${value[field].length} policies here, over quotas.${name} (${limit})`,
-      })),
+    ORGANIZATION_POLICY_KINDS.flatMap((kind): Issue[] => {
+      const quota = perTargetQuotaOf(kind.type, quotas);
+      const awsManaged = 'awsManagedPolicy' in kind ? kind.awsManagedPolicy : undefined;
+      const limit = quota.limit - (awsManaged ? 1 : 0);
+      const count = value[kind.attachmentKey].length;
+      if (count <= limit) return [];
+      const name = awsManaged ? `${quota.name}, less one for ${awsManaged}` : quota.name;
+      return [{ file: files.landingZone.file, path: [...fieldPath, kind.attachmentKey], message: `${count} policies here, over quotas.${name} (${limit})` }];
+    }),
   );
 }

@@ -11,8 +11,12 @@ export const PolicyAttachmentsSchema = z
   .strictObject({
     serviceControlPolicies: z.array(PolicyNameSchema).default([]).describe('Built-in guardrail ids or custom SCP names (scps/<name>.json).'),
     tagPolicies: z.array(PolicyNameSchema).default([]).describe('Built-in tag policy ids.'),
+    resourceControlPolicies: z.array(PolicyNameSchema).default([]).describe('Built-in resource control policy ids (the data perimeter).'),
+    declarativePolicies: z.array(PolicyNameSchema).default([]).describe('Built-in EC2 declarative policy ids.'),
+    aiServicesOptOutPolicies: z.array(PolicyNameSchema).default([]).describe('Built-in AI services opt-out policy ids.'),
+    backupPolicies: z.array(PolicyNameSchema).default([]).describe('Names of backup plans of the backup section.'),
   })
-  .describe('Policies attached to one target.');
+  .describe('Policies attached to one target, by type.');
 
 /** An IAM action or pattern, `service:Action` with `*` and `?` wildcards. */
 export const ActionPatternSchema = z
@@ -48,6 +52,33 @@ export const GuardrailsSchema = z
           .describe('Services whose resource creation requires the tags.'),
       })
       .default({ services: [...REQUIRE_TAGS_SERVICE_NAMES] }),
+    dataPerimeter: z
+      .strictObject({
+        trustedAccountIds: z
+          .array(z.string().regex(/^\d{12}$/, { error: expected('a 12-digit account id in quotes') }))
+          .default([])
+          .describe('Accounts outside the organization that enforce-organization-identities lets in (a partner, a vendor).'),
+      })
+      .default({ trustedAccountIds: [] }),
+    allowedImages: z
+      .strictObject({
+        state: z
+          .enum(['enabled', 'audit_mode'])
+          .default('enabled')
+          .describe('enabled: EC2 refuses images of other providers; audit_mode: it only reports them.'),
+        providers: z
+          .array(
+            z.union([
+              z.enum(['amazon', 'aws_marketplace', 'aws_backup_vault']),
+              z.string().regex(/^\d{12}$/, { error: expected('amazon, aws_marketplace, aws_backup_vault or a 12-digit account id') }),
+            ]),
+          )
+          .min(1)
+          .max(200)
+          .default(['amazon'])
+          .describe('Who may provide the images that ec2-allowed-images allows: amazon, aws_marketplace, aws_backup_vault or account ids.'),
+      })
+      .default({ state: 'enabled', providers: ['amazon'] }),
     attachments: z
       .strictObject({
         root: PolicyAttachmentsSchema.optional().describe('Policies on the organization root: every member account.'),
@@ -56,7 +87,7 @@ export const GuardrailsSchema = z
       })
       .default({ organizationalUnits: {}, accounts: {} }),
   })
-  .describe('Preventive guardrails: service control policies and tag policies, and where they are attached.');
+  .describe('Preventive guardrails: organization policies of every type, and where they are attached.');
 
 export type GuardrailsConfig = z.output<typeof GuardrailsSchema>;
 export type PolicyAttachmentsConfig = z.output<typeof PolicyAttachmentsSchema>;

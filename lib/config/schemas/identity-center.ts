@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PolicyDocumentSchema } from '../../iam/policy-document';
 import { expected } from '../schema-issues';
 import { AccountNameSchema, AwsManagedPolicyNameSchema, plainText, RegionSchema, TagsSchema } from './common';
+import { PERMISSION_SET_POLICY_DIRECTORY } from '../configuration-files';
 
 /** IAM Identity Center: a permission set's name, 1-32 of letters, digits and `+=,.@_-`. */
 export const PermissionSetNameSchema = z
@@ -37,8 +38,6 @@ export const SessionDurationSchema = z
     { error: 'expected a session of 1 to 12 hours (PT1H to PT12H), as IAM Identity Center allows' },
   );
 
-/** The folder of the permission sets' inline policies kept in files, beside `scps/`. */
-export const PERMISSION_SET_POLICY_DIRECTORY = 'permission-sets';
 
 const PermissionsBoundarySchema = z
   .strictObject({ awsManagedPolicy: AwsManagedPolicyNameSchema.optional(), customerManagedPolicy: CustomerManagedPolicyNameSchema.optional() })

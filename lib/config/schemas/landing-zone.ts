@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { expected } from '../schema-issues';
 import { AccountBaselineSchema } from './account-baseline';
 import { AlertsSchema } from './alerts';
+import { BackupSchema } from './backup';
 import { AccountNameSchema, AlternateContactsSchema, plainText, RegionSchema, TagKeySchema, TagValueSchema } from './common';
 import { CostAnomalyDetectionSchema } from './cost-anomaly-detection';
 import { FirewallManagerSchema } from './firewall-manager';
+import { DetectiveControlsSchema } from './detective-controls';
 import { GuardrailsSchema } from './guardrails';
 import { IdentityCenterSchema } from './identity-center';
 import { IncidentResponseSchema } from './incident-response';
@@ -69,6 +71,8 @@ export const LandingZoneSchema = z
     firewallManager: FirewallManagerSchema.optional().describe('Firewall Manager policies; none when absent.'),
     incidentResponse: IncidentResponseSchema.optional(),
     guardrails: GuardrailsSchema.default(GuardrailsSchema.parse({})),
+    backup: BackupSchema.optional(),
+    detectiveControls: DetectiveControlsSchema.default(DetectiveControlsSchema.parse({})),
     quotas: QuotasSchema.default(QuotasSchema.parse({})),
     stateBackend: StateBackendSchema,
   })

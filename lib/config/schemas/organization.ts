@@ -29,7 +29,13 @@ export const OrganizationSchema = z
     additionalPolicyTypes: z
       .array(z.enum(ORGANIZATION_POLICY_TYPES))
       .default([])
-      .describe('Policy types to keep enabled besides SCPs and tag policies: the list is authoritative, and disabling a type detaches its policies.'),
+      .describe('Policy types to keep enabled besides those the attached policies need: the list is authoritative, and disabling a type detaches its policies.'),
+    centralizedRootAccess: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Centralized root access: member accounts have no root credentials, and root tasks are done in root sessions from the management account (trusted access for IAM).',
+      ),
   })
   .describe('The organization, created or adopted.');
 

@@ -6,8 +6,6 @@
 import { z } from 'zod';
 import { expected } from '../schema-issues';
 
-/** Where a response plan's custom runbooks are kept, beside `scps/`. */
-export const RUNBOOK_DIRECTORY = 'runbooks';
 
 export const RunbookDocumentSchema = z
   .strictObject({
