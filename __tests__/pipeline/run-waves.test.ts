@@ -27,13 +27,13 @@ interface FakeStack {
 }
 
 /** A fake terraform in a directory of its own, and what it recorded. */
-function fakeTerraform(stacks: Record<string, FakeStack> = {}, delayMs = 40) {
+function fakeTerraform(stacks: Record<string, FakeStack> = {}, delayMs = 40, initDelayMs = delayMs) {
   const directory = temporaryDirectory();
   const binary = join(directory, 'terraform');
   copyFileSync(join(REPOSITORY, '__tests__', 'support', 'fake-terraform.js'), binary);
   chmodSync(binary, 0o755);
   mkdirSync(join(directory, 'state'));
-  writeFileSync(join(directory, 'scenario.json'), JSON.stringify({ stacks, delayMs }));
+  writeFileSync(join(directory, 'scenario.json'), JSON.stringify({ stacks, delayMs, initDelayMs }));
   const callsFile = join(directory, 'state', 'calls.jsonl');
   return {
     directory,
@@ -115,9 +115,9 @@ const RISKY_PLAN = JSON.parse(readFileSync(join(REPOSITORY, '__tests__', 'fixtur
 describe('the wave runner', () => {
   it('plans wave after wave, each stack in its directory, and keeps each plan and its JSON for the review and the apply', async () => {
     const output = synthesizedOutput({ management: [], 'account-a': ['management'], 'account-b': ['management'] });
-    const fake = fakeTerraform();
+    const fake = fakeTerraform({ 'account-b': { plan: { format_version: '1.2', resource_changes: [], applyable: false } } });
     const { result, statuses } = await run('plan', wavesOf([step(output, 'management')], [step(output, 'account-a'), step(output, 'account-b')]), fake);
-    expect(statuses).toEqual({ management: 'planned', 'account-a': 'planned', 'account-b': 'planned' });
+    expect(statuses).toEqual({ management: 'planned', 'account-a': 'planned', 'account-b': 'unchanged' });
     expect(result.exitCode).toBe(0);
     const calls = fake.calls();
     expect(commandsOf(calls, 'management')).toEqual(['init', 'plan', 'show']);
@@ -139,6 +139,17 @@ describe('the wave runner', () => {
     expect(calls.filter((call) => call.command === 'plan')).toHaveLength(7);
     expect(mostAtOnce(calls)).toBeLessThanOrEqual(3);
     expect(mostAtOnce(calls)).toBeGreaterThan(1);
+  });
+
+  it('runs one terraform init at a time for a shared plugin cache, and the plans side by side', async () => {
+    const stacks = ['baseline-a', 'baseline-b', 'baseline-c', 'baseline-d'];
+    const output = synthesizedOutput(Object.fromEntries(stacks.map((stack) => [stack, []])));
+    const fake = fakeTerraform({}, 400, 20);
+    await run('plan', wavesOf(stacks.map((stack) => step(output, stack))), fake, { initOneAtATime: true });
+    const inits = fake.calls().filter((call) => call.command === 'init');
+    expect(inits).toHaveLength(4);
+    inits.slice(1).forEach((init, index) => expect(init.start).toBeGreaterThanOrEqual(inits[index].end));
+    expect(mostAtOnce(fake.calls().filter((call) => call.command === 'plan'))).toBeGreaterThan(1);
   });
 
   it('skips in a plan the stacks that read a stack not applied yet, and says when they are planned', async () => {

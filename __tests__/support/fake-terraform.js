@@ -10,7 +10,7 @@
 //   "failures": [{ "command": "plan", "times": 2, "stderr": "..." }],  the first `times` calls fail
 //   "plan": { ...terraform show -json output... },                     default: one resource to add
 //   "detailedExitCode": 2                                              plan -detailed-exitcode's code when it succeeds
-// } }, "delayMs": 40 }
+// } }, "delayMs": 40, "initDelayMs": 40 }                           how long each command takes
 //
 // Each stack has a state serial (state/<stack>.serial): a plan records it,
 // an apply raises it, and a saved plan made at another serial is stale, as Terraform says.
@@ -50,7 +50,7 @@ function finish(status, stdout = '', stderr = '') {
       appendFileSync(join(stateDirectory, 'calls.jsonl'), `${JSON.stringify({ stack, cwd: process.cwd(), command, args, start, end: Date.now() })}\n`);
       process.exitCode = status;
     },
-    command === 'init' || command === 'show' ? 5 : (scenario.delayMs ?? 40),
+    command === 'show' ? 5 : command === 'init' ? (scenario.initDelayMs ?? scenario.delayMs ?? 40) : (scenario.delayMs ?? 40),
   );
 }
 

@@ -246,9 +246,8 @@ export async function runWaves({ waves }: StackWaves, props: WaveRunnerProps): P
 
     const attemptPlan = async (): Promise<Outcome> => {
       await init();
-      const report = await freshPlan();
-      const counts = countsOf(report);
-      return { status: 'planned', detail: report.stacks.length === 0 ? 'no changes' : describeCounts(counts), counts };
+      const counts = countsOf(await freshPlan());
+      return applyable(files.json) ? { status: 'planned', detail: describeCounts(counts), counts } : { status: 'unchanged', detail: 'no changes', counts };
     };
 
     const applyFresh = async (why: string): Promise<Outcome> => {
