@@ -171,3 +171,19 @@ describe('the sample pipeline', () => {
     expect(runs).toContain('npm run --silent waves -- drift --waves waves.json');
   });
 });
+
+describe("the README's Pipeline section", () => {
+  const readme = readFileSync(join(REPOSITORY, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Pipeline\n'), readme.indexOf('\n## ', readme.indexOf('\n## Pipeline\n') + 1));
+
+  it('runs only npm scripts and options that exist, silent wherever their output is kept', () => {
+    expectKnownOptions(section);
+    for (const line of section.split('\n').filter((line) => /npm run [^|]*> /.test(line))) expect(line).toMatch(/npm run --silent /);
+  });
+
+  it('shows policies that are JSON', () => {
+    const blocks = [...section.matchAll(/```json\n([^]*?)```/g)].map((match) => match[1]);
+    expect(blocks).toHaveLength(3);
+    for (const block of blocks) expect(JSON.parse(block).Version).toBe('2012-10-17');
+  });
+});
