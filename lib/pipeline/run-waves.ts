@@ -130,7 +130,7 @@ function countsOf(report: ReviewReport): PlanCounts {
   return { add: resourcesAdded, change: resourcesChanged, destroy: resourcesRemoved };
 }
 
-export function describeCounts(counts: PlanCounts): string {
+function describeCounts(counts: PlanCounts): string {
   return `${counts.add} to add, ${counts.change} to change, ${counts.destroy} to destroy`;
 }
 
