@@ -114,7 +114,8 @@ export function renderTerminal(report: ReviewReport, colour: boolean): string {
   return lines.join('\n');
 }
 
-function escapeMarkdown(text: string): string {
+/** Text shown as it is in Markdown: every character Markdown or GitHub would read as markup escaped. */
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, (character) => `\\${character}`);
 }
 

@@ -1,0 +1,45 @@
+/**
+ * The waves a runner is given: the file `npm run changed-stacks -- --format json` wrote,
+ * read back and checked against the same types, so that a hand-edited or truncated file
+ * is refused with the field that is wrong before any Terraform runs.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { formatFieldPath, UserError } from '../diagnostics';
+import type { StackWaves } from './changed-stacks';
+
+const StackWavesSchema: z.ZodType<StackWaves> = z.strictObject({
+  waves: z.array(
+    z.strictObject({
+      number: z.number().int().min(1),
+      steps: z.array(
+        z.strictObject({
+          stack: z.string().regex(/^[\w.-]+$/, { error: 'expected a stack name' }),
+          action: z.enum(['apply', 'destroy']),
+          reason: z.enum(['added', 'changed', 'removed', 'all']),
+          output: z.string().min(1),
+          afterApplying: z.array(z.string()),
+        }),
+      ),
+    }),
+  ),
+});
+
+const PRODUCED_BY = 'npm run --silent changed-stacks -- --format json > <file>';
+
+export function readStackWaves(file: string): StackWaves {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'is not JSON';
+    throw new UserError(`${file} ${reason}: expected the waves that ${PRODUCED_BY} writes`);
+  }
+  const parsed = StackWavesSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.path.length > 0 ? ` ${formatFieldPath(issue.path as (string | number)[])}:` : '';
+    throw new UserError(`${file}${field} ${issue.message} (expected the waves that ${PRODUCED_BY} writes)`);
+  }
+  return parsed.data;
+}
