@@ -264,6 +264,27 @@ describe('risks', () => {
   });
 });
 
+describe('the newer policy types', () => {
+  it('raise detaching the EC2 declarative policies, and the policy type turned off with them, as risks', async () => {
+    const report = await reviewOf((directory) => editFile(directory, 'landing-zone.yaml', (text) => text.replace(/ {6}declarativePolicies: \[[^\]]*\]\n/, '')));
+    expect(report.risks).toContainEqual(
+      expect.objectContaining({
+        kind: 'guardrail-weakened',
+        title: 'policy types DECLARATIVE_POLICY_EC2 are turned off: every policy of them is detached everywhere',
+      }),
+    );
+    expect(report.risks).toContainEqual(
+      expect.objectContaining({ kind: 'guardrail-weakened', title: 'ec2-serial-console-off is detached from the root, in 6 accounts' }),
+    );
+    expect(report.intents).toContainEqual(
+      expect.objectContaining({
+        kind: 'policy-detached',
+        sentence: 'declarative policy (EC2) ec2-imdsv2-by-default is detached from the root: 6 accounts lose it',
+      }),
+    );
+  });
+});
+
 describe('who is paged', () => {
   it('is said when a contact channel changes, and a changed phone number is a risk', async () => {
     const report = await reviewOf((directory) =>
@@ -333,6 +354,23 @@ describe('a hand-edited output', () => {
         kind: 'external-principal',
         title: expect.stringMatching(/policy statement PartnerRead lets in AWS:arn:aws:iam::999999999999:root$/),
         stack: 'log-archive',
+      }),
+    ]);
+  });
+
+  it('compares a declarative policy field by field, and raises one loosened as a risk', () => {
+    const after = editedCopy((stacks) =>
+      editJson(join(stacks, 'management', 'cdk.tf.json'), (json) => {
+        const policy = json.resource.aws_organizations_policy.policy_ec2_serial_console_off;
+        policy.content = policy.content.replace('"disabled"', '"enabled"');
+      }),
+    );
+    const report = reviewOutputs(readSynthesizedOutput(exampleOutput()), readSynthesizedOutput(after));
+    expect(report.risks).toEqual([
+      expect.objectContaining({
+        kind: 'guardrail-weakened',
+        title:
+          'declarative policy (EC2) ec2-serial-console-off loosens ec2_attributes.serial_console_access.status.@@assign: "disabled" to "enabled", in 6 accounts',
       }),
     ]);
   });

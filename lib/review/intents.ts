@@ -12,21 +12,14 @@ import {
   type OrganizationView,
   policiesReaching,
 } from './organization-view';
+import { ORGANIZATION_POLICY_KINDS } from '../guardrails/policy-types';
 import { policyDocumentChanges } from './policy-diff';
 import type { Intent, ResourceChange, StackChange, StatementChange } from './report';
 import { embeddedDocument, type Noise } from './value-diff';
 
-const POLICY_LABELS: Readonly<Record<string, string>> = {
-  SERVICE_CONTROL_POLICY: 'SCP',
-  RESOURCE_CONTROL_POLICY: 'RCP',
-  TAG_POLICY: 'tag policy',
-  BACKUP_POLICY: 'backup policy',
-  AISERVICES_OPT_OUT_POLICY: 'AI opt-out policy',
-  DECLARATIVE_POLICY_EC2: 'declarative policy',
-};
-
 export function policyLabel(view: OrganizationView, name: string): string {
-  return `${POLICY_LABELS[view.policies.get(name)?.type ?? ''] ?? 'policy'} ${name}`;
+  const type = view.policies.get(name)?.type;
+  return `${ORGANIZATION_POLICY_KINDS.find((kind) => kind.type === type)?.label ?? 'policy'} ${name}`;
 }
 
 export function countedAccounts(accounts: readonly string[]): string {

@@ -20,7 +20,7 @@ import {
 import { valuesOf } from './stack-diff';
 import { remoteLookup, resourceReference } from './terraform-references';
 import { isNegatedOperator, isPrincipalKey } from './policy-diff';
-import { RISK_KINDS, type ResourceChange, type Risk, type StackChange, type StatementChange } from './report';
+import { type AttributeChange, RISK_KINDS, type ResourceChange, type Risk, type StackChange, type StatementChange } from './report';
 import { ACCOUNT_BASELINE_STACK_PREFIX, ACCOUNT_STACK_PREFIX } from '../../stacks/stack-outputs';
 
 export interface RiskContext {
@@ -58,6 +58,7 @@ const SAFER_ACCOUNT_REMOVAL =
   'Keep the request file with lifecycle: suspended (the account moves to the suspended OU, where deny-all stops all use, and its baseline stays); to close it, set lifecycle: closing and apply, then delete the file as a change of its own.';
 
 const PROTECTED_TYPES = new Set([
+  'aws_backup_vault',
   'aws_s3_bucket',
   'aws_s3_bucket_object_lock_configuration',
   'aws_kms_key',
@@ -93,7 +94,58 @@ const SECURITY_SERVICE_TYPES = new Set([
   'aws_cloudwatch_event_target',
   'aws_sns_topic_subscription',
   'aws_organizations_delegated_administrator',
+  'aws_config_config_rule',
+  'aws_config_organization_managed_rule',
+  'aws_config_conformance_pack',
+  'aws_config_organization_conformance_pack',
+  'aws_config_remediation_configuration',
+  'aws_iam_organizations_features',
 ]);
+
+/**
+ * Values that loosen a declarative, AI opt-out or backup policy, by the field they are set
+ * on: a block lifted, the serial console or any image allowed, tokens optional, data used for
+ * AI again. Such policies are not IAM documents, so their fields are compared one by one.
+ */
+const LOOSENED_VALUES: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/image_block_public_access\.state\.@@assign$/, ['unblocked']],
+  [/snapshot_block_public_access\.state\.@@assign$/, ['unblocked', 'block_new_sharing']],
+  [/serial_console_access\.status\.@@assign$/, ['enabled']],
+  [/vpc_block_public_access\..*mode\.@@assign$/, ['off']],
+  [/allowed_images_settings\.state\.@@assign$/, ['disabled', 'audit_mode']],
+  [/instance_metadata_defaults\.http_tokens\.@@assign$/, ['optional', 'no_preference']],
+  [/opt_out_policy\.@@assign$/, ['optIn']],
+];
+
+function loosens(change: AttributeChange): boolean {
+  if (change.after === undefined) return true;
+  if (change.path.endsWith('delete_after_days.@@assign')) return Number(change.after) < Number(change.before);
+  return LOOSENED_VALUES.some(([path, values]) => path.test(change.path) && values.includes(String(change.after)));
+}
+
+const MANAGEMENT_POLICY_TYPES = ['DECLARATIVE_POLICY_EC2', 'AISERVICES_OPT_OUT_POLICY', 'BACKUP_POLICY'];
+
+/** What the organization's authoritative lists lose: a policy type turned off detaches its policies; a trusted service turned off stops it organization-wide. */
+function organizationListRisks(resource: ResourceChange, accounts: readonly string[], where: { stack: string; address: string }): Risk[] {
+  if (resource.type !== 'aws_organizations_organization' || resource.action !== 'update') return [];
+  return resource.attributes.flatMap((change) => {
+    const removed = (change.removed ?? []).map(String);
+    if (change.path === 'enabled_policy_types' && removed.length > 0) {
+      return [risk('guardrail-weakened', `policy types ${removed.join(', ')} are turned off: every policy of them is detached everywhere`, accounts, where)];
+    }
+    if (change.path === 'aws_service_access_principals' && removed.length > 0) {
+      return [
+        risk(
+          'security-service-removed',
+          `trusted access is turned off for ${removed.join(', ')}: those services stop working across the organization`,
+          accounts,
+          where,
+        ),
+      ];
+    }
+    return [];
+  });
+}
 
 /** AWS managed policies that can change what everyone may do: attached to a permission set, they widen it. */
 const PRIVILEGED_POLICY = /\/(AdministratorAccess|IAMFullAccess|PowerUserAccess)$/;
@@ -255,6 +307,27 @@ function firewallRisks(context: RiskContext): Risk[] {
 /** A policy of the organization: its statements that deny less or exempt more, its deletion, an attachment removed. */
 function organizationPolicyRisks(stack: StackChange, resource: ResourceChange, context: RiskContext): Risk[] {
   const where = { stack: stack.name, address: resource.address };
+  if (
+    resource.type === 'aws_organizations_policy' &&
+    resource.action === 'update' &&
+    MANAGEMENT_POLICY_TYPES.includes(String(valueAt(resource, 'type', 'after')))
+  ) {
+    const name = String(valueAt(resource, 'name', 'after') ?? resource.name);
+    const accounts = accountsReachedByPolicy(context.after, name);
+    const label = policyLabel(context.after, name);
+    return resource.documents.flatMap((document) =>
+      document.changes
+        .filter(loosens)
+        .map((change) =>
+          risk(
+            'guardrail-weakened',
+            `${label} loosens ${change.path}: ${JSON.stringify(change.before)} to ${JSON.stringify(change.after ?? null)}${accounts.length > 0 ? `, in ${countedAccounts(accounts)}` : ''}`,
+            accounts,
+            where,
+          ),
+        ),
+    );
+  }
   if (resource.type === 'aws_organizations_policy') {
     const type = String(
       resource.action === 'delete'
@@ -280,7 +353,8 @@ function organizationPolicyRisks(stack: StackChange, resource: ResourceChange, c
   }
   if (resource.type === 'aws_organizations_policy_attachment' && resource.action === 'delete') {
     const { policy, target, accounts } = detachedPolicy(stack, resource, context);
-    if (policy !== undefined && !PREVENTIVE_TYPES.includes(context.before.policies.get(policy)?.type ?? 'SERVICE_CONTROL_POLICY')) return [];
+    // A tag policy only reports; every other type stops something where it is attached.
+    if (policy !== undefined && context.before.policies.get(policy)?.type === 'TAG_POLICY') return [];
     // A removed account's own attachments go with it.
     if (stack.status === 'removed') return [];
     return [
@@ -469,6 +543,7 @@ function resourceRisks(stack: StackChange, resource: ResourceChange, context: Ri
     if (resource.action === 'delete') risks.push(risk('destroyed', `${label} is destroyed`, accounts, where));
     if (resource.action === 'replace') risks.push(risk('replaced', `${label} is replaced (${resource.replacedBecause.join(', ')} changed)`, accounts, where));
   }
+  risks.push(...organizationListRisks(resource, accounts, where));
   const paging = pagingChange(resource);
   if (paging !== undefined && (resource.action === 'delete' || paging.length > 0)) {
     risks.push(
