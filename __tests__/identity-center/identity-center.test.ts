@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLandingZone } from '../../lib/app/load-landing-zone';
 import type { LandingZone } from '../../lib/model/landing-zone';
-import { copyExample, editFile, readStack, resources, synthesize, writeFile, type TerraformJson } from '../support/example-config';
+import { addNestedPaymentsUnit, copyExample, editFile, readStack, resources, synthesize, writeFile, type TerraformJson } from '../support/example-config';
 import { exampleOutput } from '../support/example-output';
 import { allIssuesOf } from '../support/read-configuration';
 
@@ -46,24 +46,13 @@ describe('grants, expanded into the assignments of each account', () => {
   let landingZone: LandingZone;
   beforeAll(async () => {
     const dir = copyExample();
-    editFile(dir, 'landing-zone.yaml', (text) => text.replace(/( {6}Prod:)( \{\})?\n/, '$1\n        children:\n          Payments: {}\n'));
-    writeFile(
-      dir,
-      'accounts/payments-ledger.yaml',
-      [
-        'name: payments-ledger',
-        'email: aws-payments-ledger@example.com',
-        'ou: Workloads/Prod/Payments',
-        'tags: { owner: payments, environment: prod, cost-center: "4200" }',
-        'budget: { monthlyLimitUsd: 100, alertEmails: [payments-leads@example.com] }',
-        'access:',
-        '  - group: payments-developers',
-        '    permissionSets: [ReadOnly, Developer]',
-        '  - user: jane.doe@example.com',
-        '    permissionSets: [Administrator]',
-        '',
-      ].join('\n'),
-    );
+    addNestedPaymentsUnit(dir, [
+      'access:',
+      '  - group: payments-developers',
+      '    permissionSets: [ReadOnly, Developer]',
+      '  - user: jane.doe@example.com',
+      '    permissionSets: [Administrator]',
+    ]);
     addGrant(dir, ['- group: payments-developers', '  permissionSets: [ReadOnly]', '  organizationalUnits: [Workloads]']);
     ({ landingZone } = await loadLandingZone(dir));
   });

@@ -1,27 +1,14 @@
 import { loadLandingZone } from '../../lib/app/load-landing-zone';
 import type { LandingZone } from '../../lib/model/landing-zone';
 import { accountsReachedBy, accountsUnder, ancestorsOf } from '../../lib/model/organization-tree';
-import { copyExample, editFile, writeFile } from '../support/example-config';
+import { addNestedPaymentsUnit, copyExample } from '../support/example-config';
 import { exampleOutput } from '../support/example-output';
 import { serviceControlPolicyChain } from '../support/scp-chain';
 
 let landingZone: LandingZone;
 beforeAll(async () => {
   const dir = copyExample();
-  // A third level under Workloads/Prod, with an account in it.
-  editFile(dir, 'landing-zone.yaml', (text) => text.replace(/( {6}Prod:)( \{\})?\n/, '$1\n        children:\n          Payments: {}\n'));
-  writeFile(
-    dir,
-    'accounts/payments-ledger.yaml',
-    [
-      'name: payments-ledger',
-      'email: aws-payments-ledger@example.com',
-      'ou: Workloads/Prod/Payments',
-      'tags: { owner: payments, environment: prod, cost-center: "4200" }',
-      'budget: { monthlyLimitUsd: 100, alertEmails: [payments-leads@example.com] }',
-      '',
-    ].join('\n'),
-  );
+  addNestedPaymentsUnit(dir);
   ({ landingZone } = await loadLandingZone(dir));
 });
 

@@ -9,7 +9,7 @@ import { renderMarkdown } from '../../lib/review/render-text';
 import type { ReviewReport } from '../../lib/review/report';
 import { reviewOutputs } from '../../lib/review/review';
 import { readSynthesizedOutput } from '../../lib/review/synthesized-output';
-import { copyExample, editFile, synthesize, temporaryDirectory, type TerraformJson, writeFile } from '../support/example-config';
+import { addNestedPaymentsUnit, copyExample, editFile, synthesize, temporaryDirectory, type TerraformJson, writeFile } from '../support/example-config';
 import { exampleOutput } from '../support/example-output';
 
 /** The example against the example changed by `edit`. */
@@ -91,15 +91,13 @@ describe('moving an account', () => {
 describe('blast radius', () => {
   it('counts every account below an OU a policy is attached to, nested OUs included', async () => {
     const report = await reviewOf((directory) => {
+      addNestedPaymentsUnit(directory);
       editFile(directory, 'landing-zone.yaml', (text) =>
-        text
-          .replace(/( {6}Prod:)( \{\})?\n/, '$1\n        children:\n          Payments: {}\n')
-          .replace(
-            '      Workloads:\n        serviceControlPolicies: [region-deny, require-tags-on-create]',
-            '      Workloads:\n        serviceControlPolicies: [region-deny, require-tags-on-create, deny-iam-users]',
-          ),
+        text.replace(
+          '      Workloads:\n        serviceControlPolicies: [region-deny, require-tags-on-create]',
+          '      Workloads:\n        serviceControlPolicies: [region-deny, require-tags-on-create, deny-iam-users]',
+        ),
       );
-      vend(directory, 'payments-ledger', 'Workloads/Prod/Payments');
     });
     expect(report.intents.find((intent) => intent.kind === 'policy-attached')).toEqual({
       kind: 'policy-attached',

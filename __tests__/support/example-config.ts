@@ -24,6 +24,27 @@ export function copyExample(): string {
   return directory;
 }
 
+/**
+ * A third level of OUs under Workloads/Prod, `Workloads/Prod/Payments`, with the account
+ * `payments-ledger` in it; `requestLines` are added to its request file.
+ */
+export function addNestedPaymentsUnit(directory: string, requestLines: readonly string[] = []): void {
+  editFile(directory, 'landing-zone.yaml', (text) => text.replace(/( {6}Prod:)( \{\})?\n/, '$1\n        children:\n          Payments: {}\n'));
+  writeFile(
+    directory,
+    'accounts/payments-ledger.yaml',
+    [
+      'name: payments-ledger',
+      'email: aws-payments-ledger@example.com',
+      'ou: Workloads/Prod/Payments',
+      'tags: { owner: payments, environment: prod, cost-center: "4200" }',
+      'budget: { monthlyLimitUsd: 100, alertEmails: [payments-leads@example.com] }',
+      ...requestLines,
+      '',
+    ].join('\n'),
+  );
+}
+
 /** Rewrites one file of a configuration directory. */
 export function editFile(directory: string, file: string, edit: (text: string) => string): void {
   const path = join(directory, file);

@@ -16,7 +16,7 @@ import { UserError } from '../diagnostics';
 import { emptyOrganizationView } from './organization-view';
 import type { Intent, ResourceChange, ReviewReport, StackChange } from './report';
 import { pagingIntents } from './intents';
-import { countsOf, summaryOf } from './review';
+import { reportOf } from './review';
 import { risksOf } from './risks';
 import { withValues } from './stack-diff';
 import { type Noise, valueChanges } from './value-diff';
@@ -205,17 +205,7 @@ export function reviewPlans(files: readonly string[]): ReviewReport {
     .filter((stack) => stack.resources.length > 0 || stack.imports.length > 0 || stack.drift.length > 0)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const changed = stacks.filter((stack) => stack.resources.length > 0 || stack.imports.length > 0);
-  const counts = countsOf(changed);
   const view = emptyOrganizationView();
   const risks = risksOf(changed, { before: view, after: view, knownAccountIds: new Set(plans.flatMap(({ plan }) => allowedAccountIds(plan))) });
-  return {
-    version: 1,
-    summary: summaryOf(counts, risks.length),
-    risky: risks.length > 0,
-    counts,
-    risks,
-    intents: [...planIntents(changed), ...pagingIntents(changed)],
-    stacks,
-    suppressed: noise,
-  };
+  return reportOf(stacks, risks, [...planIntents(changed), ...pagingIntents(changed)], noise);
 }

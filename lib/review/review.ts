@@ -50,23 +50,19 @@ export function summaryOf(counts: ReviewReport['counts'], risks: number): string
   );
 }
 
+/** The report of the stacks' changes, with what they mean and their risks. */
+export function reportOf(stacks: StackChange[], risks: ReviewReport['risks'], intents: ReviewReport['intents'], suppressed: Noise): ReviewReport {
+  const counts = countsOf(stacks.filter((stack) => stack.status !== 'changed' || stack.resources.length > 0 || stack.imports.length > 0));
+  return { version: 1, summary: summaryOf(counts, risks.length), risky: risks.length > 0, counts, risks, intents, stacks, suppressed };
+}
+
 export function reviewOutputs(before: SynthesizedOutput, after: SynthesizedOutput): ReviewReport {
   const noise: Noise = { metadata: 0, reordered: 0 };
   const stacks = stackChanges(before, after, noise);
-  const counts = countsOf(stacks);
-  if (stacks.length === 0) return { version: 1, summary: summaryOf(counts, 0), risky: false, counts, risks: [], intents: [], stacks: [], suppressed: noise };
+  if (stacks.length === 0) return reportOf([], [], [], noise);
   const cache = new Map();
   const beforeView = organizationViewOf(before, cache);
   const afterView = organizationViewOf(after, cache);
   const risks = risksOf(stacks, { before: beforeView, after: afterView, knownAccountIds: literalAccountIds([before, after]) });
-  return {
-    version: 1,
-    summary: summaryOf(counts, risks.length),
-    risky: risks.length > 0,
-    counts,
-    risks,
-    intents: [...intentsOf(beforeView, afterView), ...pagingIntents(stacks)],
-    stacks,
-    suppressed: noise,
-  };
+  return reportOf(stacks, risks, [...intentsOf(beforeView, afterView), ...pagingIntents(stacks)], noise);
 }
