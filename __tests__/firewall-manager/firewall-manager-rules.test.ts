@@ -3,7 +3,7 @@
  * line and the field, says what was expected and, where one is close, what was meant.
  */
 import { formatFieldPath } from '../../lib/diagnostics';
-import { WAF_MANAGED_RULE_GROUPS } from '../../lib/firewall-manager/waf-managed-rule-groups';
+import { WAF_MANAGED_RULE_GROUPS } from '../../lib/firewall-policies/waf-managed-rule-groups';
 import { copyExample, editFile } from '../support/example-config';
 import { issuesOf, lineOf, linesOf } from '../support/read-configuration';
 

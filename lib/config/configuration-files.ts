@@ -6,22 +6,15 @@ import type { ConformancePackTemplate } from './schemas/conformance-pack';
 import type { LandingZoneConfig } from './schemas/landing-zone';
 import type { RunbookDocument } from './schemas/runbook';
 
-export const LANDING_ZONE_FILE = 'landing-zone.yaml';
-export const ACCOUNTS_DIRECTORY = 'accounts';
-export const CUSTOM_POLICY_DIRECTORY = 'scps';
-export const CONFORMANCE_PACK_DIRECTORY = 'conformance-packs';
-export const PERMISSION_SET_POLICY_DIRECTORY = 'permission-sets';
-export const RUNBOOK_DIRECTORY = 'runbooks';
-
-/** Everything of a configuration directory that is read; nothing else is. */
-export const CONFIGURATION_ENTRIES = [
-  LANDING_ZONE_FILE,
+export {
   ACCOUNTS_DIRECTORY,
+  CONFIGURATION_ENTRIES,
+  CONFORMANCE_PACK_DIRECTORY,
   CUSTOM_POLICY_DIRECTORY,
+  LANDING_ZONE_FILE,
   PERMISSION_SET_POLICY_DIRECTORY,
   RUNBOOK_DIRECTORY,
-  CONFORMANCE_PACK_DIRECTORY,
-] as const;
+} from './configuration-entries';
 
 export interface ConfigurationFile<T> {
   /** Path relative to the configuration directory, e.g. `accounts/dev.yaml`. */

@@ -7,14 +7,14 @@
  * them.
  */
 import type { FieldPath } from '../diagnostics';
-import { dnsFirewallManagedServiceData, DNS_FIREWALL_RESOURCE_TYPE } from '../firewall-manager/dns-firewall-policy';
-import type { ManagedServiceData } from '../firewall-manager/managed-service-data';
-import { networkFirewallManagedServiceData, NETWORK_FIREWALL_RESOURCE_TYPE } from '../firewall-manager/network-firewall-policy';
-import { commonSecurityGroupManagedServiceData } from '../firewall-manager/security-groups-common';
-import { contentAuditManagedServiceData } from '../firewall-manager/security-groups-content-audit';
-import { usageAuditManagedServiceData, USAGE_AUDIT_RESOURCE_TYPE } from '../firewall-manager/security-groups-usage-audit';
-import { shieldAdvancedManagedServiceData, type ShieldAutomaticResponse } from '../firewall-manager/shield-advanced-policy';
-import { wafManagedServiceData } from '../firewall-manager/waf-policy';
+import { dnsFirewallManagedServiceData, DNS_FIREWALL_RESOURCE_TYPE } from '../firewall-policies/dns-firewall-policy';
+import type { ManagedServiceData } from '../firewall-policies/managed-service-data';
+import { networkFirewallManagedServiceData, NETWORK_FIREWALL_RESOURCE_TYPE } from '../firewall-policies/network-firewall-policy';
+import { commonSecurityGroupManagedServiceData } from '../firewall-policies/security-groups-common';
+import { contentAuditManagedServiceData } from '../firewall-policies/security-groups-content-audit';
+import { usageAuditManagedServiceData, USAGE_AUDIT_RESOURCE_TYPE } from '../firewall-policies/security-groups-usage-audit';
+import { shieldAdvancedManagedServiceData, type ShieldAutomaticResponse } from '../firewall-policies/shield-advanced-policy';
+import { wafManagedServiceData } from '../firewall-policies/waf-policy';
 import type { AwsRegion } from '../iam/aws-regions';
 import { firewallManagerPolicyName } from '../resource-names';
 import type { FirewallManagerConfig, FirewallManagerPolicyConfig } from './schemas/firewall-manager';

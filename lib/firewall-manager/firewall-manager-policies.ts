@@ -11,7 +11,7 @@ import { Construct } from 'constructs';
 import { managedServiceDataOf, type PolicyReferences } from '../config/firewall-manager-plans';
 import type { FirewallManager, FirewallManagerPolicy } from '../model/firewall-manager';
 import { regionName } from '../terraform/terraform-names';
-import { managedServiceDataText } from './managed-service-data';
+import { managedServiceDataText } from '../firewall-policies/managed-service-data';
 import { resourceTypeArguments, scopeArguments, type ScopeIds } from './policy-scope';
 import { dnsFirewallRuleGroups, rateBasedRuleGroup, referenceSecurityGroup, type MadeFirst } from './policy-resources';
 import { WafLogBuckets } from './waf-log-buckets';

@@ -16,8 +16,8 @@ import type { Construct } from 'constructs';
 import type { FirewallManagerPolicyConfig, SecurityGroupRuleConfig } from '../config/schemas/firewall-manager';
 import type { FirewallManagerPolicy } from '../model/firewall-manager';
 import { dnsFirewallRuleGroupName, referenceSecurityGroupName, wafRateBasedRuleGroupName } from '../resource-names';
-import { auditRules } from './security-groups-content-audit';
-import { RATE_BASED_RULE_CAPACITY } from './waf-policy';
+import { auditRules } from '../firewall-policies/security-groups-content-audit';
+import { RATE_BASED_RULE_CAPACITY } from '../firewall-policies/waf-policy';
 
 type PolicyOf<T extends FirewallManagerPolicyConfig['type']> = Extract<FirewallManagerPolicyConfig, { readonly type: T }>;
 

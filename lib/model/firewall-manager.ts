@@ -4,9 +4,9 @@
  * accounts, and what the security account holds for the policies.
  */
 import type { FirewallManagerPlan } from '../config/firewall-manager-plans';
-import type { DnsFirewallManagedDomainList } from '../firewall-manager/dns-firewall-policy';
+import type { DnsFirewallManagedDomainList } from '../firewall-policies/dns-firewall-policy';
 import type { AwsRegion } from '../iam/aws-regions';
-import type { Account } from './landing-zone';
+import type { Account } from './accounts';
 
 /** OUs and accounts a scope names. */
 export interface FirewallManagerTargets {

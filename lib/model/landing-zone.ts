@@ -3,8 +3,6 @@
  * reference is resolved (an account knows its OU, contacts are merged with their
  * defaults), so stacks read typed values and never a raw file.
  */
-import type { AccountLifecycle, AccountRole, BudgetConfig } from '../config/schemas/account';
-import type { AlternateContact, AlternateContactType } from '../config/schemas/common';
 import type { AwsRegion } from '../iam/aws-regions';
 import type { QuotasConfig } from '../config/schemas/quotas';
 import type { LogArchiveConfig } from '../config/schemas/log-archive';
@@ -16,17 +14,17 @@ import type { PasswordPolicyConfig } from '../config/schemas/account-baseline';
 import type { LandingZoneConfig } from '../config/schemas/landing-zone';
 import type { StateBackendConfig } from '../config/schemas/state-backend';
 import type { FieldPath } from '../diagnostics';
-import type { OrganizationPolicyType, PolicyAttachmentKey } from '../guardrails/policy-types';
+import type { OrganizationPolicyType } from '../guardrails/policy-types';
 import type { DetectiveControlSet } from './detective-controls';
-import type { Assignment, IdentityCenter } from './identity-center';
+import type { Account, ManagementAccount, MemberAccount, PolicyAttachments } from './accounts';
+import type { IdentityCenter } from './identity-center';
 import type { FirewallManager } from './firewall-manager';
 import type { IncidentResponse } from './incident-response';
 import type { LogArchiveBuckets } from './log-archive-buckets';
 
-/** The policies attached to one root, OU or account, by name, for each type. */
-export type PolicyAttachments = Readonly<Record<PolicyAttachmentKey, readonly string[]>>;
+export type { Account, ManagementAccount, MemberAccount, PolicyAttachments } from './accounts';
 
-/** A policy of the organization: a built-in guardrail built for this landing zone, a custom SCP or a backup plan. */
+/** The policies attached to one root, OU or account, by name, for each type. */
 export interface OrganizationPolicy {
   /** The guardrail id, custom SCP or backup plan name; the policy's name in AWS Organizations. */
   readonly name: string;
@@ -52,44 +50,6 @@ export interface OrganizationalUnit {
   /** Attached to this OU (and so reaching every account below it). */
   readonly policies: PolicyAttachments;
 }
-
-interface AccountFields {
-  /** The request file's name without extension; names the account's stacks. */
-  readonly key: string;
-  /** The request file, relative to the configuration directory. */
-  readonly file: string;
-  readonly name: string;
-  readonly email: string;
-  readonly tags: Readonly<Record<string, string>>;
-  readonly alternateContacts: Readonly<Record<AlternateContactType, AlternateContact>>;
-  readonly budget: BudgetConfig;
-  /** Attached to this account itself. */
-  readonly policies: PolicyAttachments;
-  /** Who may sign in to the account through IAM Identity Center, with which permission sets. */
-  readonly access: readonly Assignment[];
-  /** The detective controls deployed in the account's own baseline (the organization's reach it from the security account). */
-  readonly detectiveControls: DetectiveControlSet;
-}
-
-/** The account that owns the organization: it stays at the root and exists before the landing zone. */
-export interface ManagementAccount extends AccountFields {
-  readonly role: 'management';
-  readonly existingAccountId: string;
-  readonly ouPath?: undefined;
-}
-
-/** Every other account, in an OU. */
-export interface MemberAccount extends AccountFields {
-  readonly role: Exclude<AccountRole, 'management'>;
-  /** Path of the account's OU, such as `Workloads/Prod`: the suspended OU while it is suspended or closing. */
-  readonly ouPath: string;
-  /** Closing: the account closes when its account stack is destroyed (its request file deleted). */
-  readonly lifecycle: AccountLifecycle;
-  /** An existing account to adopt. */
-  readonly existingAccountId?: string;
-}
-
-export type Account = ManagementAccount | MemberAccount;
 
 export interface LandingZone {
   readonly organization: LandingZoneConfig['organization'];

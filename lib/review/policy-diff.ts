@@ -6,8 +6,13 @@
  * statement follows from its effect and the condition operator: removing a value from a
  * `StringNotEquals` of a deny denies more, removing it from a `StringEquals` denies less.
  */
-import type { Noise } from './value-diff';
 import type { DocumentChange, StatementChange } from './report';
+
+/** What a comparison left out as noise: cdktf's metadata, lists and documents only reordered. */
+export interface Noise {
+  metadata: number;
+  reordered: number;
+}
 
 type Effect = 'Allow' | 'Deny';
 

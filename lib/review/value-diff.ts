@@ -5,14 +5,10 @@
  * `//` metadata, which Terraform ignores, and lists that only changed order are counted as
  * noise, not reported.
  */
-import { policyDocumentChanges, isPolicyShaped } from './policy-diff';
+import { type Noise, policyDocumentChanges, isPolicyShaped } from './policy-diff';
 import type { AttributeChange, DocumentChange } from './report';
 
-/** What was left out as noise. */
-export interface Noise {
-  metadata: number;
-  reordered: number;
-}
+export type { Noise } from './policy-diff';
 
 export interface ValueChanges {
   readonly attributes: AttributeChange[];

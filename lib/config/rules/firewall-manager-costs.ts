@@ -4,7 +4,7 @@
  * AWS managed rule groups billed on top of AWS WAF (Bot Control), in every web ACL.
  */
 import type { Issue } from '../../diagnostics';
-import { wafManagedRuleGroup } from '../../firewall-manager/waf-managed-rule-groups';
+import { wafManagedRuleGroup } from '../../firewall-policies/waf-managed-rule-groups';
 import type { ConfigurationFiles } from '../configuration-files';
 import { declaredPolicies, type DeclaredPolicy } from '../firewall-manager-plans';
 

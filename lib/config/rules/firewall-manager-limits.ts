@@ -7,7 +7,7 @@
  * and hyphens, which the API's patterns take (none is a line break its pattern refuses).
  */
 import type { Issue } from '../../diagnostics';
-import { managedServiceDataText, MANAGED_SERVICE_DATA_MAX_LENGTH } from '../../firewall-manager/managed-service-data';
+import { managedServiceDataText, MANAGED_SERVICE_DATA_MAX_LENGTH } from '../../firewall-policies/managed-service-data';
 import { wafRuleGroupArn, s3BucketArn } from '../../iam/arns';
 import { dnsFirewallRuleGroupName, referenceSecurityGroupName, wafLogBucketName, wafRateBasedRuleGroupName } from '../../resource-names';
 import type { ConfigurationFiles } from '../configuration-files';

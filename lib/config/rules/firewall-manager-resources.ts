@@ -6,10 +6,10 @@
  * VPC for the reference security groups, the ids of DNS Firewall's managed domain lists.
  */
 import { expectedOneOf, type Issue } from '../../diagnostics';
-import { COMMON_SECURITY_GROUP_RESOURCE_TYPES } from '../../firewall-manager/security-groups-common';
-import { CONTENT_AUDIT_RESOURCE_TYPES } from '../../firewall-manager/security-groups-content-audit';
-import { SHIELD_RESOURCE_TYPES } from '../../firewall-manager/shield-advanced-policy';
-import { WAF_RESOURCE_TYPES } from '../../firewall-manager/waf-policy';
+import { COMMON_SECURITY_GROUP_RESOURCE_TYPES } from '../../firewall-policies/security-groups-common';
+import { CONTENT_AUDIT_RESOURCE_TYPES } from '../../firewall-policies/security-groups-content-audit';
+import { SHIELD_RESOURCE_TYPES } from '../../firewall-policies/shield-advanced-policy';
+import { WAF_RESOURCE_TYPES } from '../../firewall-policies/waf-policy';
 import type { AwsRegion } from '../../iam/aws-regions';
 import type { ConfigurationFiles } from '../configuration-files';
 import { CLOUDFRONT_RESOURCE_TYPE, declaredPolicies, GLOBAL_POLICY_REGION, policyRegions, type DeclaredPolicy } from '../firewall-manager-plans';

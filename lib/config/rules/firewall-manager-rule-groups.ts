@@ -7,8 +7,8 @@
  * priorities, and the default actions at most one drop and one alert action.
  */
 import { expectedOneOf, type FieldPath, type Issue } from '../../diagnostics';
-import { DNS_FIREWALL_PRIORITIES, DNS_FIREWALL_RULE_GROUPS_PER_POLICY } from '../../firewall-manager/dns-firewall-policy';
-import { WAF_MANAGED_RULE_GROUP_NAMES, wafManagedRuleGroup } from '../../firewall-manager/waf-managed-rule-groups';
+import { DNS_FIREWALL_PRIORITIES, DNS_FIREWALL_RULE_GROUPS_PER_POLICY } from '../../firewall-policies/dns-firewall-policy';
+import { WAF_MANAGED_RULE_GROUP_NAMES, wafManagedRuleGroup } from '../../firewall-policies/waf-managed-rule-groups';
 import type { ConfigurationFiles } from '../configuration-files';
 import { declaredPolicies, type DeclaredPolicy } from '../firewall-manager-plans';
 import type { FirewallManagerPolicyConfig } from '../schemas/firewall-manager';

@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 import { didYouMean, quoted } from '../../diagnostics';
-import { DNS_FIREWALL_MANAGED_DOMAIN_LISTS } from '../../firewall-manager/dns-firewall-policy';
-import { NETWORK_FIREWALL_MAX_ALLOWED_CIDRS, NETWORK_FIREWALL_STATEFUL_DEFAULT_ACTIONS } from '../../firewall-manager/network-firewall-policy';
+import { DNS_FIREWALL_MANAGED_DOMAIN_LISTS } from '../../firewall-policies/dns-firewall-policy';
+import { NETWORK_FIREWALL_MAX_ALLOWED_CIDRS, NETWORK_FIREWALL_STATEFUL_DEFAULT_ACTIONS } from '../../firewall-policies/network-firewall-policy';
 import { expected, expectedType } from '../schema-issues';
 import { AccountNameSchema, plainText, RegionSchema, TagKeySchema, TagValueSchema } from './common';
 

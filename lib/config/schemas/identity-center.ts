@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { PolicyDocumentSchema } from '../../iam/policy-document';
 import { expected } from '../schema-issues';
 import { AccountNameSchema, AwsManagedPolicyNameSchema, plainText, RegionSchema, TagsSchema } from './common';
-import { PERMISSION_SET_POLICY_DIRECTORY } from '../configuration-files';
+import { PERMISSION_SET_POLICY_DIRECTORY } from '../configuration-entries';
 
 /** IAM Identity Center: a permission set's name, 1-32 of letters, digits and `+=,.@_-`. */
 export const PermissionSetNameSchema = z
