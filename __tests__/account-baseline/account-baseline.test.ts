@@ -6,7 +6,7 @@ import { ALERTS, EVENT_PATTERN_DEFAULT_MAX_LENGTH } from '../../lib/alerts/alert
 import { DEFAULT_ENABLED_REGIONS } from '../../lib/iam/aws-regions';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyExample, editFile, readStack, resources, synthesize, type TerraformJson } from '../support/example-config';
+import { copyExample, governRegion, readStack, resources, synthesize, type TerraformJson } from '../support/example-config';
 import { exampleOutput } from '../support/example-output';
 import { matchesEventPattern } from '../support/event-pattern';
 
@@ -151,16 +151,7 @@ describe('every account baseline', () => {
 
   it('forwards from us-east-1 once when it is also governed', async () => {
     const dir = copyExample();
-    editFile(dir, 'landing-zone.yaml', (text) =>
-      text
-        .replace('  - eu-central-1\n', '  - eu-central-1\n  - us-east-1\n')
-        // The example's firewall policies cover every governed region: they need their VPC and domain lists there too.
-        .replace('    eu-central-1: vpc-0f1e2d3c4b5a69788\n', '    eu-central-1: vpc-0f1e2d3c4b5a69788\n    us-east-1: vpc-0c3b2a1f0e9d87654\n')
-        .replace(
-          '  policies:\n',
-          '    us-east-1:\n      AWSManagedDomainsMalwareDomainList: rslvr-fdl-6d2f8a0c4e1b3957\n      AWSManagedDomainsBotnetCommandandControl: rslvr-fdl-1e7b3d9f5a0c2864\n  policies:\n',
-        ),
-    );
+    governRegion(dir, 'us-east-1');
     const rules = resources(readStack(await synthesize(dir), 'baseline-payments-dev'), 'aws_cloudwatch_event_rule');
     expect([...new Set(rules.map((rule) => rule.region))].sort()).toEqual(['eu-central-1', 'eu-west-1', 'us-east-1']);
     expect(rules.flatMap(forwardedPatterns)).toHaveLength(3 * ALERTS.length);

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyExample, editFile, readStack, resources, synthesize, type TerraformJson } from '../support/example-config';
+import { copyExample, editFile, governRegion, readStack, resources, synthesize, type TerraformJson } from '../support/example-config';
 import { exampleOutput } from '../support/example-output';
 
 const STACK = 'firewall-manager';
@@ -245,56 +245,51 @@ describe('the example', () => {
 function everyPolicyType(): string {
   const dir = copyExample();
   editFile(dir, 'accounts/shared-services.yaml', (text) => text.replace('ou: Infrastructure', 'ou: Infrastructure\naccountId: "444444444444"'));
+  governRegion(dir, 'us-east-1');
   editFile(dir, 'landing-zone.yaml', (text) =>
-    text
-      .replace('  - eu-central-1\n', '  - eu-central-1\n  - us-east-1\n')
-      .replace('    eu-central-1: vpc-0f1e2d3c4b5a69788\n', '    eu-central-1: vpc-0f1e2d3c4b5a69788\n    us-east-1: vpc-0c3b2a1f0e9d87654\n')
-      .replace(
-        '  policies:\n',
-        [
-          '    us-east-1:',
-          '      AWSManagedDomainsMalwareDomainList: rslvr-fdl-6d2f8a0c4e1b3957',
-          '      AWSManagedDomainsBotnetCommandandControl: rslvr-fdl-1e7b3d9f5a0c2864',
-          '  policies:',
-          '    edge:',
-          '      type: waf',
-          '      regions: [eu-west-1]',
-          '      resourceTypes: [AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::CloudFront::Distribution]',
-          '      scope:',
-          '        exclude: { organizationalUnits: [Sandbox, Suspended], accounts: [shared-services, payments-dev] }',
-          '        resourceTags: { exposure: internal }',
-          '        excludeResourceTags: true',
-          '      managedRuleGroups: [{ name: AWSManagedRulesAnonymousIpList }]',
-          '      rateBasedRule: { limit: 500, action: count }',
-          '      defaultAction: block',
-          '      logging: true',
-          '    ddos:',
-          '      type: shieldAdvanced',
-          '      resourceTypes: [AWS::CloudFront::Distribution, AWS::EC2::EIP]',
-          '      automaticResponse: block',
-          '      scope: { include: { accounts: [payments-prod] } }',
-          '    inspection:',
-          '      type: networkFirewall',
-          '      regions: [eu-central-1]',
-          '      scope: { include: { organizationalUnits: [Workloads/Prod] } }',
-          '      managedStatefulRuleGroups:',
-          '        - { name: ThreatSignaturesMalwareStrictOrder, priority: 10 }',
-          '        - { name: ThreatSignaturesBotnetStrictOrder, priority: 20 }',
-          '      statefulDefaultActions: [aws:alert_established]',
-          '      singleFirewallEndpointPerVpc: true',
-          '      allowedIpv4Cidrs: [10.0.255.0/28, 10.0.255.16/28]',
-          '      routeManagement: MONITOR',
-          '      remediation: true',
-          '    baseline-group:',
-          '      type: securityGroupsCommon',
-          '      regions: [eu-central-1]',
-          '      resourceTypes: [AWS::EC2::Instance, AWS::EC2::NetworkInterface]',
-          '      ingress: [{ protocol: tcp, fromPort: 443, toPort: 443, cidrIpv4: 10.0.0.0/8, description: HTTPS from the network }]',
-          '      egress: [{ protocol: all, cidrIpv6: "::/0" }]',
-          '      exclusiveResourceSecurityGroupManagement: true',
-          '',
-        ].join('\n'),
-      ),
+    text.replace(
+      '  policies:\n',
+      [
+        '  policies:',
+        '    edge:',
+        '      type: waf',
+        '      regions: [eu-west-1]',
+        '      resourceTypes: [AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::CloudFront::Distribution]',
+        '      scope:',
+        '        exclude: { organizationalUnits: [Sandbox, Suspended], accounts: [shared-services, payments-dev] }',
+        '        resourceTags: { exposure: internal }',
+        '        excludeResourceTags: true',
+        '      managedRuleGroups: [{ name: AWSManagedRulesAnonymousIpList }]',
+        '      rateBasedRule: { limit: 500, action: count }',
+        '      defaultAction: block',
+        '      logging: true',
+        '    ddos:',
+        '      type: shieldAdvanced',
+        '      resourceTypes: [AWS::CloudFront::Distribution, AWS::EC2::EIP]',
+        '      automaticResponse: block',
+        '      scope: { include: { accounts: [payments-prod] } }',
+        '    inspection:',
+        '      type: networkFirewall',
+        '      regions: [eu-central-1]',
+        '      scope: { include: { organizationalUnits: [Workloads/Prod] } }',
+        '      managedStatefulRuleGroups:',
+        '        - { name: ThreatSignaturesMalwareStrictOrder, priority: 10 }',
+        '        - { name: ThreatSignaturesBotnetStrictOrder, priority: 20 }',
+        '      statefulDefaultActions: [aws:alert_established]',
+        '      singleFirewallEndpointPerVpc: true',
+        '      allowedIpv4Cidrs: [10.0.255.0/28, 10.0.255.16/28]',
+        '      routeManagement: MONITOR',
+        '      remediation: true',
+        '    baseline-group:',
+        '      type: securityGroupsCommon',
+        '      regions: [eu-central-1]',
+        '      resourceTypes: [AWS::EC2::Instance, AWS::EC2::NetworkInterface]',
+        '      ingress: [{ protocol: tcp, fromPort: 443, toPort: 443, cidrIpv4: 10.0.0.0/8, description: HTTPS from the network }]',
+        '      egress: [{ protocol: all, cidrIpv6: "::/0" }]',
+        '      exclusiveResourceSecurityGroupManagement: true',
+        '',
+      ].join('\n'),
+    ),
   );
   return dir;
 }

@@ -9,7 +9,16 @@ import { renderMarkdown } from '../../lib/review/render-text';
 import type { ReviewReport } from '../../lib/review/report';
 import { reviewOutputs } from '../../lib/review/review';
 import { readSynthesizedOutput } from '../../lib/review/synthesized-output';
-import { addNestedPaymentsUnit, copyExample, editFile, synthesize, temporaryDirectory, type TerraformJson, writeFile } from '../support/example-config';
+import {
+  addNestedPaymentsUnit,
+  copyExample,
+  governRegion,
+  editFile,
+  synthesize,
+  temporaryDirectory,
+  type TerraformJson,
+  writeFile,
+} from '../support/example-config';
 import { exampleOutput } from '../support/example-output';
 
 /** The example against the example changed by `edit`. */
@@ -144,15 +153,7 @@ describe('a changed SCP', () => {
   beforeAll(async () => {
     // From a configuration that governs one more region, back to the example.
     const directory = copyExample();
-    editFile(directory, 'landing-zone.yaml', (text) =>
-      text
-        .replace('  - eu-central-1\n', '  - eu-central-1\n  - eu-north-1\n')
-        .replace('    eu-central-1: vpc-0f1e2d3c4b5a69788\n', '    eu-central-1: vpc-0f1e2d3c4b5a69788\n    eu-north-1: vpc-0123456789abcdef0\n')
-        .replace(
-          '      AWSManagedDomainsBotnetCommandandControl: rslvr-fdl-5f0c7e3a9b2d1e64\n',
-          '      AWSManagedDomainsBotnetCommandandControl: rslvr-fdl-5f0c7e3a9b2d1e64\n    eu-north-1:\n      AWSManagedDomainsMalwareDomainList: rslvr-fdl-1a2b3c4d5e6f7a8b\n      AWSManagedDomainsBotnetCommandandControl: rslvr-fdl-8b7a6f5e4d3c2b1a\n',
-        ),
-    );
+    governRegion(directory, 'eu-north-1');
     report = reviewOutputs(readSynthesizedOutput(await synthesize(directory)), readSynthesizedOutput(exampleOutput()));
   });
 
