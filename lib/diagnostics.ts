@@ -124,10 +124,10 @@ export function formatIssues(issues: readonly Issue[], locate: LineLocator): str
   return sections.map((section) => section.join('\n')).join('\n\n');
 }
 
-/** `expected one of a, b, c, got "x"`, with a "did you mean" when one candidate is close. */
+/** `expected <what> (a, b, c), got "x"`, with a "did you mean" when one candidate is close; `(there is none)` when there is none. */
 export function expectedOneOf(what: string, candidates: readonly string[], received: string): string {
   const shown = candidates.length > 12 ? [...candidates.slice(0, 12), '...'] : candidates;
-  return `expected ${what} (${shown.join(', ')}), got ${quoted(received)}${didYouMean(candidates, received)}`;
+  return `expected ${what} (${shown.length > 0 ? shown.join(', ') : 'there is none'}), got ${quoted(received)}${didYouMean(candidates, received)}`;
 }
 
 /** Longer text is no misspelling of a name: comparing it would only cost time. */

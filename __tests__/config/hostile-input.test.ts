@@ -4,11 +4,15 @@
  * no more than a short excerpt of any value; or it is accepted, and then nothing of it is
  * evaluated by Terraform (every `${` and `%{` of it reaches the synthesized JSON escaped).
  */
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { loadLandingZone } from '../../lib/app/load-landing-zone';
 import { ConfigurationError, isError, type Issue } from '../../lib/diagnostics';
-import { copyExample, editFile, filesUnder, readStack, runEntry, synthesize, temporaryDirectory, writeFile } from '../support/example-config';
+import { readSynthesizedOutput } from '../../lib/review/synthesized-output';
+import { reviewOutputs } from '../../lib/review/review';
+import { copyExample, editFile, filesUnder, readStack, resources, runEntry, synthesize, temporaryDirectory, writeFile } from '../support/example-config';
+import { exampleOutput } from '../support/example-output';
+import { lineOf } from '../support/read-configuration';
 import { unsafeTemplates } from '../support/terraform-templates';
 
 /** The lines a user reads: every error, then every warning, as formatted. */
@@ -166,6 +170,178 @@ describe('YAML that would crash or exhaust a reader', () => {
       expect.stringMatching(
         /organizationalUnits\."x\$\{TfToken\[TOKEN\.1\]\}": holds "TfToken\[", which the synthesizer reserves for references between resources; remove it$/,
       ),
+    ]);
+  });
+});
+
+describe('folders that are links', () => {
+  it('names a folder that is a link out of the configuration directory, and reads nothing through it', async () => {
+    const outside = temporaryDirectory();
+    const dir = copyExample();
+    renameSync(join(dir, 'permission-sets'), join(outside, 'permission-sets'));
+    symlinkSync(join(outside, 'permission-sets'), join(dir, 'permission-sets'));
+    expect(await errorsOf(dir)).toEqual([
+      'permission-sets is a link to a folder outside the configuration directory; only what is inside it is read: move the folder in, or put its files here',
+    ]);
+  });
+
+  it('says nothing of the empty organization behind a folder of requests it cannot read', async () => {
+    const outside = temporaryDirectory();
+    const dir = copyExample();
+    renameSync(join(dir, 'accounts'), join(outside, 'accounts'));
+    symlinkSync(join(outside, 'accounts'), join(dir, 'accounts'));
+    const errors = await errorsOf(dir);
+    expect(errors[0]).toBe(
+      'accounts is a link to a folder outside the configuration directory; only what is inside it is read: move the folder in, or put its files here',
+    );
+    expect(errors.join('\n')).not.toContain('holds no account request');
+    expect(errors.join('\n')).not.toContain('()');
+  });
+
+  it('names a file where a folder is read', async () => {
+    const dir = copyExample();
+    writeFile(dir, 'runbooks', 'schemaVersion: "0.3"\n');
+    expect(await errorsOf(dir)).toEqual(['runbooks is a file; runbooks/ is read as a folder of files']);
+  });
+
+  it('reads a folder that is a link to a folder inside the directory', async () => {
+    const dir = copyExample();
+    renameSync(join(dir, 'permission-sets'), join(dir, 'shared-policies'));
+    symlinkSync(join(dir, 'shared-policies'), join(dir, 'permission-sets'));
+    expect(await report(dir)).toEqual({ errors: [], warnings: [] });
+  });
+});
+
+describe('files nested deeper than any configuration', () => {
+  const arrays = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  const TOO_DEEP = 'nests lists and maps more than 100 levels deep; no configuration needs as many';
+
+  it.each(['permission-sets/deep.json', 'scps/deep.json', 'runbooks/deep.json'])('refuses %s of 2,000 nested arrays, at its line', async (file) => {
+    const dir = copyExample();
+    mkdirSync(join(dir, dirname(file)), { recursive: true });
+    writeFile(dir, file, `\n${arrays(2000)}\n`);
+    expect(await errorsOf(dir)).toEqual([`${file}:2 ${TOO_DEEP}: write less nested values`]);
+  });
+
+  it.each([
+    ['flow lists', `name: deep\nnote: ${arrays(2000)}\n`, 2],
+    ['block lists', `name: deep\nnote:\n  ${'- '.repeat(5000)}x\n`, 3],
+    ['maps', `name: deep\n${Array.from({ length: 150 }, (_value, level) => `${'  '.repeat(level)}a${level}:`).join('\n')} x\n`, 2],
+  ])('refuses YAML of %s nested too deep, at the line where it is', async (_kind, text, line) => {
+    const dir = copyExample();
+    writeFile(dir, 'accounts/deep.yaml', text);
+    expect(await errorsOf(dir)).toEqual([
+      expect.stringMatching(new RegExp(`^accounts/deep\\.yaml:${line === 2 ? '\\d+' : line} ${TOO_DEEP}: write less nested values$`)),
+    ]);
+  });
+
+  it('refuses aliases that nest the data deeper than its text, at the alias', async () => {
+    const dir = copyExample();
+    const levels = [`a0: &a0 ${arrays(60)}`, `a1: &a1 ${'['.repeat(60)}*a0${']'.repeat(60)}`];
+    writeFile(dir, 'conformance-packs/deep.yaml', `Metadata:\n  ${levels.join('\n  ')}\n`);
+    expect(await errorsOf(dir)).toEqual([`conformance-packs/deep.yaml:3 ${TOO_DEEP}: write the values of its aliases out`]);
+  });
+
+  it('reads, synthesizes and reviews a runbook and a conformance pack nested as deep as allowed, and refuses one level more', async () => {
+    const runbook = (depth: number) =>
+      `{"schemaVersion": "0.3", "mainSteps": [{"name": "Wait", "action": "aws:sleep", "inputs": {"Duration": "PT1M", "Notes": ${arrays(depth - 4)}}}]}\n`;
+    const dir = copyExample();
+    mkdirSync(join(dir, 'runbooks'));
+    writeFile(dir, 'runbooks/triage.json', runbook(100));
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace('document: AWSIncidents-CriticalIncidentRunbookTemplate', 'file: triage'));
+    editFile(dir, 'conformance-packs/payments-data-protection.yaml', (text) => `${text}Metadata:\n  Notes: ${arrays(98)}\n`);
+    expect(await report(dir)).toEqual({ errors: [], warnings: [] });
+    const out = await synthesize(dir);
+    const [document] = resources(readStack(out, 'incident-response'), 'aws_ssm_document');
+    expect(JSON.parse(document.content).mainSteps[0].inputs.Notes).toEqual(JSON.parse(arrays(96)));
+    const review = reviewOutputs(readSynthesizedOutput(exampleOutput()), readSynthesizedOutput(out));
+    expect(review.stacks.map((stack) => stack.name)).toEqual(expect.arrayContaining(['incident-response']));
+
+    writeFile(dir, 'runbooks/triage.json', runbook(101));
+    editFile(dir, 'conformance-packs/payments-data-protection.yaml', (text) => text.replace(`Notes: ${arrays(98)}`, `Notes: ${arrays(99)}`));
+    expect(await errorsOf(dir)).toEqual([
+      expect.stringMatching(new RegExp(`^conformance-packs/payments-data-protection\\.yaml:\\d+ ${TOO_DEEP}`)),
+      `runbooks/triage.json:1 ${TOO_DEEP}: write less nested values`,
+    ]);
+  });
+});
+
+describe('files read as they are written', () => {
+  it('reads JSON with a byte order mark as it reads YAML with one', async () => {
+    const dir = copyExample();
+    for (const file of ['scps/deny-large-instances.json', 'accounts/payments-dev.yaml']) {
+      writeFileSync(join(dir, file), `\ufeff${readFileSync(join(dir, file), 'utf8')}`);
+    }
+    expect(await report(dir)).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('refuses the YAML types JSON has not in a conformance pack, at their lines', async () => {
+    const dir = copyExample();
+    editFile(dir, 'conformance-packs/payments-data-protection.yaml', (text) =>
+      text.replace(
+        'Parameters:\n',
+        [
+          'Metadata:',
+          '  Logo: !!binary aGVsbG8=',
+          '  Owners: !!set { payments, security }',
+          '  Steps: !!omap [{ one: 1 }, { two: 2 }]',
+          '  Reviewed: !!timestamp 2001-12-14',
+          'Parameters:',
+          '',
+        ].join('\n'),
+      ),
+    );
+    const tag = (type: string, instead: string) =>
+      `has the YAML tag !!${type}, which is not read: its value cannot be passed on as JSON as written; ${instead}`;
+    expect(await errorsOf(dir)).toEqual([
+      `conformance-packs/payments-data-protection.yaml:4 ${tag('binary', 'write the base64 text in quotes')}`,
+      `conformance-packs/payments-data-protection.yaml:5 ${tag('set', 'write a list')}`,
+      `conformance-packs/payments-data-protection.yaml:6 ${tag('omap', 'write a map')}`,
+      `conformance-packs/payments-data-protection.yaml:7 ${tag('timestamp', 'write the time in quotes')}`,
+    ]);
+  });
+
+  it('refuses a number a template may mean as text, in a conformance pack and a runbook, and takes the rest as written', async () => {
+    const dir = copyExample();
+    const parameters = ['Hex: 0x1F', 'Octal: 0o17', 'Version: 1.0', 'Serial: 123456789012345678901234567890', 'Limit: .inf', 'Ratio: .nan'];
+    const written = ['Text: "0x1F"', 'Count: 31', 'Share: 0.25', 'Offset: -3'];
+    editFile(dir, 'conformance-packs/payments-data-protection.yaml', (text) =>
+      text.replace(
+        'Parameters:\n',
+        `Parameters:\n${[...parameters, ...written].map((line) => `  ${line.split(':')[0]}: { Type: String, Default:${line.split(':')[1]} }`).join('\n')}\n`,
+      ),
+    );
+    mkdirSync(join(dir, 'runbooks'));
+    writeFile(
+      dir,
+      'runbooks/triage.yaml',
+      'schemaVersion: "0.3"\nmainSteps:\n  - name: Wait\n    action: aws:sleep\n    timeoutSeconds: 0x258\n    inputs: { Duration: PT1M }\n',
+    );
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace('document: AWSIncidents-CriticalIncidentRunbookTemplate', 'file: triage'));
+    const pack = 'conformance-packs/payments-data-protection.yaml';
+    expect(await errorsOf(dir)).toEqual([
+      `${pack}:4 Parameters.Hex.Default: "0x1F" is read as the number 31, and reaches AWS as that; write 31 for the number, or put the text in quotes`,
+      `${pack}:5 Parameters.Octal.Default: "0o17" is read as the number 15, and reaches AWS as that; write 15 for the number, or put the text in quotes`,
+      `${pack}:6 Parameters.Version.Default: "1.0" is read as the number 1, and reaches AWS as that; write 1 for the number, or put the text in quotes`,
+      `${pack}:7 Parameters.Serial.Default: "123456789012345678901234567890" is read as the number 1.2345678901234568e+29, and reaches AWS as that; write 1.2345678901234568e+29 for the number, or put the text in quotes`,
+      `${pack}:8 Parameters.Limit.Default: ".inf" is read as infinity, which JSON cannot carry; write a finite number, or put the text in quotes`,
+      `${pack}:9 Parameters.Ratio.Default: ".nan" is read as not a number, which JSON cannot carry; write a finite number, or put the text in quotes`,
+      'runbooks/triage.yaml:5 mainSteps.0.timeoutSeconds: "0x258" is read as the number 600, and reaches AWS as that; write 600 for the number, or put the text in quotes',
+    ]);
+  });
+
+  it('refuses a number of policy JSON that would not reach AWS as written', async () => {
+    const dir = copyExample();
+    editFile(dir, 'scps/deny-large-instances.json', (text) =>
+      text.replace(
+        '"ec2:InstanceType":',
+        '"aws:MultiFactorAuthAge": 1e999,\n          "aws:PrincipalAccount": 123456789012345678901,\n          "ec2:InstanceType":',
+      ),
+    );
+    const line = lineOf(dir, 'scps/deny-large-instances.json', '"aws:MultiFactorAuthAge"');
+    expect(await errorsOf(dir)).toEqual([
+      `scps/deny-large-instances.json:${line} Statement.0.Condition.StringNotLike.aws:MultiFactorAuthAge: "1e999" is read as infinity, which JSON cannot carry; write a finite number, or put the text in quotes`,
+      `scps/deny-large-instances.json:${line + 1} Statement.0.Condition.StringNotLike.aws:PrincipalAccount: "123456789012345678901" is read as the number 123456789012345680000, and reaches AWS as that; write 123456789012345680000 for the number, or put the text in quotes`,
     ]);
   });
 });

@@ -110,7 +110,7 @@ describe('Incident Manager references', () => {
   it('refuses an unknown runbook file, naming the runbooks there are', () => {
     const dir = exampleWith((text) => text.replace('document: AWSIncidents-CriticalIncidentRunbookTemplate', 'file: triage'));
     expect(issuesOf(dir)).toEqual([
-      `${at(dir, 'file: triage')} incidentResponse.incidentManager.responsePlans.security-incident.runbook.file: expected a runbook file runbooks/<name>.yaml (), got "triage"`,
+      `${at(dir, 'file: triage')} incidentResponse.incidentManager.responsePlans.security-incident.runbook.file: expected a runbook file runbooks/<name>.yaml (there is none), got "triage"`,
     ]);
   });
 

@@ -1,11 +1,12 @@
 /**
  * JSON files read with their source positions (see `source-document.ts`), as strictly as
- * AWS reads a policy: comments, trailing commas and keys given twice are errors.
+ * AWS reads a policy: comments, trailing commas and keys given twice are errors. Every JSON
+ * file is passed on to AWS (a policy, a runbook), so its numbers must reach AWS as written.
  */
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { FieldPath, Issue } from '../diagnostics';
 import { quoted } from '../diagnostics';
-import { dataIssues, type ParsedSource, type SourceDocument } from './source-document';
+import { dataIssues, MAX_NESTING, numberProblem, tooDeepIssue, type ParsedSource, type SourceDocument } from './source-document';
 
 const SYNTAX_ERRORS: Readonly<Record<string, string>> = {
   InvalidSymbol: 'an unexpected character',
@@ -32,10 +33,32 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** Keys given twice in one object: JSON parsers disagree on which one wins. */
-function duplicateKeys(file: string, node: Node, path: FieldPath, lineOf: (offset: number) => number): Issue[] {
+/**
+ * The offset of the first array or object nested deeper than `MAX_NESTING`, read token by
+ * token: the parser and every walk after it recurse.
+ */
+function tooDeepAt(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (scanner.scan(); scanner.getTokenOffset() < text.length; scanner.scan()) {
+    const offset = scanner.getTokenOffset();
+    // A string token starts with its quote: a bracket is punctuation.
+    const character = text[offset];
+    if (character === '[' || character === '{') {
+      depth++;
+      if (depth > MAX_NESTING) return offset;
+    } else if (character === ']' || character === '}') depth--;
+  }
+  return undefined;
+}
+
+/** Keys given twice in one object (JSON parsers disagree on which one wins), and numbers that would not reach AWS as written. */
+function treeIssues(file: string, text: string, node: Node, path: FieldPath, lineOf: (offset: number) => number): Issue[] {
   const issues: Issue[] = [];
-  if (node.type === 'object') {
+  if (node.type === 'number') {
+    const message = numberProblem(text.slice(node.offset, node.offset + node.length), node.value as number);
+    if (message) issues.push({ file, path, line: lineOf(node.offset), message });
+  } else if (node.type === 'object') {
     const seen = new Set<string>();
     for (const property of node.children ?? []) {
       const [key, value] = property.children ?? [];
@@ -44,18 +67,20 @@ function duplicateKeys(file: string, node: Node, path: FieldPath, lineOf: (offse
       if (seen.has(name))
         issues.push({ file, path: [...path, name], line: lineOf(key.offset), message: `${quoted(name)} is given twice in this object; keep one` });
       seen.add(name);
-      issues.push(...duplicateKeys(file, value, [...path, name], lineOf));
+      issues.push(...treeIssues(file, text, value, [...path, name], lineOf));
     }
   } else if (node.type === 'array') {
-    (node.children ?? []).forEach((child, index) => issues.push(...duplicateKeys(file, child, [...path, index], lineOf)));
+    (node.children ?? []).forEach((child, index) => issues.push(...treeIssues(file, text, child, [...path, index], lineOf)));
   }
   return issues;
 }
 
 export function parseJsonSource(file: string, text: string): ParsedSource {
+  const lineOf = (offset: number) => lineAt(text, offset);
+  const tooDeep = tooDeepAt(text);
+  if (tooDeep !== undefined) return { issues: [tooDeepIssue(file, lineOf(tooDeep), 'write less nested values')] };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const lineOf = (offset: number) => lineAt(text, offset);
   if (errors.length > 0 || !tree) {
     const syntax = errors.length > 0 ? errors : [{ error: 0, offset: 0, length: 0 }];
     return {
@@ -65,7 +90,7 @@ export function parseJsonSource(file: string, text: string): ParsedSource {
       }),
     };
   }
-  const issues = [...duplicateKeys(file, tree, [], lineOf)];
+  const issues = treeIssues(file, text, tree, [], lineOf);
   const data: unknown = getNodeValue(tree);
   issues.push(...dataIssues(file, data));
   const source: SourceDocument = {

@@ -39,6 +39,11 @@ import { parseYamlSource } from './yaml-source';
 /** What a request file may be named (without its extension): it names the account's stacks and state files, so it stays simple. */
 export const ACCOUNT_KEY = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
 
+/** A YAML document passed on to AWS as JSON (a conformance pack template, a runbook). */
+function parseVerbatimYamlSource(file: string, text: string): ParsedSource {
+  return parseYamlSource(file, text, { verbatim: true });
+}
+
 /** What is read in each folder; every other entry there is named in a warning. */
 const REQUEST_FILE = /^[^.].*\.ya?ml$/;
 const POLICY_FILE = /^[^.].*\.json$/;
@@ -129,17 +134,28 @@ export function readConfiguration(directory: string): ConfigurationReading {
   issues.push(...landingZone.issues);
 
   let everyFileRead = true;
+  /** The entries of a folder, none when it is missing; nothing when it is no folder that can be read, and an issue says why. */
+  function entriesOf(folder: string): readonly ConfigurationEntry[] | undefined {
+    const { entries, issue } = root.entriesOf(folder);
+    if (!issue) return entries;
+    issues.push(issue);
+    everyFileRead = false;
+    return undefined;
+  }
+
   const accounts: AccountRequest[] = [];
-  const accountEntries = root.entriesOf(ACCOUNTS_DIRECTORY);
-  const requestEntries = accountEntries.filter((entry) => REQUEST_FILE.test(entry.file.slice(ACCOUNTS_DIRECTORY.length + 1)) && entry.kind !== 'directory');
-  for (const entry of accountEntries) {
+  const accountEntries = entriesOf(ACCOUNTS_DIRECTORY);
+  const requestEntries = (accountEntries ?? []).filter(
+    (entry) => REQUEST_FILE.test(entry.file.slice(ACCOUNTS_DIRECTORY.length + 1)) && entry.kind !== 'directory',
+  );
+  for (const entry of accountEntries ?? []) {
     if (requestEntries.includes(entry)) continue;
     if (entry.kind === 'directory' && REQUEST_FILE.test(entry.file.slice(ACCOUNTS_DIRECTORY.length + 1))) {
       issues.push({ file: entry.file, path: [], message: `is a folder named like a request file; request files are files in ${ACCOUNTS_DIRECTORY}/ itself` });
       everyFileRead = false;
     } else issues.push(notReadWarning(entry, 'request files (<name>.yaml or <name>.yml)'));
   }
-  if (requestEntries.length === 0) {
+  if (accountEntries && requestEntries.length === 0) {
     issues.push({
       file: `${ACCOUNTS_DIRECTORY}/`,
       path: [],
@@ -175,7 +191,7 @@ export function readConfiguration(directory: string): ConfigurationReading {
   /** The policy documents of a folder, `<folder>/<name>.json`, each by name. */
   function policyFiles(folder: string, what: string): CustomPolicyFile[] {
     const read: CustomPolicyFile[] = [];
-    for (const entry of root.entriesOf(folder)) {
+    for (const entry of entriesOf(folder) ?? []) {
       const name = entry.file.slice(folder.length + 1);
       if (!POLICY_FILE.test(name) || entry.kind === 'directory') {
         issues.push(notReadWarning(entry, `${what} (<name>.json)`));
@@ -190,20 +206,20 @@ export function readConfiguration(directory: string): ConfigurationReading {
   const customPolicies = policyFiles(CUSTOM_POLICY_DIRECTORY, 'custom SCPs');
   const permissionSetPolicies = policyFiles(PERMISSION_SET_POLICY_DIRECTORY, 'inline policies of permission sets');
   const conformancePacks: ConformancePackFile[] = [];
-  for (const entry of root.entriesOf(CONFORMANCE_PACK_DIRECTORY)) {
+  for (const entry of entriesOf(CONFORMANCE_PACK_DIRECTORY) ?? []) {
     const name = entry.file.slice(CONFORMANCE_PACK_DIRECTORY.length + 1);
     if (!CONFORMANCE_PACK_FILE.test(name) || entry.kind === 'directory') {
       issues.push(notReadWarning(entry, 'conformance packs (<name>.yaml: a letter, then letters, digits and -)'));
       continue;
     }
-    const config = validated<ConformancePackFile['config']>(parse(entry, parseYamlSource), ConformancePackTemplateSchema);
+    const config = validated<ConformancePackFile['config']>(parse(entry, parseVerbatimYamlSource), ConformancePackTemplateSchema);
     if (config) conformancePacks.push({ file: entry.file, name: name.replace(/\.yaml$/, ''), config });
     else everyFileRead = false;
   }
 
   const runbooks: RunbookFile[] = [];
   const runbookOfName = new Map<string, string>();
-  for (const entry of root.entriesOf(RUNBOOK_DIRECTORY)) {
+  for (const entry of entriesOf(RUNBOOK_DIRECTORY) ?? []) {
     const fileName = entry.file.slice(RUNBOOK_DIRECTORY.length + 1);
     if (!RUNBOOK_FILE.test(fileName) || entry.kind === 'directory') {
       issues.push(notReadWarning(entry, 'runbooks (<name>.yaml, <name>.yml or <name>.json)'));
@@ -217,7 +233,10 @@ export function readConfiguration(directory: string): ConfigurationReading {
       continue;
     }
     runbookOfName.set(name, entry.file);
-    const config = validated<RunbookFile['config']>(parse(entry, fileName.endsWith('.json') ? parseJsonSource : parseYamlSource), RunbookDocumentSchema);
+    const config = validated<RunbookFile['config']>(
+      parse(entry, fileName.endsWith('.json') ? parseJsonSource : parseVerbatimYamlSource),
+      RunbookDocumentSchema,
+    );
     if (config) runbooks.push({ file: entry.file, name, config });
     else everyFileRead = false;
   }

@@ -1,8 +1,9 @@
 /**
  * The files of a configuration directory, read as data and nothing else. A file is read
- * only if it is a regular file inside the directory (a link may lead elsewhere inside it,
- * never out of it), of at most 1 MiB, and UTF-8 text. What cannot be read is an issue
- * naming the file, never an exception, and no message quotes what a file holds.
+ * only if it is a regular file inside the directory (a link, to a file or to a folder, may
+ * lead elsewhere inside it, never out of it), of at most 1 MiB, and UTF-8 text (a byte order
+ * mark is dropped, whatever the syntax). What cannot be read is an issue naming the file or
+ * folder, never an exception, and no message quotes what a file holds.
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
@@ -59,7 +60,11 @@ export class ConfigurationDirectory {
         return { file, kind: 'unreadable', problem: 'is a link to nothing: what it points to does not exist' };
       }
       if (!isInside(this.root, target)) {
-        return { file, kind: 'unreadable', problem: 'is a link to a path outside the configuration directory; only files inside it are read' };
+        // Whether the target is a folder is said, not what it holds.
+        const problem = statSync(target).isDirectory()
+          ? 'is a link to a folder outside the configuration directory; only what is inside it is read: move the folder in, or put its files here'
+          : 'is a link to a path outside the configuration directory; only files inside it are read';
+        return { file, kind: 'unreadable', problem };
       }
     }
     const stats = own.isSymbolicLink() ? statSync(path) : own;
@@ -69,13 +74,20 @@ export class ConfigurationDirectory {
     return { file, kind: 'file' };
   }
 
-  /** The entries of a folder of the directory, sorted by name; none when it is missing or no folder. */
-  entriesOf(folder: string): ConfigurationEntry[] {
+  /** The entries of a folder of the directory, sorted by name: none when it is missing, or when it cannot be read as a folder, and then the issue that says why. */
+  entriesOf(folder: string): { readonly entries: readonly ConfigurationEntry[]; readonly issue?: Issue } {
     const own = this.entry(folder);
-    if (own.kind !== 'directory') return [];
-    return readdirSync(join(this.root, folder))
-      .sort(compareText)
-      .map((name) => this.entry(`${folder}/${name}`));
+    if (own.kind === 'missing') return { entries: [] };
+    if (own.kind !== 'directory') {
+      return { entries: [], issue: { file: folder, path: [], message: own.problem ?? `is a file; ${folder}/ is read as a folder of files` } };
+    }
+    let names: string[];
+    try {
+      names = readdirSync(join(this.root, folder));
+    } catch (error) {
+      return { entries: [], issue: { file: folder, path: [], message: `cannot be read (${errorCode(error) ?? 'error'})` } };
+    }
+    return { entries: names.sort(compareText).map((name) => this.entry(`${folder}/${name}`)) };
   }
 
   /** The text of a file that `entry` found readable, or the issue that says why it is not text. */
@@ -91,7 +103,8 @@ export class ConfigurationDirectory {
       const line = bytes.subarray(0, invalid).filter((byte) => byte === 0x0a).length + 1;
       return { issue: { file, path: [], line, message: `is not UTF-8 text: byte ${invalid + 1} is no UTF-8 character; save the file as UTF-8` } };
     }
-    return { text: bytes.toString('utf8') };
+    // TextDecoder drops a leading byte order mark, as the YAML parser does and the JSON parser does not.
+    return { text: new TextDecoder('utf-8').decode(bytes) };
   }
 }
 

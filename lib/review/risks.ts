@@ -494,6 +494,11 @@ function risk(kind: Risk['kind'], title: string, accounts: readonly string[], wh
   return { kind, title, why: RISK_REASONS[kind], ...where, accounts: [...accounts] };
 }
 
+/** ` (name, email changed)`, or nothing when the plan gives no reason. */
+function replacedBecause(resource: ResourceChange): string {
+  return resource.replacedBecause.length > 0 ? ` (${resource.replacedBecause.join(', ')} changed)` : '';
+}
+
 function resourceRisks(stack: StackChange, resource: ResourceChange, context: RiskContext): Risk[] {
   const where = { stack: stack.name, address: resource.address };
   const accounts = stackAccounts(context, stack.name);
@@ -526,7 +531,7 @@ function resourceRisks(stack: StackChange, resource: ResourceChange, context: Ri
         resource.action === 'delete' ? 'account-removed' : 'replaced',
         resource.action === 'delete'
           ? `account ${name} would leave the organization: ${stack.status === 'removed' ? 'its account stack is removed' : 'its account is destroyed'}`
-          : `account ${name} would be replaced by a new account (${resource.replacedBecause.join(', ')} changed)`,
+          : `account ${name} would be replaced by a new account${replacedBecause(resource)}`,
         accounts,
         {
           ...where,
@@ -541,7 +546,7 @@ function resourceRisks(stack: StackChange, resource: ResourceChange, context: Ri
   }
   if (resource.kind === 'resource' && PROTECTED_TYPES.has(resource.type)) {
     if (resource.action === 'delete') risks.push(risk('destroyed', `${label} is destroyed`, accounts, where));
-    if (resource.action === 'replace') risks.push(risk('replaced', `${label} is replaced (${resource.replacedBecause.join(', ')} changed)`, accounts, where));
+    if (resource.action === 'replace') risks.push(risk('replaced', `${label} is replaced${replacedBecause(resource)}`, accounts, where));
   }
   risks.push(...organizationListRisks(resource, accounts, where));
   const paging = pagingChange(resource);
