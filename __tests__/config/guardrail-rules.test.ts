@@ -44,16 +44,22 @@ describe('guardrail attachments', () => {
   });
 
   it('rejects a tag policy attached as an SCP, and the same policy twice', () => {
-    const dir = copyExample();
-    editFile(dir, 'landing-zone.yaml', (text) =>
-      text.replace('[region-deny, require-tags-on-create, deny-iam-users', '[region-deny, required-tags, region-deny, deny-iam-users'),
+    const asScp = copyExample();
+    editFile(asScp, 'landing-zone.yaml', (text) =>
+      text.replace('[region-deny, require-tags-on-create, deny-iam-users', '[region-deny, required-tags, deny-iam-users'),
     );
-    expect(issuesOf(dir)).toEqual([
+    expect(issuesOf(asScp)).toEqual([
       expect.stringMatching(
         /^landing-zone\.yaml:\d+ guardrails\.attachments\.organizationalUnits\.Sandbox\.serviceControlPolicies\.1: expected a built-in guardrail or a custom SCP .*got "required-tags"/,
       ),
+    ]);
+    const twice = copyExample();
+    editFile(twice, 'landing-zone.yaml', (text) =>
+      text.replace('[region-deny, require-tags-on-create, deny-iam-users', '[region-deny, require-tags-on-create, region-deny, deny-iam-users'),
+    );
+    expect(issuesOf(twice)).toEqual([
       expect.stringMatching(
-        /^landing-zone\.yaml:\d+ guardrails\.attachments\.organizationalUnits\.Sandbox\.serviceControlPolicies\.2: region-deny is attached twice$/,
+        /^landing-zone\.yaml:\d+ guardrails\.attachments\.organizationalUnits\.Sandbox\.serviceControlPolicies\.2: "region-deny" is listed twice, as item 0 too; keep one$/,
       ),
     ]);
   });

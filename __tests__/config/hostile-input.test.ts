@@ -346,6 +346,37 @@ describe('files read as they are written', () => {
   });
 });
 
+describe('lists that mean a set', () => {
+  it.each([
+    ['a port of a security group audit', 'ports: [22, 3389,', 'ports: [22, 22, 3389,', 'firewallManager.policies.open-admin-ports.ports.1: 22'],
+    [
+      'an OU of a Firewall Manager scope',
+      'organizationalUnits: [Workloads]',
+      'organizationalUnits: [Workloads, Workloads]',
+      'firewallManager.policies.workloads-web.scope.include.organizationalUnits.1: "Workloads"',
+    ],
+    [
+      'an OU of a grant',
+      'organizationalUnits: [Workloads/Prod]',
+      'organizationalUnits: [Workloads/Prod, Workloads/Prod]',
+      'identityCenter.grants.4.organizationalUnits.1: "Workloads/Prod"',
+    ],
+    ['an account of a grant', 'accounts: [management]', 'accounts: [management, management]', 'identityCenter.grants.0.accounts.1: "management"'],
+  ])('refuses %s given twice, naming it at its line', async (_kind, before, after, where) => {
+    const dir = copyExample();
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace(before, after));
+    expect(await errorsOf(dir)).toEqual([`landing-zone.yaml:${lineOf(dir, 'landing-zone.yaml', after)} ${where} is listed twice, as item 0 too; keep one`]);
+  });
+
+  it('takes two e-mail addresses that differ in case for one mailbox', async () => {
+    const dir = copyExample();
+    writeFile(dir, 'accounts/extra.yaml', request('extra', 'budget: { monthlyLimitUsd: 10, alertEmails: [team@example.com, Team@Example.com] }'));
+    expect(await errorsOf(dir)).toEqual([
+      expect.stringMatching(/^accounts\/extra\.yaml:\d+ budget\.alertEmails\.1: "team@example\.com" is listed twice, as item 0 too; keep one$/),
+    ]);
+  });
+});
+
 describe('request files that would be ignored', () => {
   it('names every entry of accounts/ that is not read, and reads .yml as it reads .yaml', async () => {
     const dir = copyExample();

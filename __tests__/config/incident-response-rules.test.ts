@@ -214,7 +214,9 @@ describe('custom actions', () => {
       `${at(unknown, 'remediations:')} incidentResponse.remediations.0: expected one of (close-default-security-group, close-public-ssh), got "close-public-rdp"; did you mean "close-public-ssh"?`,
     ]);
     const twice = exampleWith((text) => text.replace('\nsessionManager:', '  remediations: [close-public-ssh, close-public-ssh]\n\nsessionManager:'));
-    expect(issuesOf(twice)).toEqual([`${at(twice, 'remediations:')} incidentResponse.remediations: lists a remediation twice`]);
+    expect(issuesOf(twice)).toEqual([
+      `${at(twice, 'remediations:')} incidentResponse.remediations.1: "close-public-ssh" is listed twice, as item 0 too; keep one`,
+    ]);
   });
 });
 

@@ -323,7 +323,7 @@ describe('validation of the Identity Center settings', () => {
     [
       'a permission set granted twice in one grant',
       (dir: string) => addGrant(dir, ['- group: finops', '  permissionSets: [Billing, Billing]', '  accounts: [payments-dev]']),
-      /^landing-zone\.yaml:\d+ identityCenter\.grants\.0\.permissionSets\.1: Billing is granted twice here$/,
+      /^landing-zone\.yaml:\d+ identityCenter\.grants\.0\.permissionSets\.1: "Billing" is listed twice, as item 0 too; keep one$/,
     ],
     [
       'a grant without a target',

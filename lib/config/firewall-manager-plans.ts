@@ -73,9 +73,9 @@ function resourceTypesOf(policy: FirewallManagerPolicyConfig): readonly string[]
   }
 }
 
-/** The governed regions a policy's regional resources are protected in, each once (a region listed twice is reported apart). */
+/** The governed regions a policy's regional resources are protected in (each once: the schemas refuse a region listed twice). */
 export function policyRegions(policy: FirewallManagerPolicyConfig, governedRegions: readonly AwsRegion[]): readonly AwsRegion[] {
-  return [...new Set(policy.regions ?? governedRegions)];
+  return policy.regions ?? governedRegions;
 }
 
 /** Every policy in every region it is made in: by policy in the order of the file, its regions in order, the CloudFront one last. */

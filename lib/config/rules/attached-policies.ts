@@ -1,6 +1,6 @@
 /**
- * Every attached policy exists and is of the type it is attached as, once per target; a
- * built-in is attached only where the settings give it something to enforce.
+ * Every attached policy exists and is of the type it is attached as; a built-in is attached
+ * only where the settings give it something to enforce.
  */
 import { BUILT_IN_GUARDRAILS, builtInGuardrailsOf } from '../../guardrails/catalogue';
 import { ORGANIZATION_POLICY_KINDS, type OrganizationPolicyType } from '../../guardrails/policy-types';
@@ -20,7 +20,6 @@ function listIssues(
   return names.flatMap((name, index): Issue[] => {
     const at = [...path, index];
     if (!known.includes(name)) return [{ file, path: at, message: expectedOneOf(kind, known, name) }];
-    if (names.indexOf(name) !== index) return [{ file, path: at, message: `${name} is attached twice` }];
     const unmet = unmetRequirementOf(name);
     return unmet ? [{ file, path: at, message: `${name} ${unmet}, or detach it here` }] : [];
   });

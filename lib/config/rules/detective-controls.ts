@@ -1,6 +1,6 @@
 /**
  * The detective controls a configuration deploys: every control of the catalogue and every
- * conformance pack it names exists, once per target, on a target that exists; parameters
+ * conformance pack it names exists, on a target that exists; parameters
  * are the managed rule's own, with values it takes; remediation is asked only of controls
  * that have a runbook. A warning when a mandatory control does not reach every account from
  * the root, and when a control attached to the root is also attached lower down.
@@ -16,11 +16,7 @@ type Files = Pick<ConfigurationFiles<'detectiveControls' | 'organizationalUnits'
 const CONTROL_IDS = DETECTIVE_CONTROLS.map((control) => control.id);
 
 function listIssues(file: string, names: readonly string[], known: readonly string[], kind: string, path: FieldPath): Issue[] {
-  return names.flatMap((name, index): Issue[] => {
-    if (!known.includes(name)) return [{ file, path: [...path, index], message: expectedOneOf(kind, known, name) }];
-    if (names.indexOf(name) !== index) return [{ file, path: [...path, index], message: `${name} is deployed here twice` }];
-    return [];
-  });
+  return names.flatMap((name, index): Issue[] => (known.includes(name) ? [] : [{ file, path: [...path, index], message: expectedOneOf(kind, known, name) }]));
 }
 
 export function detectiveControlAttachments(files: Files): Issue[] {

@@ -32,7 +32,6 @@ function resourceTypeIssues({ policy, fieldPath }: DeclaredPolicy, files: Files)
   if (!supported || !('resourceTypes' in policy)) return [];
   return policy.resourceTypes.flatMap((type, index): Issue[] => {
     const path = [...fieldPath, 'resourceTypes', index];
-    if (policy.resourceTypes.indexOf(type) !== index) return [{ file: files.landingZone.file, path, message: `${type} is listed twice` }];
     if (supported.includes(type)) return [];
     const message =
       policy.type === 'waf' && NOT_IN_FIREWALL_MANAGER.includes(type)
@@ -47,9 +46,9 @@ function regionIssues({ policy, fieldPath }: DeclaredPolicy, files: Files): Issu
   const regions = policy.regions ?? [];
   return regions.flatMap((region, index): Issue[] => {
     const path = [...fieldPath, 'regions', index];
-    if (!governedRegions.includes(region))
-      return [{ file: files.landingZone.file, path, message: expectedOneOf('a governed region', governedRegions, region) }];
-    return regions.indexOf(region) === index ? [] : [{ file: files.landingZone.file, path, message: `${region} is listed twice` }];
+    return governedRegions.includes(region)
+      ? []
+      : [{ file: files.landingZone.file, path, message: expectedOneOf('a governed region', governedRegions, region) }];
   });
 }
 

@@ -1,6 +1,6 @@
 /**
  * The rule groups of Firewall Manager policies: WAF policies name AWS managed rule groups
- * of the catalogue, each once, and override to count only rules those groups hold (all of
+ * of the catalogue and override to count only rules those groups hold (all of
  * the catalogue's groups together stay below the 1,500 capacity units of AWS WAF's base
  * price, and so below Firewall Manager's 5,000 of a policy); DNS Firewall policies take at most two groups, each in the first (1-99) or last
  * (9901-10000) range, at distinct priorities; Network Firewall rule groups have distinct
@@ -23,10 +23,6 @@ function wafIssues(policy: PolicyOf<'waf'>, fieldPath: FieldPath, file: string):
     const group = wafManagedRuleGroup(use.name);
     if (!group) {
       issues.push({ file, path: [...path, 'name'], message: expectedOneOf('an AWS managed rule group', WAF_MANAGED_RULE_GROUP_NAMES, use.name) });
-      return;
-    }
-    if (policy.managedRuleGroups.findIndex((other) => other.name === use.name) !== index) {
-      issues.push({ file, path: [...path, 'name'], message: `${use.name} is listed twice; a web ACL takes each rule group once` });
       return;
     }
     use.countRules.forEach((rule, ruleIndex) => {
@@ -66,11 +62,9 @@ function dnsFirewallIssues(policy: PolicyOf<'dnsFirewall'>, fieldPath: FieldPath
 
 function networkFirewallIssues(policy: PolicyOf<'networkFirewall'>, fieldPath: FieldPath, file: string): Issue[] {
   const issues: Issue[] = [];
-  policy.managedStatefulRuleGroups.forEach(({ name, priority }, index) => {
+  policy.managedStatefulRuleGroups.forEach(({ priority }, index) => {
     const path = [...fieldPath, 'managedStatefulRuleGroups', index];
-    if (policy.managedStatefulRuleGroups.findIndex((other) => other.name === name) !== index) {
-      issues.push({ file, path: [...path, 'name'], message: `${name} is listed twice` });
-    } else if (policy.managedStatefulRuleGroups.findIndex((other) => other.priority === priority) !== index) {
+    if (policy.managedStatefulRuleGroups.findIndex((other) => other.priority === priority) !== index) {
       issues.push({ file, path: [...path, 'priority'], message: `${priority} is the priority of another rule group; strict order needs each its own` });
     }
   });

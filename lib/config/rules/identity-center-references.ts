@@ -1,7 +1,7 @@
 /**
  * Every name the Identity Center settings and the request files' `access` entries use is
  * defined: permission sets, groups, customer managed policies, inline policy files; every
- * grant's target exists; no grant names a permission set twice.
+ * grant's target exists.
  */
 import { expectedOneOf, type FieldPath, type Issue } from '../../diagnostics';
 import type { ConfigurationFiles } from '../configuration-files';
@@ -29,7 +29,6 @@ export function identityCenterReferences({ landingZone, accounts, permissionSetP
           [...path, 'permissionSets', index],
           expectedOneOf(`a permission set of ${landingZone.file} identityCenter.permissionSets`, permissionSets, name),
         );
-      else if (entry.permissionSets.indexOf(name) !== index) at(file, [...path, 'permissionSets', index], `${name} is granted twice here`);
     });
   };
 

@@ -1,4 +1,4 @@
-/** The home region is governed, and no governed region is listed twice. */
+/** The home region is governed. */
 import type { Issue } from '../../diagnostics';
 import type { ConfigurationFiles } from '../configuration-files';
 
@@ -12,10 +12,5 @@ export function regions({ landingZone }: Pick<ConfigurationFiles<'homeRegion' | 
       message: `expected one of governedRegions (${governedRegions.join(', ')}), got ${JSON.stringify(homeRegion)}; add it to governedRegions`,
     });
   }
-  governedRegions.forEach((region, index) => {
-    if (governedRegions.indexOf(region) !== index) {
-      issues.push({ file: landingZone.file, path: ['governedRegions', index], message: `${region} is listed twice` });
-    }
-  });
   return issues;
 }

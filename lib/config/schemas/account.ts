@@ -1,7 +1,7 @@
 /** The shape of an account request file, `accounts/<name>.yaml`: the vending interface. */
 import { z } from 'zod';
 import { AccountAccessSchema } from './identity-center';
-import { AccountIdSchema, AccountNameSchema, AlternateContactsSchema, EmailSchema, TagsSchema } from './common';
+import { AccountIdSchema, AccountNameSchema, AlternateContactsSchema, EmailSchema, EmailSetSchema, setOf, TagsSchema } from './common';
 
 export const ACCOUNT_ROLES = ['management', 'log-archive', 'security', 'workload'] as const;
 
@@ -17,9 +17,8 @@ export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 export const BudgetSchema = z
   .strictObject({
     monthlyLimitUsd: z.number().positive().describe('The monthly cost budget, in US dollars.'),
-    alertEmails: z.array(EmailSchema).min(1).max(10).describe('Who is told when a threshold is crossed (at most 10).'),
-    thresholdsPercent: z
-      .array(z.number().positive().max(1000))
+    alertEmails: EmailSetSchema.min(1).max(10).describe('Who is told when a threshold is crossed (at most 10).'),
+    thresholdsPercent: setOf(z.number().positive().max(1000))
       .min(1)
       .max(5)
       .default([80, 100])

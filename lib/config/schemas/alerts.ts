@@ -1,7 +1,7 @@
 /** The `alerts` section of landing-zone.yaml. */
 import { z } from 'zod';
 import { DEFAULT_ALERT_EVENT_BUS_NAME } from '../../resource-names';
-import { EmailSchema } from './common';
+import { EmailSetSchema } from './common';
 
 /**
  * Each address is an SNS subscription of its own, a Terraform resource of the security
@@ -12,8 +12,7 @@ export const MAX_ALERT_EMAILS = 100;
 
 export const AlertsSchema = z
   .strictObject({
-    emails: z
-      .array(EmailSchema)
+    emails: EmailSetSchema
       .min(1)
       .max(MAX_ALERT_EMAILS)
       .describe(`Who receives security alerts (each confirms an SNS subscription); at most ${MAX_ALERT_EMAILS}: use a mailing list for more.`),

@@ -1,7 +1,7 @@
 /** The `backup` section of landing-zone.yaml: organization backup plans, attached like any policy (`backupPolicies`). */
 import { z } from 'zod';
 import { expected } from '../schema-issues';
-import { TagKeySchema, TagValueSchema } from './common';
+import { setOf, TagKeySchema, TagValueSchema } from './common';
 import { PolicyNameSchema } from './guardrails';
 
 const BackupPlanSchema = z
@@ -19,7 +19,7 @@ const BackupPlanSchema = z
       .optional()
       .describe('Days before a recovery point moves to cold storage (AWS Backup keeps it there at least 90 days more).'),
     tagKey: TagKeySchema.default('backup').describe('Resources with this tag are backed up.'),
-    tagValues: z.array(TagValueSchema).min(1).describe('...with one of these values.'),
+    tagValues: setOf(TagValueSchema).min(1).describe('...with one of these values.'),
   })
   .refine((plan) => plan.moveToColdStorageAfterDays === undefined || plan.deleteAfterDays >= plan.moveToColdStorageAfterDays + 90, {
     error: 'AWS Backup keeps a recovery point in cold storage 90 days at least: deleteAfterDays must be at least moveToColdStorageAfterDays + 90',

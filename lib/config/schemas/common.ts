@@ -1,7 +1,35 @@
 /** Field shapes that both kinds of configuration file use. */
 import { z } from 'zod';
+import { quoted } from '../../diagnostics';
 import { AWS_REGIONS } from '../../iam/aws-regions';
 import { expected, expectedType } from '../schema-issues';
+
+/**
+ * A list that means a set (regions, ports, OU paths, account names, e-mail addresses,
+ * policy names ...): an item given a second time is refused there, by name, since AWS
+ * would get it twice (two identical rules, a target named twice) or refuse it. `keyOf`
+ * says what makes two items the same, and names the item in the message: the item itself
+ * by default. Lists whose order or repetition means something are plain arrays.
+ */
+export function setOf<T extends z.ZodType<string | number>>(item: T): z.ZodArray<T>;
+export function setOf<T extends z.ZodType>(item: T, keyOf: (value: z.output<T>) => string | number): z.ZodArray<T>;
+export function setOf<T extends z.ZodType>(item: T, keyOf: (value: z.output<T>) => string | number = (value) => value as string | number): z.ZodArray<T> {
+  return z
+    .array(item)
+    .meta({ uniqueItems: true })
+    .check((payload) => {
+      const firstAt = new Map<string | number, number>();
+      payload.value.forEach((value, index) => {
+        const key = keyOf(value);
+        const first = firstAt.get(key);
+        if (first === undefined) firstAt.set(key, index);
+        else {
+          const name = typeof key === 'string' ? quoted(key) : String(key);
+          payload.issues.push({ code: 'custom', input: value, path: [index], message: `${name} is listed twice, as item ${first} too; keep one` });
+        }
+      });
+    });
+}
 
 export const RegionSchema = z.enum(AWS_REGIONS, { error: expected('an AWS region such as eu-west-1', AWS_REGIONS) });
 
@@ -10,6 +38,9 @@ export const EmailSchema = z
   .email({ error: expected('an email address') })
   .min(6)
   .max(64);
+
+/** E-mail addresses, each once: two that differ in case reach one mailbox. */
+export const EmailSetSchema = setOf(EmailSchema, (email) => email.toLowerCase());
 
 /** AWS managed policies by name, with their path when they have one: `AdministratorAccess`, `job-function/ViewOnlyAccess`. */
 export const AwsManagedPolicyNameSchema = z

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DEFAULT_ROOT_CONTROLS } from '../../guardrails/detective-control-catalogue';
 import { expected } from '../schema-issues';
+import { setOf } from './common';
 
 const ControlIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,50}$/, { error: expected('a control id of the catalogue (lowercase letters, digits and -)') });
 export const ConformancePackNameSchema = z
@@ -10,8 +11,8 @@ export const ConformancePackNameSchema = z
 
 export const ControlAttachmentsSchema = z
   .strictObject({
-    controls: z.array(ControlIdSchema).default([]).describe('Ids of the detective control catalogue.'),
-    conformancePacks: z.array(ConformancePackNameSchema).default([]).describe('Names of custom conformance packs (conformance-packs/<name>.yaml).'),
+    controls: setOf(ControlIdSchema).default([]).describe('Ids of the detective control catalogue.'),
+    conformancePacks: setOf(ConformancePackNameSchema).default([]).describe('Names of custom conformance packs (conformance-packs/<name>.yaml).'),
   })
   .describe('Detective controls deployed for one target.');
 

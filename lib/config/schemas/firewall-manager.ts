@@ -10,7 +10,7 @@ import { didYouMean, quoted } from '../../diagnostics';
 import { DNS_FIREWALL_MANAGED_DOMAIN_LISTS } from '../../firewall-policies/dns-firewall-policy';
 import { NETWORK_FIREWALL_MAX_ALLOWED_CIDRS, NETWORK_FIREWALL_STATEFUL_DEFAULT_ACTIONS } from '../../firewall-policies/network-firewall-policy';
 import { expected, expectedType } from '../schema-issues';
-import { AccountNameSchema, plainText, RegionSchema, TagKeySchema, TagValueSchema } from './common';
+import { AccountNameSchema, plainText, RegionSchema, setOf, TagKeySchema, TagValueSchema } from './common';
 
 /** A policy's name in the file; the Firewall Manager policy is named `landing-zone-<name>`. */
 const PolicyKeySchema = z
@@ -33,8 +33,8 @@ const DomainListIdSchema = z.string().regex(/^rslvr-fdl-[0-9a-z]{1,54}$/, { erro
 
 const ScopeTargetsSchema = z
   .strictObject({
-    organizationalUnits: z.array(z.string().min(1)).default([]).describe('OU paths: every account in them and in the OUs below them, those added later too.'),
-    accounts: z.array(AccountNameSchema).default([]).describe('Accounts by name.'),
+    organizationalUnits: setOf(z.string().min(1)).default([]).describe('OU paths: every account in them and in the OUs below them, those added later too.'),
+    accounts: setOf(AccountNameSchema).default([]).describe('Accounts by name.'),
   })
   .describe('OUs and accounts.');
 
@@ -53,7 +53,7 @@ const ScopeSchema = z
 /** What every policy type has. */
 const PolicyFields = {
   description: plainText(0, 256).optional().describe('The policy description in Firewall Manager.'),
-  regions: z.array(RegionSchema).min(1).optional().describe('Governed regions of the regional resources; every governed region when absent.'),
+  regions: setOf(RegionSchema).min(1).optional().describe('Governed regions of the regional resources; every governed region when absent.'),
   scope: ScopeSchema.default(ScopeSchema.parse({})),
   remediation: z
     .boolean()
@@ -70,17 +70,16 @@ const WafPolicySchema = z
   .strictObject({
     type: z.literal('waf'),
     ...PolicyFields,
-    resourceTypes: z
-      .array(ResourceTypeSchema)
+    resourceTypes: setOf(ResourceTypeSchema)
       .min(1)
       .describe('AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::ApiGateway::Stage (per governed region), AWS::CloudFront::Distribution (from us-east-1).'),
-    managedRuleGroups: z
-      .array(
-        z.strictObject({
-          name: z.string().min(1).describe('An AWS managed rule group, such as AWSManagedRulesCommonRuleSet.'),
-          countRules: z.array(z.string().min(1)).default([]).describe('Rules of the group that count instead of acting.'),
-        }),
-      )
+    managedRuleGroups: setOf(
+      z.strictObject({
+        name: z.string().min(1).describe('An AWS managed rule group, such as AWSManagedRulesCommonRuleSet.'),
+        countRules: setOf(z.string().min(1)).default([]).describe('Rules of the group that count instead of acting.'),
+      }),
+      (group) => group.name,
+    )
       .default([])
       .describe('AWS managed rule groups evaluated first in every web ACL of the policy, in this order.'),
     rateBasedRule: z
@@ -104,13 +103,11 @@ const WafPolicySchema = z
 const SecurityGroupsContentAuditSchema = z.strictObject({
   type: z.literal('securityGroupsContentAudit'),
   ...PolicyFields,
-  resourceTypes: z
-    .array(ResourceTypeSchema)
+  resourceTypes: setOf(ResourceTypeSchema)
     .min(1)
     .default(['AWS::EC2::SecurityGroup'])
     .describe('AWS::EC2::SecurityGroup, AWS::EC2::NetworkInterface or AWS::EC2::Instance.'),
-  ports: z
-    .array(PortSchema)
+  ports: setOf(PortSchema)
     .min(1)
     .default([22, 3389])
     .describe('TCP ports (administration, databases) that no rule may open: the audit group opens each to 0.0.0.0/0 and ::/0.'),
@@ -143,12 +140,17 @@ const SecurityGroupRuleSchema = z
   })
   .refine((rule) => rule.fromPort === undefined || rule.toPort === undefined || rule.fromPort <= rule.toPort, { error: 'fromPort is above toPort' });
 
+/** What makes two rules of a security group the same for EC2, which refuses the second: all but the description. */
+function ruleName({ protocol, fromPort, toPort, cidrIpv4, cidrIpv6 }: z.output<typeof SecurityGroupRuleSchema>): string {
+  return `${protocol}${fromPort === undefined ? '' : ` ${fromPort}-${toPort}`} ${cidrIpv4 ?? cidrIpv6}`;
+}
+
 const SecurityGroupsCommonSchema = z.strictObject({
   type: z.literal('securityGroupsCommon'),
   ...PolicyFields,
-  resourceTypes: z.array(ResourceTypeSchema).min(1).default(['AWS::EC2::Instance']).describe('AWS::EC2::Instance or AWS::EC2::NetworkInterface.'),
-  ingress: z.array(SecurityGroupRuleSchema).default([]).describe('Inbound rules of the primary security group.'),
-  egress: z.array(SecurityGroupRuleSchema).default([]).describe('Outbound rules of the primary security group.'),
+  resourceTypes: setOf(ResourceTypeSchema).min(1).default(['AWS::EC2::Instance']).describe('AWS::EC2::Instance or AWS::EC2::NetworkInterface.'),
+  ingress: setOf(SecurityGroupRuleSchema, ruleName).default([]).describe('Inbound rules of the primary security group.'),
+  egress: setOf(SecurityGroupRuleSchema, ruleName).default([]).describe('Outbound rules of the primary security group.'),
   revertManualSecurityGroupChanges: z.boolean().default(true).describe('Report (and with remediation revert) changes made to the copies in the accounts.'),
   exclusiveResourceSecurityGroupManagement: z.boolean().default(false).describe('The copy is the only security group of the resources in scope.'),
   applyToAllEC2InstanceENIs: z.boolean().default(false).describe("Every network interface of an instance, not only its first."),
@@ -162,7 +164,7 @@ const DnsFirewallSchema = z.strictObject({
     .array(
       z.strictObject({
         priority: z.number().int().describe('1-99: evaluated before the groups an account associates itself; 9901-10000: after them.'),
-        domainLists: z.array(z.enum(DNS_FIREWALL_MANAGED_DOMAIN_LISTS)).min(1).describe('AWS managed domain lists, one rule each.'),
+        domainLists: setOf(z.enum(DNS_FIREWALL_MANAGED_DOMAIN_LISTS)).min(1).describe('AWS managed domain lists, one rule each.'),
         action: z.enum(['block', 'alert']).default('block'),
         blockResponse: z.enum(['NODATA', 'NXDOMAIN']).default('NODATA').describe('What a blocked query is answered.'),
       }),
@@ -174,24 +176,22 @@ const DnsFirewallSchema = z.strictObject({
 const NetworkFirewallSchema = z.strictObject({
   type: z.literal('networkFirewall'),
   ...PolicyFields,
-  managedStatefulRuleGroups: z
-    .array(
-      z.strictObject({
-        name: z
-          .string()
-          .regex(/^[A-Za-z0-9]+StrictOrder$/, { error: expected('an AWS managed stateful rule group for strict order, such as ThreatSignaturesMalwareStrictOrder') }),
-        priority: z.number().int().min(1).max(65535),
-      }),
-    )
+  managedStatefulRuleGroups: setOf(
+    z.strictObject({
+      name: z
+        .string()
+        .regex(/^[A-Za-z0-9]+StrictOrder$/, { error: expected('an AWS managed stateful rule group for strict order, such as ThreatSignaturesMalwareStrictOrder') }),
+      priority: z.number().int().min(1).max(65535),
+    }),
+    (group) => group.name,
+  )
     .min(1)
     .describe('AWS managed stateful rule groups, evaluated in strict order by priority.'),
-  statefulDefaultActions: z
-    .array(z.enum(NETWORK_FIREWALL_STATEFUL_DEFAULT_ACTIONS))
+  statefulDefaultActions: setOf(z.enum(NETWORK_FIREWALL_STATEFUL_DEFAULT_ACTIONS))
     .default([])
     .describe('What happens to traffic no rule decides: none passes it; at most one drop and one alert action.'),
   singleFirewallEndpointPerVpc: z.boolean().default(false).describe('One endpoint per VPC instead of one per Availability Zone with public subnets.'),
-  allowedIpv4Cidrs: z
-    .array(z.cidrv4({ error: expected('an IPv4 CIDR block such as 10.0.0.0/28') }).refine((cidr) => cidr.endsWith('/28'), { error: 'expected a /28 CIDR block' }))
+  allowedIpv4Cidrs: setOf(z.cidrv4({ error: expected('an IPv4 CIDR block such as 10.0.0.0/28') }).refine((cidr) => cidr.endsWith('/28'), { error: 'expected a /28 CIDR block' }))
     .max(NETWORK_FIREWALL_MAX_ALLOWED_CIDRS)
     .default([])
     .describe('/28 blocks for the firewall subnets; any free space of the VPC when empty.'),
@@ -201,8 +201,7 @@ const NetworkFirewallSchema = z.strictObject({
 const ShieldAdvancedSchema = z.strictObject({
   type: z.literal('shieldAdvanced'),
   ...PolicyFields,
-  resourceTypes: z
-    .array(ResourceTypeSchema)
+  resourceTypes: setOf(ResourceTypeSchema)
     .min(1)
     .describe('AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::ElasticLoadBalancing::LoadBalancer, AWS::EC2::EIP, AWS::CloudFront::Distribution.'),
   automaticResponse: z

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { REQUIRE_TAGS_SERVICE_NAMES } from '../../guardrails/require-tags-services';
 import { expected } from '../schema-issues';
+import { setOf } from './common';
 
 export const PolicyNameSchema = z
   .string()
@@ -9,12 +10,12 @@ export const PolicyNameSchema = z
 
 export const PolicyAttachmentsSchema = z
   .strictObject({
-    serviceControlPolicies: z.array(PolicyNameSchema).default([]).describe('Built-in guardrail ids or custom SCP names (scps/<name>.json).'),
-    tagPolicies: z.array(PolicyNameSchema).default([]).describe('Built-in tag policy ids.'),
-    resourceControlPolicies: z.array(PolicyNameSchema).default([]).describe('Built-in resource control policy ids (the data perimeter).'),
-    declarativePolicies: z.array(PolicyNameSchema).default([]).describe('Built-in EC2 declarative policy ids.'),
-    aiServicesOptOutPolicies: z.array(PolicyNameSchema).default([]).describe('Built-in AI services opt-out policy ids.'),
-    backupPolicies: z.array(PolicyNameSchema).default([]).describe('Names of backup plans of the backup section.'),
+    serviceControlPolicies: setOf(PolicyNameSchema).default([]).describe('Built-in guardrail ids or custom SCP names (scps/<name>.json).'),
+    tagPolicies: setOf(PolicyNameSchema).default([]).describe('Built-in tag policy ids.'),
+    resourceControlPolicies: setOf(PolicyNameSchema).default([]).describe('Built-in resource control policy ids (the data perimeter).'),
+    declarativePolicies: setOf(PolicyNameSchema).default([]).describe('Built-in EC2 declarative policy ids.'),
+    aiServicesOptOutPolicies: setOf(PolicyNameSchema).default([]).describe('Built-in AI services opt-out policy ids.'),
+    backupPolicies: setOf(PolicyNameSchema).default([]).describe('Names of backup plans of the backup section.'),
   })
   .describe('Policies attached to one target, by type.');
 
@@ -25,28 +26,23 @@ export const ActionPatternSchema = z
 
 export const GuardrailsSchema = z
   .strictObject({
-    exemptPrincipalArns: z
-      .array(
-        z
-          .string()
-          .regex(/^arn:aws:iam::(\d{12}|\*):(role|user)\/[\w+=,.@/*-]+$/, {
-            error: expected('an IAM role or user ARN such as arn:aws:iam::*:role/BreakGlass'),
-          }),
-      )
+    exemptPrincipalArns: setOf(
+      z.string().regex(/^arn:aws:iam::(\d{12}|\*):(role|user)\/[\w+=,.@/*-]+$/, {
+        error: expected('an IAM role or user ARN such as arn:aws:iam::*:role/BreakGlass'),
+      }),
+    )
       .default([])
       .describe('Principals the protections and the region deny exempt, besides the account access role (a pipeline role, a break-glass role).'),
     regionDeny: z
       .strictObject({
-        extraExemptActions: z
-          .array(ActionPatternSchema)
+        extraExemptActions: setOf(ActionPatternSchema)
           .default([])
           .describe('Actions allowed outside the governed regions besides the Control Tower list.'),
       })
       .default({ extraExemptActions: [] }),
     requireTagsOnCreate: z
       .strictObject({
-        services: z
-          .array(z.enum(REQUIRE_TAGS_SERVICE_NAMES))
+        services: setOf(z.enum(REQUIRE_TAGS_SERVICE_NAMES))
           .min(1)
           .default([...REQUIRE_TAGS_SERVICE_NAMES])
           .describe('Services whose resource creation requires the tags.'),
@@ -54,8 +50,7 @@ export const GuardrailsSchema = z
       .default({ services: [...REQUIRE_TAGS_SERVICE_NAMES] }),
     dataPerimeter: z
       .strictObject({
-        trustedAccountIds: z
-          .array(z.string().regex(/^\d{12}$/, { error: expected('a 12-digit account id in quotes') }))
+        trustedAccountIds: setOf(z.string().regex(/^\d{12}$/, { error: expected('a 12-digit account id in quotes') }))
           .default([])
           .describe('Accounts outside the organization that enforce-organization-identities lets in (a partner, a vendor).'),
       })
@@ -66,13 +61,12 @@ export const GuardrailsSchema = z
           .enum(['enabled', 'audit_mode'])
           .default('enabled')
           .describe('enabled: EC2 refuses images of other providers; audit_mode: it only reports them.'),
-        providers: z
-          .array(
-            z.union([
-              z.enum(['amazon', 'aws_marketplace', 'aws_backup_vault']),
-              z.string().regex(/^\d{12}$/, { error: expected('amazon, aws_marketplace, aws_backup_vault or a 12-digit account id') }),
-            ]),
-          )
+        providers: setOf(
+          z.union([
+            z.enum(['amazon', 'aws_marketplace', 'aws_backup_vault']),
+            z.string().regex(/^\d{12}$/, { error: expected('amazon, aws_marketplace, aws_backup_vault or a 12-digit account id') }),
+          ]),
+        )
           .min(1)
           .max(200)
           .default(['amazon'])

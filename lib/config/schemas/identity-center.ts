@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { PolicyDocumentSchema } from '../../iam/policy-document';
 import { expected } from '../schema-issues';
-import { AccountNameSchema, AwsManagedPolicyNameSchema, plainText, RegionSchema, TagsSchema } from './common';
+import { AccountNameSchema, AwsManagedPolicyNameSchema, plainText, RegionSchema, setOf, TagsSchema } from './common';
 import { PERMISSION_SET_POLICY_DIRECTORY } from '../configuration-entries';
 
 /** IAM Identity Center: a permission set's name, 1-32 of letters, digits and `+=,.@_-`. */
@@ -54,9 +54,8 @@ export const PermissionSetSchema = z
       .regex(/^[\u0020-\u007E\u00A1-\u00FF]*$/, { error: 'expected a description of printable Latin-1 characters, as IAM Identity Center allows' })
       .optional(),
     sessionDuration: SessionDurationSchema.default('PT1H').describe('How long a sign-in lasts, PT1H to PT12H.'),
-    awsManagedPolicies: z.array(AwsManagedPolicyNameSchema).default([]).describe('AWS managed policies by name, e.g. ReadOnlyAccess or job-function/Billing.'),
-    customerManagedPolicies: z
-      .array(CustomerManagedPolicyNameSchema)
+    awsManagedPolicies: setOf(AwsManagedPolicyNameSchema).default([]).describe('AWS managed policies by name, e.g. ReadOnlyAccess or job-function/Billing.'),
+    customerManagedPolicies: setOf(CustomerManagedPolicyNameSchema)
       .default([])
       .describe('Policies of identityCenter.customerManagedPolicies, made in every account the permission set is granted in.'),
     inlinePolicy: PolicyDocumentSchema.optional().describe('The one inline policy, as a document here.'),
@@ -96,10 +95,10 @@ function exactlyOnePrincipal(grant: { readonly group?: string; readonly user?: s
 export const GrantSchema = z
   .strictObject({
     ...PrincipalFields,
-    permissionSets: z.array(PermissionSetNameSchema).min(1).describe('The permission sets granted.'),
+    permissionSets: setOf(PermissionSetNameSchema).min(1).describe('The permission sets granted.'),
     root: z.literal(true).optional().describe('Every member account (the management account is granted only by its name).'),
-    organizationalUnits: z.array(z.string().min(1)).default([]).describe('Every account in these OUs and in the OUs below them.'),
-    accounts: z.array(AccountNameSchema).default([]).describe('These accounts, by name; the management account too.'),
+    organizationalUnits: setOf(z.string().min(1)).default([]).describe('Every account in these OUs and in the OUs below them.'),
+    accounts: setOf(AccountNameSchema).default([]).describe('These accounts, by name; the management account too.'),
   })
   .refine(exactlyOnePrincipal, { error: 'a grant names exactly one of group and user' })
   .refine((grant) => grant.root === true || grant.organizationalUnits.length > 0 || grant.accounts.length > 0, {
@@ -109,7 +108,7 @@ export const GrantSchema = z
 
 /** An `access` entry of a request file: a grant on that account alone. */
 export const AccountAccessSchema = z
-  .strictObject({ ...PrincipalFields, permissionSets: z.array(PermissionSetNameSchema).min(1) })
+  .strictObject({ ...PrincipalFields, permissionSets: setOf(PermissionSetNameSchema).min(1) })
   .refine(exactlyOnePrincipal, { error: 'an access entry names exactly one of group and user' })
   .describe('Permission sets granted on this account to one group or user.');
 

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { PolicyDocumentSchema } from '../../iam/policy-document';
 import { expected } from '../schema-issues';
-import { AwsManagedPolicyNameSchema, ContactEmailSchema, RegionSchema } from './common';
+import { AwsManagedPolicyNameSchema, ContactEmailSchema, RegionSchema, setOf } from './common';
 
 /** Alerts that can start an incident, by id; see `lib/incident-response/incident-catalogue.ts`. */
 export const INCIDENT_KINDS = ['root-console-sign-in', 'cloudtrail-stopped', 'security-hub-critical-finding', 'guardduty-high-severity-finding', 'root-api-use'] as const;
@@ -70,8 +70,7 @@ export const ChatSchema = z
   .strictObject({
     slack: z.record(LocalName, SlackChannelSchema).default({}).describe('Slack channels by name; the configuration is named landing-zone-<name>.'),
     teams: z.record(LocalName, TeamsChannelSchema).default({}).describe('Microsoft Teams channels by name; the configuration is named landing-zone-<name>.'),
-    guardrailPolicies: z
-      .array(AwsManagedPolicyNameSchema)
+    guardrailPolicies: setOf(AwsManagedPolicyNameSchema)
       .min(1)
       .max(10)
       .default(['ReadOnlyAccess'])
@@ -108,7 +107,7 @@ const EscalationPlanSchema = z
       .array(
         z.strictObject({
           durationMinutes: z.int().min(0).max(30).describe('How long this stage lasts before the next one starts (0-30).'),
-          contacts: z.array(LocalName).min(1).describe('The contacts engaged in this stage.'),
+          contacts: setOf(LocalName).min(1).describe('The contacts engaged in this stage.'),
         }),
       )
       .min(1)
@@ -149,7 +148,7 @@ const ResponsePlanSchema = z
     title: z.string().min(1).max(200).describe('The title of each incident the plan starts.'),
     summary: z.string().min(1).max(8000).optional().describe('What responders read first.'),
     impact: z.int().min(1).max(5).default(2).describe('1 critical, 2 high, 3 medium, 4 low, 5 no impact.'),
-    engagements: z.array(LocalName).max(5).default([]).describe('Contacts and escalation plans paged when an incident starts (at most 5).'),
+    engagements: setOf(LocalName).max(5).default([]).describe('Contacts and escalation plans paged when an incident starts (at most 5).'),
     runbook: RunbookSchema.optional(),
   })
   .describe('An Incident Manager response plan: who is paged, what the incident says and which runbook starts.');
@@ -189,10 +188,8 @@ export const IncidentResponseSchema = z
       })
       .default({})
       .describe('Security Hub custom actions, in the home region (where findings are aggregated).'),
-    remediations: z
-      .array(z.enum(REMEDIATIONS))
+    remediations: setOf(z.enum(REMEDIATIONS))
       .default([])
-      .refine((ids) => new Set(ids).size === ids.length, { error: 'lists a remediation twice' })
       .describe('Automated remediations of Security Hub findings in every account; none by default.'),
   })
   .describe('From alert to response: chat channels, Incident Manager, Security Hub custom actions and automated remediation.');

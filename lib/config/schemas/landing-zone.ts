@@ -4,7 +4,7 @@ import { expected } from '../schema-issues';
 import { AccountBaselineSchema } from './account-baseline';
 import { AlertsSchema } from './alerts';
 import { BackupSchema } from './backup';
-import { AccountNameSchema, AlternateContactsSchema, plainText, RegionSchema, TagKeySchema, TagValueSchema } from './common';
+import { AccountNameSchema, AlternateContactsSchema, plainText, RegionSchema, setOf, TagKeySchema, TagValueSchema } from './common';
 import { CostAnomalyDetectionSchema } from './cost-anomaly-detection';
 import { FirewallManagerSchema } from './firewall-manager';
 import { DetectiveControlsSchema } from './detective-controls';
@@ -22,7 +22,7 @@ import { StateBackendSchema } from './state-backend';
 
 export const RequiredTagSchema = z.strictObject({
   key: TagKeySchema,
-  allowedValues: z.array(TagValueSchema).min(1).optional().describe('When given, the only values accepted.'),
+  allowedValues: setOf(TagValueSchema).min(1).optional().describe('When given, the only values accepted.'),
   description: plainText(0, 256).optional(),
 });
 
@@ -35,11 +35,10 @@ export const LandingZoneSchema = z
     $schema: z.string().optional(),
     organization: OrganizationSchema,
     homeRegion: RegionSchema.describe('The region of organization-wide resources (trail, aggregators, budgets).'),
-    governedRegions: z
-      .array(RegionSchema)
+    governedRegions: setOf(RegionSchema)
       .min(1)
       .describe('Regions where workloads may run; the home region must be one of them.'),
-    requiredTags: z.array(RequiredTagSchema).default([]).describe('Tags every account request must carry.'),
+    requiredTags: setOf(RequiredTagSchema, (tag) => tag.key).default([]).describe('Tags every account request must carry.'),
     organizationalUnits: z
       .record(OrganizationalUnitNameSchema, OrganizationalUnitSchema.nullable())
       .describe('The OU tree under the organization root, by name.'),

@@ -1,7 +1,7 @@
 /** The `organization` section of landing-zone.yaml. */
 import { z } from 'zod';
 import { expected } from '../schema-issues';
-import { plainText } from './common';
+import { plainText, setOf } from './common';
 
 /** The policy types AWS Organizations can enable on a root, as the AWS API spells them. */
 export const ORGANIZATION_POLICY_TYPES = [
@@ -22,12 +22,10 @@ export const OrganizationSchema = z
       .regex(/^o-[a-z0-9]{10,32}$/, { error: expected('an organization id such as o-a1b2c3d4e5') })
       .optional()
       .describe('Id of an existing organization to adopt (imported rather than created).'),
-    additionalServiceAccessPrincipals: z
-      .array(z.string().regex(/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com$/, { error: expected('an AWS service principal such as ram.amazonaws.com') }))
+    additionalServiceAccessPrincipals: setOf(z.string().regex(/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com$/, { error: expected('an AWS service principal such as ram.amazonaws.com') }))
       .default([])
       .describe('Trusted services besides those the landing zone uses: the list is authoritative, and a service not in it loses its trusted access.'),
-    additionalPolicyTypes: z
-      .array(z.enum(ORGANIZATION_POLICY_TYPES))
+    additionalPolicyTypes: setOf(z.enum(ORGANIZATION_POLICY_TYPES))
       .default([])
       .describe('Policy types to keep enabled besides those the attached policies need: the list is authoritative, and disabling a type detaches its policies.'),
     centralizedRootAccess: z

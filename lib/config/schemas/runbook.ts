@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { expected } from '../schema-issues';
+import { setOf } from './common';
 
 
 export const RunbookDocumentSchema = z
@@ -15,16 +16,17 @@ export const RunbookDocumentSchema = z
     parameters: z
       .record(z.string().regex(/^[a-zA-Z0-9_]{1,50}$/, { error: expected('a parameter name of letters, digits and _ (at most 50)') }), z.looseObject({ type: z.string() }))
       .optional(),
-    mainSteps: z
-      .array(
-        z.looseObject({
-          name: z.string().regex(/^[a-zA-Z0-9_]{1,128}$/, { error: expected('a step name of letters, digits and _ (at most 128)') }),
-          action: z.string().regex(/^aws:[a-zA-Z]+$/, { error: expected('an Automation action such as aws:executeScript') }),
-        }),
-      )
+    mainSteps: setOf(
+      z.looseObject({
+        name: z.string().regex(/^[a-zA-Z0-9_]{1,128}$/, { error: expected('a step name of letters, digits and _ (at most 128)') }),
+        action: z.string().regex(/^aws:[a-zA-Z]+$/, { error: expected('an Automation action such as aws:executeScript') }),
+      }),
+      // Steps run in order and name each other (nextStep, outputs): each name once.
+      (step) => step.name,
+    )
       .min(1)
       .describe('The steps, each with its name and action (aws:executeScript, aws:approve, ...).'),
-    outputs: z.array(z.string()).optional(),
+    outputs: setOf(z.string()).optional(),
   })
   .describe('An Automation runbook (schema version 0.3).');
 

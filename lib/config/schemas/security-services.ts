@@ -1,6 +1,7 @@
 /** The `securityServices` section of landing-zone.yaml: what the security account administers. */
 import { z } from 'zod';
 import { expected } from '../schema-issues';
+import { setOf } from './common';
 
 /** GuardDuty protection plans, by setting name, with the feature name of the GuardDuty API. */
 export const GUARDDUTY_PROTECTIONS = {
@@ -55,10 +56,10 @@ const GuardDutySchema = z
   })
   .describe('GuardDuty in every governed region, administered by the security account.');
 
-const StandardsSchema = z.array(z.enum(SECURITY_HUB_STANDARD_NAMES)).min(1);
+const StandardsSchema = setOf(z.enum(SECURITY_HUB_STANDARD_NAMES)).min(1);
 
 /** A Security Hub control, by its id such as `IAM.6` or `EC2.19`. */
-const ControlIdsSchema = z.array(z.string().regex(/^[A-Za-z0-9]+\.[0-9]+$/, { error: expected('a Security Hub control id such as IAM.6') }));
+const ControlIdsSchema = setOf(z.string().regex(/^[A-Za-z0-9]+\.[0-9]+$/, { error: expected('a Security Hub control id such as IAM.6') }));
 
 const SecurityHubPolicySchema = z
   .strictObject({
