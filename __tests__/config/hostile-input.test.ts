@@ -315,7 +315,7 @@ describe('custom SCPs', () => {
       Condition: {
         Bool: { 'aws:SecureTransport': false },
         NumericLessThan: { 's3:TlsVersion': 1.2 },
-        StringEquals: { 'secretsmanager:ResourceTag/Environment': '' },
+        StringEquals: { 's3:RequestObjectTag/Environment': '' },
       },
     },
   });
@@ -333,7 +333,7 @@ describe('custom SCPs', () => {
         Condition: {
           Bool: { 'aws:SecureTransport': 'false' },
           NumericLessThan: { 's3:TlsVersion': '1.2' },
-          StringEquals: { 'secretsmanager:ResourceTag/Environment': '' },
+          StringEquals: { 's3:RequestObjectTag/Environment': '' },
         },
       }),
     ]);
