@@ -522,7 +522,7 @@ describe('custom SCPs', () => {
       Condition: {
         Bool: { 'aws:SecureTransport': false },
         NumericLessThan: { 's3:TlsVersion': 1.2 },
-        StringEquals: { 'secretsmanager:ResourceTag/Environment': '' },
+        StringEquals: { 's3:RequestObjectTag/Environment': '' },
       },
     },
   });
@@ -540,7 +540,7 @@ describe('custom SCPs', () => {
         Condition: {
           Bool: { 'aws:SecureTransport': 'false' },
           NumericLessThan: { 's3:TlsVersion': '1.2' },
-          StringEquals: { 'secretsmanager:ResourceTag/Environment': '' },
+          StringEquals: { 's3:RequestObjectTag/Environment': '' },
         },
       }),
     ]);

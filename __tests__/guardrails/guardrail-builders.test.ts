@@ -1,7 +1,8 @@
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { policyReferenceProblems } from '../../lib/iam/policy-references';
 import type { PolicyDocument } from '../../lib/iam/policy-document';
-import { SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../../lib/guardrails/catalogue';
+import { matchProblems } from '../../lib/iam/policy-semantics';
+import { RESOURCE_CONTROL_POLICY_GUARDRAILS, SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../../lib/guardrails/catalogue';
 import type { GuardrailContext } from '../../lib/guardrails/guardrail';
 import { REQUIRE_TAGS_SERVICE_NAMES } from '../../lib/guardrails/require-tags-services';
 import { copyExample, editFile, readStack, synthesize } from '../support/example-config';
@@ -49,6 +50,13 @@ describe('the guardrail catalogue', () => {
     },
   );
 
+  it.each([
+    ...SERVICE_CONTROL_POLICY_GUARDRAILS.map((guardrail) => [guardrail.id, guardrail.build(context), 'service-control'] as const),
+    ...RESOURCE_CONTROL_POLICY_GUARDRAILS.map((guardrail) => [guardrail.id, guardrail.build(context), 'resource-control'] as const),
+  ])('%s, covering every service it can, has no statement, action, condition or resource that can never match', async (_id, document, kind) => {
+    expect((await matchProblems(document, kind)).map((problem) => `${problem.path.join('.')}: ${problem.message}`)).toEqual([]);
+  });
+
   it.each(SERVICE_CONTROL_POLICY_GUARDRAILS.map((guardrail) => [guardrail.id, guardrail] as const))(
     '%s gives every statement a Sid and a one-line description',
     (_id, guardrail) => {
@@ -60,14 +68,24 @@ describe('the guardrail catalogue', () => {
 });
 
 describe('required tags', () => {
-  it('denies each missing key on its own: one statement per key, the exempt principals excepted', () => {
+  it('denies each missing key on its own: one statement per key and kind of action, the exempt principals excepted', () => {
     const guardrail = SERVICE_CONTROL_POLICY_GUARDRAILS.find((candidate) => candidate.id === 'require-tags-on-create')!;
     const document = guardrail.build(context);
     const exempt = { ArnNotLike: { 'aws:PrincipalArn': context.exemptPrincipalArns } };
-    expect(document.Statement.map((statement) => statement.Condition)).toEqual([
-      { Null: { 'aws:RequestTag/owner': 'true' }, ...exempt },
-      { Null: { 'aws:RequestTag/environment': 'true' }, ...exempt },
+    expect(document.Statement.map((statement) => [statement.Sid, statement.Condition])).toEqual([
+      ['RequireTagownerOnCreate', { Null: { 'aws:RequestTag/owner': 'true' }, ...exempt }],
+      ['RequireTagownerOnCreateUnscoped', { Null: { 'aws:RequestTag/owner': 'true' }, ...exempt }],
+      ['RequireTagenvironmentOnCreate', { Null: { 'aws:RequestTag/environment': 'true' }, ...exempt }],
+      ['RequireTagenvironmentOnCreateUnscoped', { Null: { 'aws:RequestTag/environment': 'true' }, ...exempt }],
     ]);
+  });
+
+  it('denies the creations AWS authorizes on no resource type on "*", the others on the ARNs that carry the request tags', () => {
+    const guardrail = SERVICE_CONTROL_POLICY_GUARDRAILS.find((candidate) => candidate.id === 'require-tags-on-create')!;
+    const [scoped, unscoped] = guardrail.build(context).Statement;
+    expect(unscoped).toMatchObject({ Action: ['eks:CreateCluster'], Resource: ['*'] });
+    expect(scoped.Action).not.toContain('eks:CreateCluster');
+    expect(scoped.Resource).not.toContain('*');
   });
 
   it('fails loudly rather than emit an empty guardrail when no tag is required', () => {

@@ -171,6 +171,9 @@ const CASES_BY_GUARDRAIL: Record<string, () => void> = {
       ['an EBS volume', 'ec2:CreateVolume', 'arn:aws:ec2:eu-west-1:ACCOUNT:volume/vol-0123456789abcdef0'],
       ['a Lambda function', 'lambda:CreateFunction', 'arn:aws:lambda:eu-west-1:ACCOUNT:function:settle'],
       ['a DynamoDB table', 'dynamodb:CreateTable', 'arn:aws:dynamodb:eu-west-1:ACCOUNT:table/orders'],
+      ['an ECS cluster', 'ecs:CreateCluster', 'arn:aws:ecs:eu-west-1:ACCOUNT:cluster/payments'],
+      // AWS authorizes eks:CreateCluster on no resource type: the request is on `*`, which a statement naming cluster ARNs never matches.
+      ['an EKS cluster', 'eks:CreateCluster', '*'],
     ] as const;
 
     it.each(creations)('allows creating %s with every required tag', async (_kind, action, resource) => {

@@ -83,13 +83,14 @@ export function synthesizeBase(base: string, outdir: string): void {
  * Runs `compare` on the synthesized output of commit `base` and that of the working tree,
  * both in a temporary directory that is removed afterwards.
  */
-export async function withBaseAndWorkingTree<T>(base: string, compare: (before: string, after: string) => T): Promise<T> {
+export async function withBaseAndWorkingTree<T>(base: string, compare: (before: string, after: string) => T | Promise<T>): Promise<T> {
   const { configuration } = configurationInRepository();
   const work = mkdtempSync(join(tmpdir(), 'landing-zone-review-'));
   try {
     synthesizeBase(base, join(work, 'before'));
     await synthesizeLandingZone(configuration, { outdir: join(work, 'after') });
-    return compare(join(work, 'before'), join(work, 'after'));
+    // Awaited here: the comparison reads both outputs until it is done, and they go once it is.
+    return await compare(join(work, 'before'), join(work, 'after'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -13,7 +13,8 @@ import { UserError } from '../diagnostics';
 import { renderReport, type ReportFormat } from '../review/render-text';
 import type { ReviewReport } from '../review/report';
 import { reviewOutputs } from '../review/review';
-import { readSynthesizedOutput } from '../review/synthesized-output';
+import { withStatementMatching } from '../review/statement-matching';
+import { readSynthesizedOutput, type SynthesizedOutput } from '../review/synthesized-output';
 import { withBaseAndWorkingTree } from './checkouts';
 import { runCommand } from './run-command';
 
@@ -27,8 +28,13 @@ interface ReviewOptions {
   readonly fullReport?: string;
 }
 
+/** The review of two outputs, with what their changed policies can no longer match. */
+function review(before: SynthesizedOutput, after: SynthesizedOutput): Promise<ReviewReport> {
+  return withStatementMatching(reviewOutputs(before, after), before, after);
+}
+
 async function reviewAgainstBase(base: string): Promise<ReviewReport> {
-  return withBaseAndWorkingTree(base, (before, after) => reviewOutputs(readSynthesizedOutput(before), readSynthesizedOutput(after)));
+  return withBaseAndWorkingTree(base, (before, after) => review(readSynthesizedOutput(before), readSynthesizedOutput(after)));
 }
 
 const program = new Command('review')
@@ -49,7 +55,7 @@ const program = new Command('review')
       const report =
         options.base !== undefined
           ? await reviewAgainstBase(options.base)
-          : reviewOutputs(readSynthesizedOutput(options.before!), readSynthesizedOutput(options.after!));
+          : await review(readSynthesizedOutput(options.before!), readSynthesizedOutput(options.after!));
       const text = renderReport(report, { ...options, colour: options.output === undefined && process.stdout.isTTY === true });
       if (options.output !== undefined) writeFileSync(options.output, text);
       else process.stdout.write(text);

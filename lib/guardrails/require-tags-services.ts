@@ -3,9 +3,10 @@
  * Each action accepts `aws:RequestTag/<key>` for the resources listed, so a request that
  * does not tag them at creation can be denied. Other resources that these actions touch
  * (subnets, images, security groups) carry no request tags and are left out, or every
- * request would be denied.
+ * request would be denied. An action that AWS authorizes on no resource type
+ * (`eks:CreateCluster`) is listed with `*`: a statement naming an ARN never matches it.
  */
-interface TaggedCreation {
+export interface TaggedCreation {
   readonly action: string;
   readonly resources: readonly string[];
 }
@@ -22,7 +23,7 @@ export const REQUIRE_TAGS_SERVICES = {
   s3: [{ action: 's3:CreateBucket', resources: ['arn:aws:s3:::*'] }],
   lambda: [{ action: 'lambda:CreateFunction', resources: ['arn:aws:lambda:*:*:function:*'] }],
   dynamodb: [{ action: 'dynamodb:CreateTable', resources: ['arn:aws:dynamodb:*:*:table/*'] }],
-  eks: [{ action: 'eks:CreateCluster', resources: ['arn:aws:eks:*:*:cluster/*'] }],
+  eks: [{ action: 'eks:CreateCluster', resources: ['*'] }],
   ecs: [{ action: 'ecs:CreateCluster', resources: ['arn:aws:ecs:*:*:cluster/*'] }],
   sns: [{ action: 'sns:CreateTopic', resources: ['arn:aws:sns:*:*:*'] }],
   sqs: [{ action: 'sqs:CreateQueue', resources: ['arn:aws:sqs:*:*:*'] }],

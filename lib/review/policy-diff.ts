@@ -203,6 +203,11 @@ function byLabel(statements: readonly NormalStatement[]): Map<string, NormalStat
   return labelled;
 }
 
+/** The label each statement of `document` is paired by, in the order of its statements. */
+export function statementLabels(document: unknown): string[] {
+  return [...byLabel(statementsOf(document)).keys()];
+}
+
 export function policyDocumentChanges(attribute: string, before: unknown, after: unknown, noise: Noise): DocumentChange | undefined {
   const a = byLabel(statementsOf(before));
   const b = byLabel(statementsOf(after));
