@@ -2,7 +2,9 @@
  * Protect the account baseline: the account-level S3 public access block, EBS
  * encryption by default, the IAM password policy, the Session Manager
  * preferences (idle timeout, transcripts to the log archive, encryption) and the backup
- * vaults stay as the baseline set them. Only the exempt principals, among them the role
+ * vaults stay as the baseline set them. Nobody makes a Session document of their own
+ * either: a session started with one (`ssm:StartSession --document-name`) would follow its
+ * preferences, no transcript among them. Only the exempt principals, among them the role
  * that applies the baseline, may change them. A vault's recovery points are kept by its
  * Vault Lock (AWS Backup refuses to delete them or shorten their lifecycle before their
  * retention ends); what is denied here is removing or changing that lock, the vault, its
@@ -33,6 +35,13 @@ export const protectAccountBaseline: Guardrail = {
         Action: ['ssm:CreateDocument', 'ssm:UpdateDocument', 'ssm:UpdateDocumentDefaultVersion', 'ssm:DeleteDocument'],
         Resource: ssmDocumentArn('*', '*', SESSION_MANAGER_PREFERENCES_DOCUMENT),
         Condition: unlessExempt(context),
+      },
+      {
+        Sid: 'DenySessionDocuments',
+        Effect: 'Deny',
+        Action: 'ssm:CreateDocument',
+        Resource: '*',
+        Condition: { ...unlessExempt(context), StringEquals: { 'ssm:DocumentType': 'Session' } },
       },
       {
         Sid: 'ProtectBackupVaults',

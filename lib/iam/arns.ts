@@ -8,6 +8,11 @@ export function iamRoleArn(accountId: string, roleName: string): string {
   return `arn:aws:iam::${accountId}:role/${roleName}`;
 }
 
+/** A customer managed policy of the account. */
+export function iamPolicyArn(accountId: string, policyName: string): string {
+  return `arn:aws:iam::${accountId}:policy/${policyName}`;
+}
+
 export function samlProviderArn(accountId: string, providerName: string): string {
   return `arn:aws:iam::${accountId}:saml-provider/${providerName}`;
 }
