@@ -41,6 +41,22 @@ export function configuredName(name: string): string {
   return named(name);
 }
 
+/**
+ * The aliases of the landing zone's KMS keys inside accounts: the guardrails protect a key
+ * by its alias, and the aliases themselves from being removed or put on another key.
+ */
+export function keyAlias(purpose: string): string {
+  return `alias/${named(purpose)}`;
+}
+/** In every governed region of every account: encrypts Session Manager's session data. */
+export const SESSION_MANAGER_KEY_ALIAS = keyAlias('session-manager');
+/** In every governed region of every account with backup vaults: encrypts the recovery points. */
+export const BACKUP_KEY_ALIAS = keyAlias('backup');
+/** In each region of the security account where a WAF policy logs: encrypts the WAF logs. */
+export const WAF_LOGS_KEY_ALIAS = keyAlias('waf-logs');
+/** In the management account: encrypts the organization trail's CloudWatch Logs group. */
+export const TRAIL_LOG_GROUP_KEY_ALIAS = keyAlias('trail-log-group');
+
 /** Fixed by AWS: Session Manager reads each region's preferences from this document. */
 export const SESSION_MANAGER_PREFERENCES_DOCUMENT = 'SSM-SessionManagerRunShell';
 
@@ -107,6 +123,10 @@ export function referenceSecurityGroupName(key: string): string {
 /** AWS WAF logs only to buckets whose name starts with `aws-waf-logs-`; this one follows the log archive's names after it. */
 export function wafLogBucketName(bucketNamePrefix: string, region: string): string {
   return `aws-waf-logs-${bucketNamePrefix}-${region}`;
+}
+/** Beside each WAF log bucket: its S3 server access logs (a bucket of the same account and region, as S3 requires). */
+export function wafAccessLogsBucketName(bucketNamePrefix: string, region: string): string {
+  return `${bucketNamePrefix}-waf-access-logs-${region}`;
 }
 /** The other rules of default buses: Security Hub custom actions and remediations. */
 export const SECURITY_HUB_ACTION_RULE_NAMES = `${SECURITY_HUB_ACTION_RULE_PREFIX}*`;

@@ -121,7 +121,7 @@ export class AccountBaselineStack extends LandingZoneStack {
       logBucket: logArchiveBuckets.sessionLogs,
       accountId,
     });
-    if (props.backupVaults) new BackupVaults(this, 'backup', { governedRegions });
+    if (props.backupVaults) new BackupVaults(this, 'backup', { governedRegions, accountId });
     const securityAccountId = alertForwarding.securityAccount === account ? accountId : accountIdIn(this, alertForwarding.securityAccount, props.stateBackend);
     if (props.inspectorAdministrator) {
       const administratorAccountId = accountIdIn(this, props.inspectorAdministrator.account, props.stateBackend);

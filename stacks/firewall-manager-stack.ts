@@ -9,6 +9,7 @@
  * Apart from the security stack, a change of a firewall policy (whose remediation reaches
  * every account in scope) is a plan of its own, and the security stack's review stays small.
  */
+import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
 import type { Construct } from 'constructs';
 import type { AwsRegion } from '../lib/iam/aws-regions';
 import { FirewallManagerPolicies } from '../lib/firewall-manager/firewall-manager-policies';
@@ -36,13 +37,12 @@ export class FirewallManagerStack extends LandingZoneStack {
   constructor(scope: Construct, name: string, props: FirewallManagerStackProps) {
     super(scope, name, props.stateBackend);
     const { stateBackend } = props;
-    memberAccountProvider(this, {
-      region: props.homeRegion,
-      accountId: accountIdIn(this, props.securityAccount, stateBackend),
-      roleName: props.accountAccessRole,
-    });
+    const securityAccountId = accountIdIn(this, props.securityAccount, stateBackend);
+    memberAccountProvider(this, { region: props.homeRegion, accountId: securityAccountId, roleName: props.accountAccessRole });
     new FirewallManagerPolicies(this, 'firewall_manager', {
       firewallManager: props.firewallManager,
+      organizationId: new DataAwsOrganizationsOrganization(this, 'organization').id,
+      securityAccountId,
       organizationalUnitId: (path) => organizationalUnitIdIn(this, stateBackend, path),
       accountId: (account) => accountIdIn(this, account, stateBackend),
     });

@@ -46,6 +46,7 @@ export class LogArchiveStack extends LandingZoneStack {
       logArchive: props.logArchive,
       trailName: props.trailName,
       policyContext: {
+        homeRegion,
         managementAccountId: props.managementAccountId,
         organizationId: new DataAwsOrganizationsOrganization(this, 'organization').id,
         logArchiveAccountId,

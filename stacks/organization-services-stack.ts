@@ -59,6 +59,8 @@ export class OrganizationServicesStack extends LandingZoneStack {
 
     organizationTrail(this, {
       trail: props.organizationTrail,
+      region: homeRegion,
+      managementAccountId,
       bucket: props.trailBucket,
       kmsKeyArn: cloudTrailKeyArnIn(this, props.stateBackend),
     });

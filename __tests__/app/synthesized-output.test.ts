@@ -7,6 +7,7 @@ import { exampleOutput } from '../support/example-output';
 import { unsafeTemplates } from '../support/terraform-templates';
 import { policyReferenceProblems } from '../../lib/iam/policy-references';
 import type { PolicyDocument } from '../../lib/iam/policy-document';
+import { passRoleIssues } from '../../lib/config/rules/pass-role-conditions';
 
 const example = exampleOutput();
 
@@ -50,5 +51,14 @@ describe('every policy document in the output', () => {
     const problems = [];
     for (const { where, document } of documents) problems.push(...(await policyReferenceProblems(document)).map((problem) => ({ where, ...problem })));
     expect(problems).toEqual([]);
+  });
+
+  it('lets roles be passed only to the services named for them (iam:PassedToService), wherever a policy allows iam:PassRole', () => {
+    const documents = policyDocuments();
+    const passing = documents.filter(({ document }) =>
+      document.Statement.some((statement) => statement.Effect === 'Allow' && JSON.stringify(statement.Action ?? '').includes('iam:PassRole')),
+    );
+    expect(passing.map(({ where }) => where.split(' ')[1].split('.')[0])).toContain('aws_ssoadmin_permission_set_inline_policy');
+    expect(documents.flatMap(({ where, document }) => passRoleIssues(where, [], document))).toEqual([]);
   });
 });

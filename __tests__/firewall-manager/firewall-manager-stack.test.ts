@@ -4,10 +4,12 @@
  * management stack's state, account ids from the account stacks' or literal), and the
  * managed service data AWS receives, parsed from the synthesized Terraform.
  */
+import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyExample, editFile, governRegion, readStack, resources, synthesize, type TerraformJson } from '../support/example-config';
 import { exampleOutput } from '../support/example-output';
+import { policyFromTerraform } from '../support/terraform-values';
 
 const STACK = 'firewall-manager';
 const SECURITY_ACCOUNT = '${data.terraform_remote_state.account_security.outputs.account_id}';
@@ -119,13 +121,19 @@ describe('the example', () => {
       }
     });
 
-    it('logs to an aws-waf-logs- bucket of the security account in each region, whose policy lets log delivery write before the policy exists', () => {
-      for (const region of ['eu-west-1', 'eu-central-1']) {
+    const ORGANIZATION = '${data.aws_organizations_organization.organization.id}';
+    const bucketResource = (region: string, bucketName: string) =>
+      referenceTo(stack(), 'aws_s3_bucket', region, 'id', (bucket) => bucket.bucket === bucketName);
+    const ofBucket = (type: string, region: string, bucketName: string) =>
+      resources(stack(), type).find((candidate) => candidate.bucket === bucketResource(region, bucketName))!;
+
+    it.each(['eu-west-1', 'eu-central-1'])(
+      'logs to an aws-waf-logs- bucket of the security account in %s, whose policy lets log delivery write before the policy exists',
+      (region) => {
         const bucketName = `aws-waf-logs-example-corp-logs-${region}`;
         const bucket = resources(stack(), 'aws_s3_bucket').find((candidate) => candidate.bucket === bucketName)!;
         expect(bucket).toMatchObject({ region, lifecycle: { prevent_destroy: true } });
-        const bucketPolicy = resources(stack(), 'aws_s3_bucket_policy').find((candidate) => candidate.region === region)!;
-        const statements = JSON.parse(bucketPolicy.policy).Statement;
+        const statements = JSON.parse(ofBucket('aws_s3_bucket_policy', region, bucketName).policy).Statement;
         expect(statements.map((statement: any) => statement.Sid)).toEqual(['DenyInsecureTransport', 'AWSLogDeliveryAclCheckFMS', 'AWSLogDeliveryWriteFMS']);
         expect(statements[2]).toEqual({
           Sid: 'AWSLogDeliveryWriteFMS',
@@ -133,16 +141,77 @@ describe('the example', () => {
           Principal: { Service: 'delivery.logs.amazonaws.com' },
           Action: 's3:PutObject',
           Resource: `arn:aws:s3:::${bucketName}/*/AWSLogs/*`,
-          Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+          Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceOrgID': ORGANIZATION } },
         });
         expect(policiesNamed(stack(), 'landing-zone-workloads-web')[region].depends_on).toEqual([
-          addressOf(referenceTo(stack(), 'aws_s3_bucket_policy', region, 'id')),
+          addressOf(referenceTo(stack(), 'aws_s3_bucket_policy', region, 'id', (policy) => policy.bucket === bucketResource(region, bucketName))),
         ]);
-        expect(resources(stack(), 'aws_s3_bucket_public_access_block').find((block) => block.region === region)).toMatchObject({
-          block_public_acls: true,
-          restrict_public_buckets: true,
+        expect(ofBucket('aws_s3_bucket_public_access_block', region, bucketName)).toMatchObject({ block_public_acls: true, restrict_public_buckets: true });
+      },
+    );
+
+    it.each(['eu-west-1', 'eu-central-1'])(
+      'encrypts the WAF logs of %s with a key of that region that log delivery may use for the organization only, and logs access to the bucket beside it',
+      (region) => {
+        const bucketName = `aws-waf-logs-example-corp-logs-${region}`;
+        const key = referenceTo(stack(), 'aws_kms_key', region, 'arn');
+        expect(ofBucket('aws_s3_bucket_server_side_encryption_configuration', region, bucketName).rule).toEqual([
+          { apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: key }, bucket_key_enabled: true },
+        ]);
+        const keyResource = Object.values<TerraformJson>(stack().resource.aws_kms_key).find((candidate) => candidate.region === region)!;
+        expect(keyResource).toMatchObject({ enable_key_rotation: true, lifecycle: { prevent_destroy: true } });
+        expect(JSON.parse(keyResource.policy).Statement[1]).toMatchObject({
+          Principal: { Service: 'delivery.logs.amazonaws.com' },
+          Condition: { StringEquals: { 'aws:SourceOrgID': ORGANIZATION } },
         });
-      }
+        expect(resources(stack(), 'aws_kms_alias').find((alias) => alias.region === region)).toMatchObject({ name: 'alias/landing-zone-waf-logs' });
+        const accessLogs = `example-corp-logs-waf-access-logs-${region}`;
+        expect(ofBucket('aws_s3_bucket_logging', region, bucketName)).toMatchObject({
+          target_bucket: bucketResource(region, accessLogs),
+          target_prefix: `${bucketName}/`,
+        });
+        expect(ofBucket('aws_s3_bucket_server_side_encryption_configuration', region, accessLogs).rule).toEqual([
+          { apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } },
+        ]);
+        expect(JSON.parse(ofBucket('aws_s3_bucket_policy', region, accessLogs).policy).Statement[1]).toMatchObject({
+          Principal: { Service: 'logging.s3.amazonaws.com' },
+          Condition: { ArnLike: { 'aws:SourceArn': [`arn:aws:s3:::${bucketName}`] }, StringEquals: { 'aws:SourceAccount': SECURITY_ACCOUNT } },
+        });
+      },
+    );
+
+    it('admits log delivery for accounts of the organization only, as the simulator decides on the bucket policy', async () => {
+      const bucketName = 'aws-waf-logs-example-corp-logs-eu-west-1';
+      const resourcePolicy = policyFromTerraform(ofBucket('aws_s3_bucket_policy', 'eu-west-1', bucketName).policy, {
+        'data.aws_organizations_organization.organization.id': 'o-exampleorg1',
+        'data.terraform_remote_state.account_security.outputs.account_id': '333333333333',
+      });
+      const deliver = async (sourceOrganization: string) => {
+        const response = await runSimulation(
+          {
+            request: {
+              principal: 'delivery.logs.amazonaws.com',
+              action: 's3:PutObject',
+              resource: { resource: `arn:aws:s3:::${bucketName}/12345678-policy/AWSLogs/555555555555/WAFLogs/log.gz`, accountId: '333333333333' },
+              contextVariables: {
+                'aws:SourceOrgID': sourceOrganization,
+                'aws:SourceAccount': '555555555555',
+                's3:x-amz-acl': 'bucket-owner-full-control',
+                'aws:SecureTransport': 'true',
+              },
+            },
+            identityPolicies: [],
+            serviceControlPolicies: [],
+            resourceControlPolicies: [],
+            resourcePolicy,
+          },
+          {},
+        );
+        if (response.resultType === 'error') throw new Error(JSON.stringify(response.errors));
+        return response.overallResult;
+      };
+      expect(await deliver('o-exampleorg1')).toBe('Allowed');
+      expect(await deliver('o-otherorg22')).toBe('ImplicitlyDenied');
     });
   });
 

@@ -4,6 +4,8 @@ import type { PolicyDocument } from '../../lib/iam/policy-document';
 import { matchProblems } from '../../lib/iam/policy-semantics';
 import { RESOURCE_CONTROL_POLICY_GUARDRAILS, SERVICE_CONTROL_POLICY_GUARDRAILS, TAG_POLICY_GUARDRAILS } from '../../lib/guardrails/catalogue';
 import type { GuardrailContext } from '../../lib/guardrails/guardrail';
+import { protectIncidentResponse } from '../../lib/guardrails/protect-incident-response';
+import { iamWildcardPattern } from '../../lib/iam/iam-wildcards';
 import { REQUIRE_TAGS_SERVICE_NAMES } from '../../lib/guardrails/require-tags-services';
 import { copyExample, editFile, readStack, synthesize } from '../support/example-config';
 import { FULL_AWS_ACCESS } from '../support/scp-chain';
@@ -123,12 +125,11 @@ describe('protect-landing-zone-roles', () => {
     return response.overallResult;
   }
 
-  it('guards every exempt role by its ARN pattern and every landing zone role by prefix', () => {
+  it('guards every exempt role by its ARN pattern and every landing zone role by prefix, and keeps the exempt roles from being passed', () => {
+    const exemptRoles = ['arn:aws:iam::*:role/OrganizationAccountAccessRole', 'arn:aws:iam::*:role/BreakGlassAdmin'];
     expect(guardrail.build(context).Statement).toEqual([
-      expect.objectContaining({
-        Sid: 'ProtectLandingZoneRoles',
-        Resource: ['arn:aws:iam::*:role/OrganizationAccountAccessRole', 'arn:aws:iam::*:role/BreakGlassAdmin', 'arn:aws:iam::*:role/landing-zone-*'],
-      }),
+      expect.objectContaining({ Sid: 'ProtectLandingZoneRoles', Resource: [...exemptRoles, 'arn:aws:iam::*:role/landing-zone-*'] }),
+      expect.objectContaining({ Sid: 'DenyPassingExemptRoles', Action: 'iam:PassRole', Resource: exemptRoles }),
     ]);
   });
 
@@ -141,6 +142,21 @@ describe('protect-landing-zone-roles', () => {
     }
     expect(await decide(document, 'arn:aws:iam::555555555555:role/OrganizationAccountAccessRole', 'iam:CreateAccessKey', deployer)).toBe('Allowed');
     expect(await decide(document, engineer, 'iam:CreateAccessKey', 'arn:aws:iam::555555555555:user/someone-else')).toBe('Allowed');
+  });
+});
+
+describe('protect-incident-response', () => {
+  // The simulator knows only the reference's spelling of a channel ARN: the match is tested on the patterns.
+  it.each([
+    ['the Incident Manager API', 'arn:aws:ssm-contacts:eu-west-1:333333333333:contact-channel/landing-zone-alice/0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e'],
+    [
+      'the service authorization reference',
+      'arn:aws:ssm-contacts:eu-west-1:333333333333:contactchannel/landing-zone-alice/0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e',
+    ],
+  ])("names the landing zone's contact channels in the spelling of %s", (_source, channel) => {
+    const contacts = protectIncidentResponse.build(context).Statement.find((statement) => statement.Sid === 'ProtectContacts')!;
+    expect([contacts.Resource].flat().some((pattern) => iamWildcardPattern(pattern!, true).test(channel))).toBe(true);
+    expect([contacts.Resource].flat().some((pattern) => iamWildcardPattern(pattern!, true).test(channel.replace('landing-zone-alice', 'soc-bob')))).toBe(false);
   });
 });
 

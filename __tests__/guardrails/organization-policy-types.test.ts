@@ -19,7 +19,7 @@ import { ORGANIZATION_ID_PLACEHOLDER, type GuardrailContext } from '../../lib/gu
 import { policyReferenceProblems } from '../../lib/iam/policy-references';
 import type { ResourcePolicyDocument } from '../../lib/iam/policy-document';
 import { REQUIRE_TAGS_SERVICE_NAMES } from '../../lib/guardrails/require-tags-services';
-import { copyExample, editFile, onlyResource, readStack, resources, synthesize } from '../support/example-config';
+import { copyExample, editFile, onlyResource, readStack, resources, synthesize, type TerraformJson } from '../support/example-config';
 import { exampleOutput } from '../support/example-output';
 import { issuesOf } from '../support/read-configuration';
 import { ORGANIZATION_ID, resourceControlPolicyChain } from '../support/scp-chain';
@@ -353,6 +353,33 @@ describe('backup policies', () => {
         ['landing-zone-backup', 'eu-west-1', true],
       ]);
       expect(resources(baseline, 'aws_iam_role').map((role) => role.name)).toContain('landing-zone-backup');
+    }
+  });
+
+  it('encrypt each vault with a key of the account that cannot be destroyed by a plan, and lock it in governance mode', () => {
+    const baseline = readStack(exampleOutput(), 'baseline-payments-prod');
+    const keys = baseline.resource.aws_kms_key as Record<string, TerraformJson>;
+    for (const vault of resources(baseline, 'aws_backup_vault')) {
+      const key = /^\$\{aws_kms_key\.(\w+)\.arn\}$/.exec(vault.kms_key_arn)![1];
+      expect(keys[key]).toMatchObject({ region: vault.region, enable_key_rotation: true, lifecycle: { prevent_destroy: true } });
+      expect(JSON.parse(keys[key].policy).Statement).toEqual([
+        {
+          Sid: 'AccountAdministersAndUses',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::${data.terraform_remote_state.account_payments_prod.outputs.account_id}:root' },
+          Action: 'kms:*',
+          Resource: '*',
+        },
+      ]);
+      expect(
+        resources(baseline, 'aws_kms_alias')
+          .filter((alias) => alias.region === vault.region)
+          .map((alias) => alias.name),
+      ).toContain('alias/landing-zone-backup');
+      const [lock] = resources(baseline, 'aws_backup_vault_lock_configuration').filter((candidate) => candidate.region === vault.region);
+      expect(lock.backup_vault_name).toMatch(/^\$\{aws_backup_vault\.\w+\.name\}$/);
+      // No changeable_for_days: governance mode, which compliance mode's grace time would turn permanent.
+      expect(lock.changeable_for_days).toBeUndefined();
     }
   });
 

@@ -433,6 +433,23 @@ describe('validation of the Identity Center settings', () => {
     ]);
   });
 
+  it('warns of a permission set policy that lets roles be passed to any service, not when it names the services or grants all of IAM', async () => {
+    const dir = copyExample();
+    editFile(dir, 'permission-sets/developer.json', (text) => text.replace(/,\n\s*"Condition": \{\n[^}]*\}\n\s*\}/, ''));
+    editFile(dir, 'landing-zone.yaml', (text) =>
+      text.replace(
+        '        Statement:\n          - Sid: DenyNetworkChanges\n',
+        '        Statement:\n          - { Effect: Allow, Action: "iam:Pass*", Resource: "*" }\n          - { Effect: Allow, Action: "iam:*", Resource: "*" }\n          - Sid: DenyNetworkChanges\n',
+      ),
+    );
+    expect(await allIssuesOf(dir)).toEqual([
+      expect.stringMatching(
+        /^landing-zone\.yaml:\d+ identityCenter\.customerManagedPolicies\.landing-zone-deny-network-changes\.document\.Statement\.0: allows iam:PassRole with no iam:PassedToService condition, so the roles can be passed to any AWS service; add "Condition"/,
+      ),
+      expect.stringMatching(/^permission-sets\/developer\.json:\d+ Statement\.1: allows iam:PassRole with no iam:PassedToService condition/),
+    ]);
+  });
+
   it('checks the customer managed policies against AWS data too', async () => {
     const dir = copyExample();
     editFile(dir, 'landing-zone.yaml', (text) => text.replace('- ec2:CreateVpc\n', '- ec2:CreateVPCs\n'));

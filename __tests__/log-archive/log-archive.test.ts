@@ -302,6 +302,68 @@ describe('the access-logs bucket', () => {
   });
 });
 
+describe.each([
+  { bucket: 'config', name: BUCKETS.config, writer: (account: string) => `arn:aws:iam::${account}:role/landing-zone-config-recorder` },
+  { bucket: 'session_logs', name: BUCKETS.sessionLogs, writer: (account: string) => `arn:aws:iam::${account}:role/app-instance-role` },
+])('the $bucket bucket key', ({ bucket, name, writer }) => {
+  const keyResource = () => resourceAt('aws_kms_key', `${bucket}_key`);
+  const key = `arn:aws:kms:eu-west-1:${LOG_ARCHIVE}:key/0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e`;
+  const throughS3 = { 'kms:ViaService': 's3.eu-west-1.amazonaws.com', 'aws:PrincipalOrgID': ORGANIZATION };
+  /**
+   * The key policy with its encryption context conditions set aside, which the simulator
+   * cannot read: their shape (this bucket's ARN, as an S3 Bucket Key names it) is checked apart.
+   */
+  const simulatedKeyPolicy = () => {
+    const policy = policyFromTerraform(keyResource().policy, DEPLOYED);
+    for (const statement of policy.Statement) {
+      const equals = statement.Condition?.StringEquals;
+      if (equals && 'kms:EncryptionContext:aws:s3:arn' in equals) {
+        expect(equals['kms:EncryptionContext:aws:s3:arn']).toBe(`arn:aws:s3:::${name}`);
+        delete equals['kms:EncryptionContext:aws:s3:arn'];
+      }
+    }
+    return policy;
+  };
+  const use = (principal: string, action: string, context: Record<string, string>) => ({
+    principal,
+    action,
+    resource: key,
+    context: { 'aws:PrincipalAccount': principal.split(':')[4], 'kms:CallerAccount': principal.split(':')[4], ...context },
+  });
+
+  it('encrypts the bucket by default with a key of its own and an S3 Bucket Key; the key rotates, has an alias and cannot be destroyed by a plan', () => {
+    expect(resourceAt('aws_s3_bucket_server_side_encryption_configuration', `${bucket}/encryption`).rule).toEqual([
+      {
+        apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\.\w+\.arn\}$/) },
+        bucket_key_enabled: true,
+      },
+    ]);
+    expect(keyResource()).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30, lifecycle: { prevent_destroy: true } });
+    expect(resourceAt('aws_kms_alias', `${bucket}_key_alias`).name).toBe(`alias/example-corp-logs-${bucket.replace('_', '-')}`);
+  });
+
+  it('lets the writers of a member account encrypt with it through S3', async () => {
+    expect(await decide(simulatedKeyPolicy(), use(writer('555555555555'), 'kms:GenerateDataKey', throughS3))).toBe(allowed);
+    expect(
+      await decide(simulatedKeyPolicy(), use(writer('555555555555'), 'kms:GenerateDataKey', { ...throughS3, 'kms:ViaService': 'ec2.eu-west-1.amazonaws.com' })),
+    ).not.toBe(allowed);
+    expect(
+      await decide(simulatedKeyPolicy(), use(writer('999999999999'), 'kms:GenerateDataKey', { ...throughS3, 'aws:PrincipalOrgID': 'o-otherorg99' })),
+    ).not.toBe(allowed);
+  });
+
+  it('keeps what it encrypts unreadable in the log-archive account, even to its administrators, and readable to the security account', async () => {
+    for (const administrator of [
+      `arn:aws:iam::${LOG_ARCHIVE}:role/OrganizationAccountAccessRole`,
+      `arn:aws:iam::${LOG_ARCHIVE}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Administrator_0123456789abcdef`,
+    ]) {
+      expect(await decide(simulatedKeyPolicy(), use(administrator, 'kms:Decrypt', throughS3))).not.toBe(allowed);
+      expect(await decide(simulatedKeyPolicy(), use(administrator, 'kms:CreateGrant', {}))).not.toBe(allowed);
+    }
+    expect(await decide(simulatedKeyPolicy(), use(`arn:aws:iam::${SECURITY}:role/Investigator`, 'kms:Decrypt', throughS3))).toBe(allowed);
+  });
+});
+
 describe('every bucket', () => {
   it.each(['cloudtrail', 'config', 'session_logs', 'access_logs'])('%s refuses every request over plain HTTP, even the security account', async (bucket) => {
     const policy = bucketPolicy(bucket);

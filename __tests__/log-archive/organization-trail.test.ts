@@ -40,6 +40,24 @@ describe('the organization trail', () => {
     ]);
   });
 
+  it('encrypts the log group with a key of the management account that CloudWatch Logs may use for that log group only', () => {
+    const stack = readStack(example, 'organization-services');
+    const [logGroup] = resources(stack, 'aws_cloudwatch_log_group');
+    expect(logGroup.kms_key_id).toBe('${aws_kms_key.trail_log_group_key.arn}');
+    const [key] = resources(stack, 'aws_kms_key');
+    expect(key).toMatchObject({ enable_key_rotation: true, lifecycle: { prevent_destroy: true } });
+    expect(JSON.parse(key.policy).Statement[1]).toEqual({
+      Sid: 'CloudWatchLogsEncryptsTheTrailLogGroup',
+      Effect: 'Allow',
+      Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
+      Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+      Resource: '*',
+      Condition: {
+        ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:eu-west-1:111111111111:log-group:aws-cloudtrail-logs/organization-trail' },
+      },
+    });
+  });
+
   it('adds data event selectors when asked, and no log group when CloudWatch delivery is off', async () => {
     const dir = copyExample();
     editFile(dir, 'landing-zone.yaml', (text) =>

@@ -3,7 +3,8 @@
  * Global resources (IAM users, roles, policies) are recorded once, in the home region,
  * or every region would record, and bill, the same changes. Config delivers through the
  * recorder's role (in the log-archive account, always; elsewhere first), so the role may
- * write the account's own files to the Config bucket, which admits it by its organization.
+ * write the account's own files to the Config bucket, which admits it by its organization,
+ * and encrypt them with the bucket's key, through S3 for that bucket only.
  */
 import { ConfigConfigurationRecorder } from '@cdktf/provider-aws/lib/config-configuration-recorder';
 import { ConfigConfigurationRecorderStatus } from '@cdktf/provider-aws/lib/config-configuration-recorder-status';
@@ -12,6 +13,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { Construct } from 'constructs';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { awsManagedPolicyArn, s3BucketArn } from '../iam/arns';
+import { throughS3ForBucket } from '../iam/key-policies';
 import { policyText } from '../iam/policy-document';
 import type { AwsRegion } from '../iam/aws-regions';
 import { CONFIG_RECORDER_ROLE } from '../resource-names';
@@ -23,7 +25,7 @@ export interface ConfigRecorderProps {
   readonly homeRegion: AwsRegion;
   /** A recorder and a delivery channel in each. */
   readonly governedRegions: readonly AwsRegion[];
-  /** The log archive's Config bucket. */
+  /** The log archive's Config bucket, in the home region. */
   readonly deliveryBucket: string;
   /** For the recorder role's trust policy: Config may assume it for this account only. */
   readonly accountId: string;
@@ -52,6 +54,12 @@ export class ConfigRecorder extends Construct {
             Action: ['s3:PutObject', 's3:PutObjectAcl'],
             Resource: `${bucket}/AWSLogs/${props.accountId}/Config/*`,
             Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+          },
+          {
+            Effect: 'Allow',
+            Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+            Resource: '*',
+            Condition: { StringEquals: throughS3ForBucket(props.homeRegion, bucket) },
           },
         ],
       }),

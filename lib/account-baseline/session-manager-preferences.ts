@@ -4,12 +4,13 @@
  * session data is encrypted with a key of the account. Session Manager reads its
  * preferences from the `SSM-SessionManagerRunShell` document of each region.
  */
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SsmDocument } from '@cdktf/provider-aws/lib/ssm-document';
 import { Construct } from 'constructs';
 import type { AwsRegion } from '../iam/aws-regions';
 import type { SessionManagerConfig } from '../config/schemas/session-manager';
-import { SESSION_MANAGER_PREFERENCES_DOCUMENT } from '../resource-names';
+import { accountAdministersAndUses } from '../iam/key-policies';
+import { SESSION_MANAGER_KEY_ALIAS, SESSION_MANAGER_PREFERENCES_DOCUMENT } from '../resource-names';
+import { customerManagedKey } from '../terraform/customer-managed-key';
 import { regionName } from '../terraform/terraform-names';
 
 export interface SessionManagerPreferencesProps {
@@ -19,7 +20,7 @@ export interface SessionManagerPreferencesProps {
   readonly settings: SessionManagerConfig;
   /** The log archive's session logs bucket. */
   readonly logBucket: string;
-  /** Transcripts go under `<account id>/`, the only prefix the bucket lets the account write. */
+  /** Transcripts go under `<account id>/`, the only prefix the bucket lets the account write; its principals use the key. */
   readonly accountId: string;
 }
 
@@ -30,12 +31,12 @@ export class SessionManagerPreferences extends Construct {
       const suffix = regionName(region);
       let kmsKeyId = '';
       if (props.settings.kmsEncryption) {
-        const key = new KmsKey(this, `key_${suffix}`, {
+        // Whoever starts a session and the instance's role use the key, as IAM lets them.
+        const key = customerManagedKey(this, `key_${suffix}`, {
           region,
           description: 'landing-zone: encrypts Session Manager session data.',
-          enableKeyRotation: true,
-          deletionWindowInDays: 30,
-          lifecycle: { preventDestroy: true },
+          policy: { Version: '2012-10-17', Statement: [accountAdministersAndUses(props.accountId)] },
+          alias: SESSION_MANAGER_KEY_ALIAS,
         });
         kmsKeyId = key.arn;
       }

@@ -4,8 +4,9 @@
  * topic's key. Values may be Terraform references (the security account id read from
  * another stack's state, the organization id from a data source).
  */
-import { accountRootArn, eventBusArn, eventRuleArn, snsTopicArn } from '../iam/arns';
+import { eventBusArn, eventRuleArn, snsTopicArn } from '../iam/arns';
 import { denyInsecureTransport } from '../iam/deny-insecure-transport';
+import { accountAdministersAndUses } from '../iam/key-policies';
 import type { ResourcePolicyDocument } from '../iam/policy-document';
 
 export interface AlertPolicyContext {
@@ -87,13 +88,7 @@ export function topicKeyPolicy(securityAccountId: string, publishers: { readonly
   return {
     Version: '2012-10-17',
     Statement: [
-      {
-        Sid: 'SecurityAccountAdministersAndUses',
-        Effect: 'Allow',
-        Principal: { AWS: accountRootArn(securityAccountId) },
-        Action: 'kms:*',
-        Resource: '*',
-      },
+      accountAdministersAndUses(securityAccountId, 'SecurityAccountAdministersAndUses'),
       {
         Sid: publishers.sid,
         Effect: 'Allow',

@@ -7,8 +7,6 @@ import { CloudwatchEventBus } from '@cdktf/provider-aws/lib/cloudwatch-event-bus
 import { CloudwatchEventBusPolicy } from '@cdktf/provider-aws/lib/cloudwatch-event-bus-policy';
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
-import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
@@ -17,6 +15,7 @@ import { createHash } from 'node:crypto';
 import type { AwsRegion } from '../iam/aws-regions';
 import { policyText } from '../iam/policy-document';
 import { ALERT_TOPIC_NAME, alertRuleName } from '../resource-names';
+import { customerManagedKey } from '../terraform/customer-managed-key';
 import type { AlertRule } from './alert-catalogue';
 import { alertKeyPolicy, alertTopicPolicy, centralBusPolicy, type AlertPolicyContext } from './alert-policies';
 
@@ -78,15 +77,12 @@ export class CentralAlerts extends Construct {
     });
     new CloudwatchEventBusPolicy(this, 'bus_policy', { region, eventBusName: this.bus.name, policy: policyText(centralBusPolicy(context)) });
 
-    const key = new KmsKey(this, 'topic_key', {
+    const key = customerManagedKey(this, 'topic_key', {
       region,
       description: `Encrypts the messages of the SNS topic ${ALERT_TOPIC_NAME}.`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
-      policy: policyText(alertKeyPolicy(context)),
-      lifecycle: { preventDestroy: true },
+      policy: alertKeyPolicy(context),
+      alias: `alias/${ALERT_TOPIC_NAME}`,
     });
-    new KmsAlias(this, 'topic_key_alias', { region, name: `alias/${ALERT_TOPIC_NAME}`, targetKeyId: key.keyId });
 
     this.topic = new SnsTopic(this, 'topic', { region, name: ALERT_TOPIC_NAME, displayName: 'Landing zone security alerts', kmsMasterKeyId: key.arn });
     new SnsTopicPolicy(this, 'topic_policy', { region, arn: this.topic.arn, policy: policyText(alertTopicPolicy(context)) });

@@ -19,6 +19,10 @@ import { WafLogBuckets } from './waf-log-buckets';
 export interface FirewallManagerPoliciesProps extends ScopeIds {
   /** The policies, in their regions, and what they need. */
   readonly firewallManager: FirewallManager;
+  /** The WAF log buckets admit log delivery for this organization's accounts only. */
+  readonly organizationId: string;
+  /** Firewall Manager's administrator, which keeps the WAF log buckets and their keys. */
+  readonly securityAccountId: string;
 }
 
 /** `<policy>_<region>`, or `<policy>_cloudfront` for the us-east-1 policy of CloudFront distributions (us-east-1 may be governed too). */
@@ -34,7 +38,11 @@ export class FirewallManagerPolicies extends Construct {
       ? // Turning Shield Advanced off again stops the renewal; the subscription runs to the end of its term.
         new ShieldSubscription(this, 'shield_advanced_subscription', { autoRenew: 'ENABLED' })
       : undefined;
-    const logBuckets = new WafLogBuckets(this, 'waf_logs', { firewallManager });
+    const logBuckets = new WafLogBuckets(this, 'waf_logs', {
+      firewallManager,
+      organizationId: props.organizationId,
+      securityAccountId: props.securityAccountId,
+    });
 
     for (const policy of firewallManager.policies) {
       const suffix = idOf(policy);

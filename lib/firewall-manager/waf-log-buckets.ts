@@ -5,41 +5,82 @@
  * that is its administrator, which writes the log delivery permissions into that bucket's
  * policy itself. The policy here holds those permissions from the start (AWS's statements,
  * with the policy's folder left open, since no policy id exists before the bucket must),
- * besides refusing plain HTTP. Hardened and kept as the log archive's buckets are.
+ * narrowed to deliveries for this organization's accounts (`aws:SourceOrgID`, where AWS's
+ * example lists each account in `aws:SourceAccount`), besides refusing plain HTTP. Each
+ * bucket encrypts with a key of the security account that log delivery may use for this
+ * organization only (AWS WAF logs to SSE-KMS with a customer managed key, not AWS's own),
+ * logs its access to a bucket beside it, and is hardened and kept as the log archive's
+ * buckets are; `protect-security-services` guards the buckets and the key.
  */
 import { Construct } from 'constructs';
 import { s3BucketArn } from '../iam/arns';
-import { denyInsecureTransport } from '../iam/deny-insecure-transport';
-import type { ResourcePolicyDocument } from '../iam/policy-document';
-import { LogBucket } from '../log-archive/log-bucket';
 import type { AwsRegion } from '../iam/aws-regions';
+import { denyInsecureTransport } from '../iam/deny-insecure-transport';
+import { accountAdministersAndUses } from '../iam/key-policies';
+import type { ResourcePolicyDocument } from '../iam/policy-document';
+import { serverAccessLogsDelivery } from '../log-archive/log-archive-policies';
+import { LogBucket } from '../log-archive/log-bucket';
 import type { FirewallManager } from '../model/firewall-manager';
+import { WAF_LOGS_KEY_ALIAS } from '../resource-names';
+import { customerManagedKey } from '../terraform/customer-managed-key';
 import { regionName } from '../terraform/terraform-names';
 import type { MadeFirst } from './policy-resources';
 
 const LOG_DELIVERY = { Service: 'delivery.logs.amazonaws.com' };
 
+/** Who the buckets and keys speak to. */
+interface Parties {
+  readonly organizationId: string;
+  readonly securityAccountId: string;
+}
+
 /** The bucket policy AWS documents for Firewall Manager's WAF log delivery: an ACL check, and writes under `<policy id>/AWSLogs/`. */
-function wafLogBucketPolicy(bucketName: string): ResourcePolicyDocument {
+function wafLogBucketPolicy(bucketName: string, { organizationId }: Parties): ResourcePolicyDocument {
   const bucket = s3BucketArn(bucketName);
+  const forThisOrganization = { 'aws:SourceOrgID': organizationId };
   return {
     Version: '2012-10-17',
     Statement: [
       denyInsecureTransport('s3:*', [bucket, `${bucket}/*`]),
-      { Sid: 'AWSLogDeliveryAclCheckFMS', Effect: 'Allow', Principal: LOG_DELIVERY, Action: 's3:GetBucketAcl', Resource: bucket },
+      {
+        Sid: 'AWSLogDeliveryAclCheckFMS',
+        Effect: 'Allow',
+        Principal: LOG_DELIVERY,
+        Action: 's3:GetBucketAcl',
+        Resource: bucket,
+        Condition: { StringEquals: forThisOrganization },
+      },
       {
         Sid: 'AWSLogDeliveryWriteFMS',
         Effect: 'Allow',
         Principal: LOG_DELIVERY,
         Action: 's3:PutObject',
         Resource: `${bucket}/*/AWSLogs/*`,
-        Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+        Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', ...forThisOrganization } },
       },
     ],
   };
 }
 
-export interface WafLogBucketsProps {
+/** The statement AWS documents for log delivery to a bucket with a customer managed key, for this organization's deliveries only. */
+function wafLogsKeyPolicy({ organizationId, securityAccountId }: Parties): ResourcePolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      accountAdministersAndUses(securityAccountId, 'SecurityAccountAdministersAndUses'),
+      {
+        Sid: 'LogDeliveryEncryptsWafLogs',
+        Effect: 'Allow',
+        Principal: LOG_DELIVERY,
+        Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:SourceOrgID': organizationId } },
+      },
+    ],
+  };
+}
+
+export interface WafLogBucketsProps extends Parties {
   /** The buckets, one per region, and how long logs are kept. */
   readonly firewallManager: Pick<FirewallManager, 'wafLogBuckets' | 'logLifecycle'>;
 }
@@ -50,20 +91,38 @@ export class WafLogBuckets extends Construct {
   constructor(scope: Construct, id: string, props: WafLogBucketsProps) {
     super(scope, id);
     const { wafLogBuckets, logLifecycle } = props.firewallManager;
+    const retention = { archiveAfterDays: logLifecycle.archiveAfterDays, expireAfterDays: logLifecycle.expireAfterDays };
     this.buckets = new Map(
-      wafLogBuckets.map(({ region, bucketName }) => [
-        region,
-        {
-          name: bucketName,
-          bucket: new LogBucket(this, regionName(region), {
-            region,
-            bucketName,
-            archiveAfterDays: logLifecycle.archiveAfterDays,
-            expireAfterDays: logLifecycle.expireAfterDays,
-            policy: wafLogBucketPolicy(bucketName),
-          }),
-        },
-      ]),
+      wafLogBuckets.map(({ region, bucketName, accessLogsBucketName: accessLogsName }) => {
+        const suffix = regionName(region);
+        const accessLogs = new LogBucket(this, `access_logs_${suffix}`, {
+          region,
+          bucketName: accessLogsName,
+          expireAfterDays: logLifecycle.expireAfterDays,
+          policy: {
+            Version: '2012-10-17',
+            Statement: [
+              denyInsecureTransport('s3:*', [s3BucketArn(accessLogsName), `${s3BucketArn(accessLogsName)}/*`]),
+              serverAccessLogsDelivery(accessLogsName, [bucketName], props.securityAccountId),
+            ],
+          },
+        });
+        const key = customerManagedKey(this, `key_${suffix}`, {
+          region,
+          description: `Encrypts the WAF logs of the Firewall Manager policies in ${bucketName}.`,
+          policy: wafLogsKeyPolicy(props),
+          alias: WAF_LOGS_KEY_ALIAS,
+        });
+        const bucket = new LogBucket(this, suffix, {
+          region,
+          bucketName,
+          kmsKeyArn: key.arn,
+          accessLogsBucket: accessLogs,
+          ...retention,
+          policy: wafLogBucketPolicy(bucketName, props),
+        });
+        return [region, { name: bucketName, bucket }];
+      }),
     );
   }
 

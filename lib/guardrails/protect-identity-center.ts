@@ -6,13 +6,16 @@
  * every member account, nobody starts an Identity Center instance of the account's own,
  * which would hand out sign-ins the organization does not see, and nobody changes or deletes
  * the SAML provider Identity Center keeps in each account, without which nobody signs in
- * there. The roles it provisions there (`aws-reserved/sso.amazonaws.com/`) AWS protects
+ * there, nor changes the customer managed policies the permission sets name (all
+ * `landing-zone-*`): a new default version of one would loosen a permission set in that
+ * account without touching Identity Center. The roles it provisions there (`aws-reserved/sso.amazonaws.com/`) AWS protects
  * itself: only Identity Center changes them.
  *
  * The management account is beyond every SCP: what is done there is seen by the
  * `identity-center-change` alert.
  */
-import { samlProviderArn } from '../iam/arns';
+import { RESOURCE_NAME_PREFIX } from '../resource-names';
+import { iamPolicyArn, samlProviderArn } from '../iam/arns';
 import { type Guardrail, unlessExempt } from './guardrail';
 
 const IDENTITY_CENTER_ACTIONS = [
@@ -39,6 +42,15 @@ const IDENTITY_CENTER_ACTIONS = [
   'identitystore:DeleteGroup',
 ];
 
+/** On the customer managed policies of the permission sets, made by the landing zone in each account they are assigned in. */
+const PERMISSION_SET_POLICY_ACTIONS = [
+  'iam:CreatePolicy',
+  'iam:CreatePolicyVersion',
+  'iam:DeletePolicy',
+  'iam:DeletePolicyVersion',
+  'iam:SetDefaultPolicyVersion',
+];
+
 /** On the SAML provider (`AWSSSO_*_DO_NOT_DELETE`) Identity Center provisions in each account it assigns in. */
 const PROVISIONED_PROVIDER_ACTIONS = ['iam:UpdateSAMLProvider', 'iam:DeleteSAMLProvider'];
 
@@ -46,7 +58,7 @@ export const protectIdentityCenter: Guardrail = {
   id: 'protect-identity-center',
   type: 'SERVICE_CONTROL_POLICY',
   description:
-    "Denies changing Identity Center's permission sets, assignments and groups, starting an account instance, and changing its SAML provider in an account, except to the exempt principals.",
+    "Denies changing Identity Center's permission sets, assignments and groups, starting an account instance, and changing its SAML provider or the permission sets' customer managed policies in an account, except to the exempt principals.",
   build: (context) => ({
     Version: '2012-10-17',
     Statement: [
@@ -56,6 +68,13 @@ export const protectIdentityCenter: Guardrail = {
         Effect: 'Deny',
         Action: PROVISIONED_PROVIDER_ACTIONS,
         Resource: samlProviderArn('*', 'AWSSSO_*'),
+        Condition: unlessExempt(context),
+      },
+      {
+        Sid: 'ProtectPermissionSetPolicies',
+        Effect: 'Deny',
+        Action: PERMISSION_SET_POLICY_ACTIONS,
+        Resource: iamPolicyArn('*', `${RESOURCE_NAME_PREFIX}-*`),
         Condition: unlessExempt(context),
       },
     ],

@@ -64,7 +64,12 @@ export const protectIncidentResponse: Guardrail = {
           'ssm-contacts:UpdateContactChannel',
           'ssm-contacts:DeactivateContactChannel',
         ],
-        Resource: [`arn:aws:ssm-contacts:*:*:contact/${LANDING_ZONE}`, `arn:aws:ssm-contacts:*:*:contactchannel/${LANDING_ZONE}`],
+        // A channel's ARN is `contact-channel/<contact>/<id>` in the Incident Manager API, `contactchannel/...` in the service authorization reference.
+        Resource: [
+          `arn:aws:ssm-contacts:*:*:contact/${LANDING_ZONE}`,
+          `arn:aws:ssm-contacts:*:*:contact-channel/${LANDING_ZONE}`,
+          `arn:aws:ssm-contacts:*:*:contactchannel/${LANDING_ZONE}`,
+        ],
         Condition: unlessExempt(context),
       },
       {

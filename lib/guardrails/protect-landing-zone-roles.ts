@@ -6,8 +6,9 @@
  * and the alerts would go quiet. The exempt principals are guarded the same way, because
  * the guardrails recognize them by name: without this, an administrator could create a
  * role called like one (a break-glass role in an account that has none yet), assume it,
- * and escape every guardrail that exempts it. Only the exempt principals themselves may
- * manage these roles.
+ * and escape every guardrail that exempts it. Nor can an exempt role be passed to a service
+ * (a function, or instances through an instance profile), which would then act as it. Only the exempt
+ * principals themselves may manage these roles.
  */
 import { RESOURCE_NAME_PREFIX } from '../resource-names';
 import { iamRoleArn } from '../iam/arns';
@@ -64,6 +65,8 @@ export const protectLandingZoneRoles: Guardrail = {
           Resource: [...new Set([...exemptRoles, iamRoleArn('*', `${RESOURCE_NAME_PREFIX}-*`)])],
           Condition: unlessExempt(context),
         },
+        // The access role is always among the exempt roles.
+        { Sid: 'DenyPassingExemptRoles', Effect: 'Deny', Action: 'iam:PassRole', Resource: exemptRoles, Condition: unlessExempt(context) },
         ...(exemptUsers.length > 0
           ? [{ Sid: 'ProtectExemptUsers', Effect: 'Deny' as const, Action: USER_ACTIONS, Resource: exemptUsers, Condition: unlessExempt(context) }]
           : []),

@@ -9,7 +9,8 @@
 import { s3BucketArn } from '../iam/arns';
 import { type Guardrail, unlessExempt } from './guardrail';
 
-const BUCKET_ACTIONS = [
+/** On a log bucket and its objects: what would delete, weaken, expose or copy away the logs it holds. */
+export const LOG_BUCKET_ACTIONS = [
   's3:DeleteBucket',
   's3:DeleteBucketPolicy',
   's3:PutBucketPolicy',
@@ -38,7 +39,7 @@ export const protectLogArchive: Guardrail = {
     return {
       Version: '2012-10-17',
       Statement: [
-        { Sid: 'ProtectLogArchiveBuckets', Effect: 'Deny', Action: BUCKET_ACTIONS, Resource: [buckets, `${buckets}/*`], Condition: unlessExempt(context) },
+        { Sid: 'ProtectLogArchiveBuckets', Effect: 'Deny', Action: LOG_BUCKET_ACTIONS, Resource: [buckets, `${buckets}/*`], Condition: unlessExempt(context) },
         { Sid: 'ProtectLogArchiveKeys', Effect: 'Deny', Action: KEY_ACTIONS, Resource: '*', Condition: unlessExempt(context) },
         {
           Sid: 'DenyLogArchiveKeyGrants',

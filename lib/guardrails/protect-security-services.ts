@@ -5,15 +5,30 @@
  * deletes, nor redirects its notifications), nor the landing zone's alert path (the rules
  * that forward security events from every account, the central bus and its rules, the
  * alert and chat topics, the rules of Security Hub's custom actions and of the automated
- * remediations). An intruder's first move is to switch off what would see them; a recorder that records nothing, a
- * suppression rule, a trusted IP list, an archive rule, a disabled forwarding rule or a
- * disabled topic key blinds as surely as deleting the service. The landing zone's own
- * role, which manages all of these, is exempt. Who may put events on the central bus is
- * guarded by `protect-central-alert-bus`, in the security account alone.
+ * remediations), Firewall Manager's WAF log buckets, and the landing zone's KMS keys in
+ * every account. An intruder's first move is to switch off what would see them; a recorder
+ * that records nothing, a suppression rule, a trusted IP list, an archive rule, a disabled
+ * forwarding rule or a disabled topic key blinds as surely as deleting the service. The
+ * landing zone's own role, which manages all of these, is exempt. Who may put events on the
+ * central bus is guarded by `protect-central-alert-bus`, in the security account alone.
+ *
+ * The keys are recognized by their `landing-zone-*` aliases (a key has no name of its own),
+ * so the aliases are guarded too: deleting or moving a key's alias would leave the key
+ * unprotected, and putting one on another key would make a key look like the landing zone's.
  */
-import { ALERT_RULE_NAMES, FORWARDING_RULE_NAMES, REMEDIATION_RULE_NAMES, RESOURCE_NAME_PREFIX, SECURITY_HUB_ACTION_RULE_NAMES } from '../resource-names';
-import { eventBusArn, eventRuleArn, snsTopicArn } from '../iam/arns';
+import {
+  ALERT_RULE_NAMES,
+  FORWARDING_RULE_NAMES,
+  keyAlias,
+  REMEDIATION_RULE_NAMES,
+  RESOURCE_NAME_PREFIX,
+  SECURITY_HUB_ACTION_RULE_NAMES,
+  wafAccessLogsBucketName,
+  wafLogBucketName,
+} from '../resource-names';
+import { eventBusArn, eventRuleArn, kmsAliasArn, s3BucketArn, snsTopicArn } from '../iam/arns';
 import { type Guardrail, unlessExempt } from './guardrail';
+import { LOG_BUCKET_ACTIONS } from './protect-log-archive';
 
 const PROTECTED_ACTIONS = [
   'cloudtrail:DeleteTrail',
@@ -101,16 +116,24 @@ const ALERT_PATH_ACTIONS = [
   'sns:Unsubscribe',
 ];
 
-/** On the alert topic's key: without it, SNS cannot encrypt and no alert is delivered. */
-const ALERT_KEY_ACTIONS = ['kms:DisableKey', 'kms:ScheduleKeyDeletion', 'kms:PutKeyPolicy'];
+/**
+ * On the landing zone's keys: without the alert topic's key SNS delivers no alert, and a key
+ * scheduled for deletion takes the WAF logs, backups or session data it encrypts with it.
+ */
+const KEY_ACTIONS = ['kms:DisableKey', 'kms:DisableKeyRotation', 'kms:ScheduleKeyDeletion', 'kms:PutKeyPolicy'];
+
+/** On the landing zone's aliases, by which the key statement knows the keys. */
+const KEY_ALIAS_ACTIONS = ['kms:CreateAlias', 'kms:DeleteAlias', 'kms:UpdateAlias'];
 
 export const protectSecurityServices: Guardrail = {
   id: 'protect-security-services',
   type: 'SERVICE_CONTROL_POLICY',
   description:
-    'Denies stopping, deleting or blinding CloudTrail, Config, GuardDuty, Security Hub, Access Analyzer, Inspector, Firewall Manager and the alert path, except to the exempt principals.',
+    "Denies stopping, deleting or blinding CloudTrail, Config, GuardDuty, Security Hub, Access Analyzer, Inspector, Firewall Manager, its WAF log buckets, the alert path and the landing zone's keys and their aliases, except to the exempt principals.",
   build: (context) => {
     const bus = context.alertEventBusName;
+    const landingZoneAliases = keyAlias('*');
+    const wafBuckets = [wafLogBucketName, wafAccessLogsBucketName].map((name) => s3BucketArn(name(context.logArchiveBucketNamePrefix, '*')));
     return {
       Version: '2012-10-17',
       Statement: [
@@ -130,11 +153,25 @@ export const protectSecurityServices: Guardrail = {
           Condition: unlessExempt(context),
         },
         {
-          Sid: 'ProtectAlertKey',
+          Sid: 'ProtectWafLogBuckets',
           Effect: 'Deny',
-          Action: ALERT_KEY_ACTIONS,
+          Action: LOG_BUCKET_ACTIONS,
+          Resource: wafBuckets.flatMap((bucket) => [bucket, `${bucket}/*`]),
+          Condition: unlessExempt(context),
+        },
+        {
+          Sid: 'ProtectLandingZoneKeys',
+          Effect: 'Deny',
+          Action: KEY_ACTIONS,
           Resource: '*',
-          Condition: { ...unlessExempt(context), 'ForAnyValue:StringLike': { 'kms:ResourceAliases': `alias/${RESOURCE_NAME_PREFIX}-*` } },
+          Condition: { ...unlessExempt(context), 'ForAnyValue:StringLike': { 'kms:ResourceAliases': landingZoneAliases } },
+        },
+        {
+          Sid: 'ProtectLandingZoneKeyAliases',
+          Effect: 'Deny',
+          Action: KEY_ALIAS_ACTIONS,
+          Resource: kmsAliasArn('*', '*', landingZoneAliases),
+          Condition: unlessExempt(context),
         },
       ],
     };

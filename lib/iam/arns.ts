@@ -8,6 +8,11 @@ export function iamRoleArn(accountId: string, roleName: string): string {
   return `arn:aws:iam::${accountId}:role/${roleName}`;
 }
 
+/** A customer managed policy of the account. */
+export function iamPolicyArn(accountId: string, policyName: string): string {
+  return `arn:aws:iam::${accountId}:policy/${policyName}`;
+}
+
 export function samlProviderArn(accountId: string, providerName: string): string {
   return `arn:aws:iam::${accountId}:saml-provider/${providerName}`;
 }
@@ -26,8 +31,22 @@ export function s3BucketArn(bucket: string): string {
   return `arn:aws:s3:::${bucket}`;
 }
 
+/** A KMS alias, by its name `alias/<name>`. */
+export function kmsAliasArn(region: string, accountId: string, aliasName: string): string {
+  return `arn:aws:kms:${region}:${accountId}:${aliasName}`;
+}
+
+export function backupVaultArn(region: string, accountId: string, vaultName: string): string {
+  return `arn:aws:backup:${region}:${accountId}:backup-vault:${vaultName}`;
+}
+
 export function cloudTrailArn(region: string, accountId: string, trailName: string): string {
   return `arn:aws:cloudtrail:${region}:${accountId}:trail/${trailName}`;
+}
+
+/** A CloudWatch Logs group as KMS names it in its encryption context (no `:*` after the name). */
+export function logGroupArn(region: string, accountId: string, logGroupName: string): string {
+  return `arn:aws:logs:${region}:${accountId}:log-group:${logGroupName}`;
 }
 
 export function eventBusArn(region: string, accountId: string, eventBusName: string): string {

@@ -13,8 +13,6 @@ import { ChatbotTeamsChannelConfiguration } from '@cdktf/provider-aws/lib/chatbo
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { Construct } from 'constructs';
@@ -24,6 +22,7 @@ import type { AwsRegion } from '../iam/aws-regions';
 import { policyText } from '../iam/policy-document';
 import type { ChatChannels as ChatChannelsModel } from '../model/incident-response';
 import { CHAT_CHANNEL_ROLE, CHAT_TOPIC_NAME, chatRuleName, configuredName } from '../resource-names';
+import { customerManagedKey } from '../terraform/customer-managed-key';
 import { serviceRole } from '../terraform/service-role';
 import { alertChatNotification } from './chat-notifications';
 import { chatKeyPolicy, chatTopicPolicy } from './chat-topic-policies';
@@ -55,15 +54,12 @@ export class ChatChannels extends Construct {
       topicName: CHAT_TOPIC_NAME,
     };
 
-    const key = new KmsKey(this, 'topic_key', {
+    const key = customerManagedKey(this, 'topic_key', {
       region,
       description: `Encrypts the messages of the SNS topic ${CHAT_TOPIC_NAME}.`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
-      policy: policyText(chatKeyPolicy(context)),
-      lifecycle: { preventDestroy: true },
+      policy: chatKeyPolicy(context),
+      alias: `alias/${CHAT_TOPIC_NAME}`,
     });
-    new KmsAlias(this, 'topic_key_alias', { region, name: `alias/${CHAT_TOPIC_NAME}`, targetKeyId: key.keyId });
     this.topic = new SnsTopic(this, 'topic', { region, name: CHAT_TOPIC_NAME, displayName: 'Landing zone security chat', kmsMasterKeyId: key.arn });
     new SnsTopicPolicy(this, 'topic_policy', { region, arn: this.topic.arn, policy: policyText(chatTopicPolicy(context)) });
 

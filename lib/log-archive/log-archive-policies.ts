@@ -6,11 +6,14 @@
  */
 import { accountRootArn, iamRoleArn, s3BucketArn } from '../iam/arns';
 import { denyInsecureTransport } from '../iam/deny-insecure-transport';
+import { throughS3ForBucket } from '../iam/key-policies';
 import type { ResourcePolicyDocument, ResourcePolicyStatement } from '../iam/policy-document';
 import type { LogArchiveBuckets } from '../model/log-archive-buckets';
 import { CONFIG_RECORDER_ROLE } from '../resource-names';
 
 export interface LogArchivePolicyContext {
+  /** Where the buckets and keys are: S3 uses the keys through its endpoint there. */
+  readonly homeRegion: string;
   /** Owner of the organization trail: its id names the trail and the `AWSLogs/<account>/` prefix. */
   readonly managementAccountId: string;
   readonly organizationId: string;
@@ -137,6 +140,21 @@ export function sessionLogsBucketPolicy(context: LogArchivePolicyContext): Resou
   };
 }
 
+/** S3's logging service may write the server access logs of `sources` (buckets of `accountId`) into `target`. */
+export function serverAccessLogsDelivery(target: string, sources: readonly string[], accountId: string): ResourcePolicyStatement {
+  return {
+    Sid: 'S3ServerAccessLogsDelivery',
+    Effect: 'Allow',
+    Principal: { Service: 'logging.s3.amazonaws.com' },
+    Action: 's3:PutObject',
+    Resource: `${s3BucketArn(target)}/*`,
+    Condition: {
+      ArnLike: { 'aws:SourceArn': sources.map(s3BucketArn) },
+      StringEquals: { 'aws:SourceAccount': accountId },
+    },
+  };
+}
+
 /** S3 server access logs of the other log buckets, delivered by the S3 logging service. */
 export function accessLogsBucketPolicy(context: LogArchivePolicyContext): ResourcePolicyDocument {
   const { accessLogs, ...logged } = context.buckets;
@@ -144,17 +162,7 @@ export function accessLogsBucketPolicy(context: LogArchivePolicyContext): Resour
     Version: '2012-10-17',
     Statement: [
       denyInsecureTransportTo(accessLogs),
-      {
-        Sid: 'S3ServerAccessLogsDelivery',
-        Effect: 'Allow',
-        Principal: { Service: 'logging.s3.amazonaws.com' },
-        Action: 's3:PutObject',
-        Resource: `${s3BucketArn(accessLogs)}/*`,
-        Condition: {
-          ArnLike: { 'aws:SourceArn': Object.values(logged).map(s3BucketArn) },
-          StringEquals: { 'aws:SourceAccount': context.logArchiveAccountId },
-        },
-      },
+      serverAccessLogsDelivery(accessLogs, Object.values(logged), context.logArchiveAccountId),
       securityAccountRead(accessLogs, context),
     ],
   };
@@ -182,6 +190,29 @@ const KEY_ADMINISTRATION_ACTIONS = [
   'kms:CancelKeyDeletion',
 ];
 
+/** The log-archive account administers a key of the archive without being able to use it: the logs stay unreadable there. */
+function keyAdministration(context: LogArchivePolicyContext): ResourcePolicyStatement {
+  return {
+    Sid: 'KeyAdministration',
+    Effect: 'Allow',
+    Principal: { AWS: accountRootArn(context.logArchiveAccountId) },
+    Action: KEY_ADMINISTRATION_ACTIONS,
+    Resource: '*',
+  };
+}
+
+/** The security account reads what a key of the archive encrypts, for investigation. */
+function securityAccountDecrypt(sid: string, context: LogArchivePolicyContext): ResourcePolicyStatement {
+  return {
+    Sid: sid,
+    Effect: 'Allow',
+    Principal: { AWS: accountRootArn(context.securityAccountId) },
+    Action: ['kms:Decrypt', 'kms:DescribeKey'],
+    Resource: '*',
+    Condition: { StringEquals: { 'kms:CallerAccount': context.securityAccountId } },
+  };
+}
+
 /**
  * The trail's key: CloudTrail may encrypt for this organization's trail only, the
  * security account may decrypt those logs, and the log-archive account administers the
@@ -194,13 +225,7 @@ export function cloudTrailKeyPolicy(context: LogArchivePolicyContext): ResourceP
   return {
     Version: '2012-10-17',
     Statement: [
-      {
-        Sid: 'KeyAdministration',
-        Effect: 'Allow',
-        Principal: { AWS: accountRootArn(context.logArchiveAccountId) },
-        Action: KEY_ADMINISTRATION_ACTIONS,
-        Resource: '*',
-      },
+      keyAdministration(context),
       {
         Sid: 'CloudTrailEncryptForThisTrail',
         Effect: 'Allow',
@@ -225,14 +250,62 @@ export function cloudTrailKeyPolicy(context: LogArchivePolicyContext): ResourceP
         Resource: '*',
         Condition: { StringEquals: thisTrail },
       },
+      securityAccountDecrypt('SecurityAccountDecryptTrailLogs', context),
+    ],
+  };
+}
+
+/**
+ * The Config bucket's key: the recorder roles of the organization's accounts, which deliver
+ * (AWS Config's "Permissions for the KMS Key", IAM role delivery), may encrypt with it
+ * through S3 for that bucket; the security account may decrypt; the log-archive account
+ * administers it.
+ */
+export function configKeyPolicy(context: LogArchivePolicyContext): ResourcePolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      keyAdministration(context),
       {
-        Sid: 'SecurityAccountDecryptTrailLogs',
+        Sid: 'ConfigRecordersEncrypt',
         Effect: 'Allow',
-        Principal: { AWS: accountRootArn(context.securityAccountId) },
-        Action: ['kms:Decrypt', 'kms:DescribeKey'],
+        Principal: '*',
+        Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
         Resource: '*',
-        Condition: { StringEquals: { 'kms:CallerAccount': context.securityAccountId } },
+        Condition: {
+          StringEquals: { 'aws:PrincipalOrgID': context.organizationId, ...throughS3ForBucket(context.homeRegion, s3BucketArn(context.buckets.config)) },
+          ArnLike: { 'aws:PrincipalArn': iamRoleArn('*', CONFIG_RECORDER_ROLE) },
+        },
       },
+      securityAccountDecrypt('SecurityAccountDecryptConfigFiles', context),
+    ],
+  };
+}
+
+/**
+ * The session logs bucket's key: the instances of the organization's accounts may encrypt
+ * transcripts with it through S3 for that bucket (`kms:Decrypt` too, which S3 asks for
+ * when a transcript is uploaded in parts), but those of the log-archive account, whose
+ * principals could otherwise read every transcript of the bucket through it; the security
+ * account may decrypt; the log-archive account administers it.
+ */
+export function sessionLogsKeyPolicy(context: LogArchivePolicyContext): ResourcePolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      keyAdministration(context),
+      {
+        Sid: 'OrganizationEncryptsSessionLogs',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        Resource: '*',
+        Condition: {
+          StringEquals: { 'aws:PrincipalOrgID': context.organizationId, ...throughS3ForBucket(context.homeRegion, s3BucketArn(context.buckets.sessionLogs)) },
+          StringNotEquals: { 'aws:PrincipalAccount': context.logArchiveAccountId },
+        },
+      },
+      securityAccountDecrypt('SecurityAccountDecryptTranscripts', context),
     ],
   };
 }

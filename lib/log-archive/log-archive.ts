@@ -1,22 +1,23 @@
 /**
  * The log archive in the log-archive account's home region: the organization trail's
- * bucket (object lock, SSE-KMS) and its key, the buckets AWS Config and Session Manager
- * deliver to from every account, and the access-logs bucket behind them. Nothing here can
- * be destroyed by a plan. Created in the scope given, for the reason
- * `organization/organization.ts` gives.
+ * bucket (object lock) and the buckets AWS Config and Session Manager deliver to from every
+ * account, each encrypted with a key of its own that the log-archive account administers
+ * but cannot use, and the access-logs bucket behind them. Nothing here can be destroyed by
+ * a plan. Created in the scope given, for the reason `organization/organization.ts` gives.
  */
-import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { S3BucketObjectLockConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration';
 import type { Construct } from 'constructs';
 import type { LandingZone } from '../model/landing-zone';
-import { policyText } from '../iam/policy-document';
+import { customerManagedKey } from '../terraform/customer-managed-key';
 import {
   accessLogsBucketPolicy,
   cloudTrailBucketPolicy,
   cloudTrailKeyPolicy,
   configBucketPolicy,
+  configKeyPolicy,
   sessionLogsBucketPolicy,
+  sessionLogsKeyPolicy,
   type LogArchivePolicyContext,
 } from './log-archive-policies';
 import { LogBucket } from './log-bucket';
@@ -34,14 +35,22 @@ export interface LogArchiveProps {
 export function logArchive(scope: Construct, props: LogArchiveProps): KmsKey {
   const { logArchive: settings, policyContext: context } = props;
   const { buckets } = settings;
-  const key = new KmsKey(scope, 'cloudtrail_key', {
+  const alias = (purpose: string) => `alias/${settings.bucketNamePrefix}-${purpose}`;
+  const key = customerManagedKey(scope, 'cloudtrail_key', {
     description: `Encrypts the log files of the organization trail ${props.trailName}.`,
-    enableKeyRotation: true,
-    deletionWindowInDays: 30,
-    policy: policyText(cloudTrailKeyPolicy(context)),
-    lifecycle: { preventDestroy: true },
+    policy: cloudTrailKeyPolicy(context),
+    alias: alias('cloudtrail'),
   });
-  new KmsAlias(scope, 'cloudtrail_key_alias', { name: `alias/${settings.bucketNamePrefix}-cloudtrail`, targetKeyId: key.keyId });
+  const configKey = customerManagedKey(scope, 'config_key', {
+    description: 'Encrypts the AWS Config files of every account in the log archive.',
+    policy: configKeyPolicy(context),
+    alias: alias('config'),
+  });
+  const sessionLogsKey = customerManagedKey(scope, 'session_logs_key', {
+    description: 'Encrypts the Session Manager transcripts of every account in the log archive.',
+    policy: sessionLogsKeyPolicy(context),
+    alias: alias('session-logs'),
+  });
 
   const accessLogs = new LogBucket(scope, 'access_logs', {
     bucketName: buckets.accessLogs,
@@ -61,9 +70,16 @@ export function logArchive(scope: Construct, props: LogArchiveProps): KmsKey {
     bucket: trailBucket.bucket.id,
     rule: { defaultRetention: { mode: settings.objectLock.mode, days: settings.objectLock.retentionDays } },
   });
-  new LogBucket(scope, 'config', { bucketName: buckets.config, accessLogsBucket: accessLogs, ...retention, policy: configBucketPolicy(context) });
+  new LogBucket(scope, 'config', {
+    bucketName: buckets.config,
+    kmsKeyArn: configKey.arn,
+    accessLogsBucket: accessLogs,
+    ...retention,
+    policy: configBucketPolicy(context),
+  });
   new LogBucket(scope, 'session_logs', {
     bucketName: buckets.sessionLogs,
+    kmsKeyArn: sessionLogsKey.arn,
     accessLogsBucket: accessLogs,
     ...retention,
     policy: sessionLogsBucketPolicy(context),

@@ -3,7 +3,7 @@ import { firewallManagerPlans, SECURITY_GROUP_POLICY_TYPES } from '../config/fir
 import { firewallManagerNeedsResourceSharing } from '../config/organization-integrations';
 import type { FirewallManagerScopeConfig } from '../config/schemas/firewall-manager';
 import type { LandingZoneConfig } from '../config/schemas/landing-zone';
-import { wafLogBucketName } from '../resource-names';
+import { wafAccessLogsBucketName, wafLogBucketName } from '../resource-names';
 import type { FirewallManager, FirewallManagerScope, FirewallManagerTargets } from './firewall-manager';
 import type { Account, MemberAccount } from './landing-zone';
 
@@ -59,7 +59,11 @@ export function buildFirewallManager(
     policies,
     referenceSecurityGroupVpcs: firewallManager.referenceSecurityGroupVpcs,
     dnsFirewallDomainLists: firewallManager.dnsFirewallDomainLists,
-    wafLogBuckets: loggingRegions.map((region) => ({ region, bucketName: wafLogBucketName(config.logArchive.bucketNamePrefix, region) })),
+    wafLogBuckets: loggingRegions.map((region) => ({
+      region,
+      bucketName: wafLogBucketName(config.logArchive.bucketNamePrefix, region),
+      accessLogsBucketName: wafAccessLogsBucketName(config.logArchive.bucketNamePrefix, region),
+    })),
     logLifecycle: config.logArchive.lifecycle,
     shieldAdvancedSubscription: policies.some((policy) => policy.policy.type === 'shieldAdvanced'),
     resourceSharing: firewallManagerNeedsResourceSharing(firewallManager),

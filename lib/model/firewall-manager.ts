@@ -34,6 +34,8 @@ export interface FirewallManagerPolicy extends FirewallManagerPlan {
 export interface WafLogBucket {
   readonly region: AwsRegion;
   readonly bucketName: string;
+  /** Where the bucket's S3 server access logs go. */
+  readonly accessLogsBucketName: string;
 }
 
 export interface FirewallManager {

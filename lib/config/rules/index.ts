@@ -30,6 +30,7 @@ import { incidentManagerRegions } from './incident-manager-regions';
 import { incidentResponseReferences } from './incident-response-references';
 import { logRetention } from './log-retention';
 import { organizationalUnits } from './organizational-units';
+import { passRoleConditions } from './pass-role-conditions';
 import { policiesPerTarget } from './policies-per-target';
 import { customPolicyReferences, exemptActionReferences } from './policy-references';
 import { regions } from './regions';
@@ -75,6 +76,7 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['identityCenter', 'organizationalUnits'], identityCenterReferences, wholeOrganization),
   configurationRule(['identityCenter', 'governedRegions'], identityCenterAdministrator, wholeOrganization),
   configurationRule(['identityCenter'], identityCenterPolicies),
+  configurationRule(['identityCenter'], passRoleConditions),
   configurationRule(['firewallManager', 'organizationalUnits', 'coreAccounts'], firewallManagerScopes, wholeOrganization),
   configurationRule(['incidentResponse'], incidentResponseReferences, wholeOrganization),
   configurationRule(['incidentResponse', 'homeRegion', 'governedRegions', 'alerts'], incidentManagerRegions),
