@@ -38,14 +38,8 @@ import { ORGANIZATION_ID, resourceControlPolicyChain, serviceControlPolicyChain 
 const ADMINISTRATOR = { name: 'AdministratorAccess', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
 const OPEN_RESOURCE_POLICY = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] };
 
-const EXAMPLE_ACCOUNTS: Record<string, string> = {
-  'log-archive': '222222222222',
-  security: '333333333333',
-  'shared-services': '444444444444',
-  'payments-dev': '555555555555',
-  'payments-prod': '666666666666',
-  'sandbox-data-science': '777777777777',
-};
+/** The member accounts of the example, each with an id of its own digit: 222222222222 ... */
+const EXAMPLE_ACCOUNTS = ['log-archive', 'security', 'shared-services', 'payments-dev', 'payments-prod', 'sandbox-data-science'];
 
 const REQUESTS_PER_EXAMPLE_ACCOUNT = 500;
 const REQUESTS_PER_CUSTOM_CHAIN = 1100;
@@ -113,9 +107,9 @@ function customScenarios(): Scenario[] {
 }
 
 function exampleScenarios(): Scenario[] {
-  return Object.entries(EXAMPLE_ACCOUNTS).map(([account, accountId]) => ({
+  return EXAMPLE_ACCOUNTS.map((account, index) => ({
     name: account,
-    accountId,
+    accountId: String(index + 2).repeat(12),
     serviceControlPolicies: serviceControlPolicyChain(exampleOutput(), account),
     resourceControlPolicies: resourceControlPolicyChain(exampleOutput(), account),
     requests: REQUESTS_PER_EXAMPLE_ACCOUNT,

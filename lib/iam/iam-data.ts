@@ -36,7 +36,7 @@ export async function actionProblem(action: string): Promise<string | undefined>
  * A key that the data lists with a variable last part, such as `secretsmanager:ResourceTag/tag-key`
  * (written `tag-key`, `${TagKey}` or `<key>`), matches any key with the same first part.
  */
-function matchesVariableKey(listed: string, key: string): boolean {
+export function matchesVariableKey(listed: string, key: string): boolean {
   const variable = /\/(tag-key|\$\{[^}]+\}|<[^>]+>)$/.exec(listed);
   if (!variable) return false;
   const prefix = listed.slice(0, variable.index + 1).toLowerCase();

