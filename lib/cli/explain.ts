@@ -17,10 +17,6 @@ import { UserError } from '../diagnostics';
 import { type ExplainOptions, explainedRequest } from '../explain/explained-request';
 import { explainRequest, modelPolicySource, type PolicySource } from '../explain/explanation';
 import { renderExplanationJson, renderExplanationText, type ExplanationFormat } from '../explain/render-explanation';
-import { enabledPolicyTypesIn, policyLevelsInView } from '../review/organization-policy-levels';
-import { organizationViewOf } from '../review/organization-view';
-import { readSynthesizedOutput } from '../review/synthesized-output';
-import { synthesizeBase } from './checkouts';
 import { configurationDirectory } from './configuration-directory';
 import { runCommand } from './run-command';
 
@@ -38,8 +34,17 @@ interface CommandOptions {
   readonly format: ExplanationFormat;
 }
 
-/** The organization as a synthesized output describes it, read back as the review reads it. */
-function outputPolicySource(directory: string, label: string, organizationId: string): PolicySource {
+/**
+ * The organization as a synthesized output describes it, read back as the review reads it.
+ * The review's code (and, for --base, the synthesis of a commit) is loaded only when asked
+ * for: explaining the working tree alone stays quick to start.
+ */
+async function outputPolicySource(directory: string, label: string, organizationId: string): Promise<PolicySource> {
+  const [{ readSynthesizedOutput }, { organizationViewOf }, { enabledPolicyTypesIn, policyLevelsInView }] = await Promise.all([
+    import('../review/synthesized-output'),
+    import('../review/organization-view'),
+    import('../review/organization-policy-levels'),
+  ]);
   const output = readSynthesizedOutput(directory);
   const view = organizationViewOf(output);
   const enabled = enabledPolicyTypesIn(output);
@@ -50,13 +55,14 @@ function outputPolicySource(directory: string, label: string, organizationId: st
   };
 }
 
-function beforeSource(options: CommandOptions, organizationId: string): PolicySource | undefined {
+async function beforeSource(options: CommandOptions, organizationId: string): Promise<PolicySource | undefined> {
   if (options.before !== undefined) return outputPolicySource(options.before, options.before, organizationId);
   if (options.base === undefined) return undefined;
+  const { synthesizeBase } = await import('./checkouts');
   const work = mkdtempSync(join(tmpdir(), 'landing-zone-explain-'));
   try {
     synthesizeBase(options.base, work);
-    return outputPolicySource(work, options.base, organizationId);
+    return await outputPolicySource(work, options.base, organizationId);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -85,7 +91,7 @@ const program = new Command('explain')
       const { landingZone } = await loadLandingZone(configurationDirectory());
       const explainOptions: ExplainOptions = { ...options, context: options.context, tags: options.tag, resourceTags: options.resourceTag };
       const request = await explainedRequest(landingZone, explainOptions);
-      const before = beforeSource(options, request.organizationId);
+      const before = await beforeSource(options, request.organizationId);
       const after = await explainRequest(request, modelPolicySource(landingZone, 'the working tree'));
       const explainedBefore = before ? await explainRequest(request, before) : undefined;
       const render = options.format === 'json' ? renderExplanationJson : renderExplanationText;
