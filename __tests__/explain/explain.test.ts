@@ -138,7 +138,7 @@ describe('what denies a request, and why', () => {
     expect(evaluation.decision).toBe('depends');
     expect(text).toContain('Decision: depends on aws:PrincipalTag/team, which the request does not give (--context aws:PrincipalTag/team=<value>):');
     expect(text).toContain(
-      'with aws:PrincipalTag/team missing: denied by an explicit deny: statement DenyAthenaOutsideDataTeam of the SCP deny-athena-outside-data-team, attached to OU Sandbox',
+      'with aws:PrincipalTag/team missing, or set to a value no policy names: denied by an explicit deny: statement DenyAthenaOutsideDataTeam of the SCP deny-athena-outside-data-team, attached to OU Sandbox',
     );
     expect(text).toContain('with aws:PrincipalTag/team=data: not denied by the organization');
     expect((await explain({ ...query, context: ['aws:PrincipalTag/team=data'] }, changed)).evaluation.decision).toBe('not-denied');

@@ -148,14 +148,42 @@ function hintFor(key: string): string {
   return `--context ${key}=<value>`;
 }
 
+function oneOf(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}` : items[0];
+}
+
+/** The ways one key could be that lead to one outcome: `aws:x=a, b or c`, `aws:x missing, or set to a value no policy names`. */
+function waysText(key: string, ways: readonly Alternative[]): string {
+  const named = ways.filter((way) => way.assumed.get(key) !== undefined && !way.unnamed.includes(key)).map((way) => valueText(way.assumed.get(key)!));
+  const parts = [
+    ...(named.length > 0 ? [`=${oneOf(named)}`] : []),
+    ...(ways.some((way) => way.assumed.get(key) === undefined) ? [' missing'] : []),
+    ...(ways.some((way) => way.unnamed.includes(key)) ? [' set to a value no policy names'] : []),
+  ];
+  return `${key}${parts[0]}${parts
+    .slice(1)
+    .map((part) => `, or${part}`)
+    .join('')}`;
+}
+
+/** One line a way the keys could be; for one key, one line an outcome with every value that leads to it. */
+function alternativeLines(alternatives: readonly Alternative[], keys: readonly string[]): string[] {
+  if (keys.length > 1)
+    return alternatives.map((alternative) => `  with ${keys.map((key) => assumedText(alternative, key)).join(', ')}: ${outcomeText(alternative.outcome)}`);
+  const byOutcome = new Map<string, Alternative[]>();
+  for (const alternative of alternatives) {
+    const outcome = outcomeText(alternative.outcome);
+    byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), alternative]);
+  }
+  return [...byOutcome].map(([outcome, ways]) => `  with ${waysText(keys[0], ways)}: ${outcome}`);
+}
+
 function decisionLines(evaluation: Evaluation): string[] {
   if (evaluation.decision !== 'depends') return [`Decision: ${outcomeText(evaluation.asGiven).replace(/^\w/, (first) => first.toUpperCase())}.`];
   const keys = evaluation.dependsOn;
   return [
     `Decision: depends on ${keys.join(', ')}, which the request does not give (${keys.map(hintFor).join(', ')}):`,
-    ...evaluation.alternatives.map(
-      (alternative) => `  with ${keys.map((key) => assumedText(alternative, key)).join(', ')}: ${outcomeText(alternative.outcome)}`,
-    ),
+    ...alternativeLines(evaluation.alternatives, keys),
     ...(evaluation.exhaustive ? [] : ['  (too many combinations to try them all: each key was varied on its own)']),
   ];
 }
@@ -174,8 +202,15 @@ function requestLines(request: ExplainedRequest): string[] {
     `${request.action} on ${request.resource}${request.resourceGiven ? '' : ` (a resource of the action's type: give --resource for another)`}`,
     `by ${principal}, in ${request.region}`,
   ];
+  if (/^arn:[^:]+:sts::\d{12}:assumed-role\//.test(request.principal))
+    lines.push(
+      "A session's aws:PrincipalArn is its role's ARN, path included, which the session's ARN does not show: give the role's ARN (--principal) for a role with a path.",
+    );
   if (!request.accountIdKnown) lines.push(`${request.account.name} has no account id yet (the landing zone creates it): ${request.accountId} stands for it.`);
-  const context = request.entries.map((entry) => `${entry.key}=${valueText(entry.value)}${entry.source === 'assumed' ? ' (assumed)' : ''}`);
+  // The time is in the JSON form; here it would only make each run's text differ.
+  const context = request.entries
+    .filter((entry) => !/^aws:(CurrentTime|EpochTime)$/i.test(entry.key))
+    .map((entry) => `${entry.key}=${valueText(entry.value)}${entry.source === 'assumed' ? ' (assumed)' : ''}`);
   lines.push(`Request context: ${context.join(', ')}.`);
   if (request.ignoredKeys.length > 0) lines.push(`Left out, as AWS sends no such key with ${request.action}: ${request.ignoredKeys.join(', ')}.`);
   return lines;
@@ -219,7 +254,7 @@ export function renderExplanationText(request: ExplainedRequest, after: Explanat
     lines.push(changed ? 'The change alters the decision.' : 'The change leaves the decision as it was.', '');
   }
   lines.push(...explanationLines(request, after), '');
-  lines.push('Not denied by the organization is not allowed: out of view here are', ...OUT_OF_VIEW.map((line) => `  - ${line}`));
+  lines.push('Out of view (a request the organization does not deny may still be denied there):', ...OUT_OF_VIEW.map((line) => `  - ${line}`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -34,10 +34,9 @@ const OTHER_VALUES: Readonly<Record<OperatorFamily, string | undefined>> = {
   null: 'other-value',
 };
 
+/** A value matching the pattern: each wildcard filled in. */
 function filledIn(pattern: string): string[] {
-  const text = readableText(pattern);
-  if (!/[*?]/.test(text)) return [text];
-  return [...new Set([text.replace(/\*/g, '').replace(/\?/g, 'x'), text.replace(/\*/g, 'x').replace(/\?/g, 'x')])];
+  return [readableText(pattern).replace(/[*?]/g, 'x')];
 }
 
 function nearDates(value: string): string[] {
