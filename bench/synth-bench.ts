@@ -3,7 +3,9 @@
  * example, synthesizes each in a child process (bench/synth-once.ts) and reports the median
  * wall time and peak RSS; then checks that adding or moving one account touches only that
  * account's stacks, and times the review (`npm run review`) of the largest organization,
- * the synths apart. A report, not a test: only a failing synth makes it exit non-zero.
+ * the synths apart, and `npm run explain` in it (the whole command as a user runs it, and the
+ * answer itself: loading the configuration, evaluating, printing). A report, not a test:
+ * only a failing synth makes it exit non-zero. `--explain` runs the explain part alone.
  *
  * `--compare <git ref>` synthesizes the same organizations with the code of that commit too
  * (in a temporary worktree), its runs alternating with this tree's so that both see the
@@ -16,9 +18,13 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { parse, stringify } from 'yaml';
+import { loadLandingZone } from '../lib/app/load-landing-zone';
 import { type Checkout, checkoutAt, removeWorktree, worktreeOf } from '../lib/cli/checkouts';
 import { ACCOUNTS_DIRECTORY, CONFIGURATION_ENTRIES, LANDING_ZONE_FILE } from '../lib/config/configuration-files';
 import { UserError } from '../lib/diagnostics';
+import { explainedRequest, type ExplainOptions } from '../lib/explain/explained-request';
+import { explainRequest, modelPolicySource } from '../lib/explain/explanation';
+import { renderExplanationText } from '../lib/explain/render-explanation';
 import { reviewOutputs } from '../lib/review/review';
 import { readSynthesizedOutput } from '../lib/review/synthesized-output';
 
@@ -29,7 +35,9 @@ const SIZES = [10, 100, 1_000];
 const RUNS = 3;
 const INCREMENTAL_SIZE = 100;
 const MOVED_WORKLOAD = 42;
-const TARGET = { accounts: 1_000, wallSeconds: 10, peakRssMb: 1024 };
+const TARGET = { accounts: 1_000, wallSeconds: 10, peakRssMb: 1024, explainSeconds: 1 };
+/** A launch outside the governed regions by a workload of the largest organization: denied by the region deny. */
+const EXPLAINED: ExplainOptions = { account: 'workload-0500', action: 'ec2:RunInstances', region: 'us-east-1' };
 
 /** Workload OUs of the example tree, each with an `environment` tag it allows. */
 const PLACEMENTS = [
@@ -239,7 +247,39 @@ function benchmarkReview(workDirectory: string, tree: Checkout): void {
   );
 }
 
-function main(compare: string | undefined): void {
+/** `npm run explain` in the largest organization: the whole command, and the answer within it. */
+async function benchmarkExplain(workDirectory: string, tree: Checkout): Promise<void> {
+  const accounts = SIZES[SIZES.length - 1];
+  const configDirectory = join(workDirectory, `org-${accounts}`);
+  if (!existsSync(configDirectory)) writeLandingZone(configDirectory, accounts);
+  const args = [join(tree.root, 'lib', 'cli', 'explain.ts'), '--account', EXPLAINED.account, '--action', EXPLAINED.action, '--region', EXPLAINED.region!];
+  const command = median(
+    Array.from({ length: RUNS }, () => {
+      const start = performance.now();
+      const child = spawnSync(join(tree.root, 'node_modules', '.bin', 'tsx'), args, {
+        env: { ...process.env, LZ_CONFIG_DIR: configDirectory },
+        encoding: 'utf8',
+      });
+      if (child.status !== 0 || !child.stdout.includes('DenyOutsideGovernedRegions')) throw new SynthFailure(`npm run explain failed:\n${child.stderr}`);
+      return (performance.now() - start) / 1000;
+    }),
+  );
+  const answers: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const start = performance.now();
+    const { landingZone } = await loadLandingZone(configDirectory);
+    const request = await explainedRequest(landingZone, EXPLAINED);
+    renderExplanationText(request, await explainRequest(request, modelPolicySource(landingZone, 'the working tree')));
+    answers.push((performance.now() - start) / 1000);
+  }
+  const answer = median(answers);
+  console.log(
+    `explaining a request in the ${accounts}-account org: the answer (configuration loaded, evaluated, printed) ${answer.toFixed(2)} s` +
+      `  ${answer <= TARGET.explainSeconds ? 'PASS' : 'MISS'} (target <= ${TARGET.explainSeconds} s); the whole command, Node.js and tsx starting included, ${command.toFixed(2)} s (medians of ${RUNS})`,
+  );
+}
+
+async function main(compare: string | undefined, explainOnly: boolean): Promise<void> {
   const workDirectory = mkdtempSync(join(tmpdir(), 'lz-synth-bench-'));
   const trees = [checkoutAt('this tree', REPO_ROOT)];
   try {
@@ -247,11 +287,14 @@ function main(compare: string | undefined): void {
     const [tree] = trees;
     console.log(`node ${process.version}; each synth in its own process (${[tree.command.split('/').pop(), ...tree.flags].join(' ')}), ${RUNS} runs per size`);
     console.log(`target: ${TARGET.accounts} accounts in <= ${TARGET.wallSeconds} s and <= ${TARGET.peakRssMb / 1024} GB peak RSS\n`);
-    console.log('accounts  stacks  median wall (s)  median peak RSS (MB)   runs  code');
-    for (const accounts of SIZES) benchmarkSize(workDirectory, accounts, trees);
-    console.log();
-    checkIncrementalChanges(workDirectory, tree);
-    benchmarkReview(workDirectory, tree);
+    if (!explainOnly) {
+      console.log('accounts  stacks  median wall (s)  median peak RSS (MB)   runs  code');
+      for (const accounts of SIZES) benchmarkSize(workDirectory, accounts, trees);
+      console.log();
+      checkIncrementalChanges(workDirectory, tree);
+      benchmarkReview(workDirectory, tree);
+    }
+    await benchmarkExplain(workDirectory, tree);
   } finally {
     if (trees[1]) removeWorktree(REPO_ROOT, trees[1]);
     rmSync(workDirectory, { recursive: true, force: true });
@@ -261,13 +304,12 @@ function main(compare: string | undefined): void {
 const options = new Command('bench')
   .description('Synthesize generated organizations of 10, 100 and 1,000 accounts and report the median time and memory.')
   .option('--compare <git-ref>', 'also synthesize them with the code of this commit, alternating runs, and report both')
+  .option('--explain', 'only time npm run explain in the largest organization')
   .parse()
-  .opts<{ compare?: string }>();
+  .opts<{ compare?: string; explain?: boolean }>();
 
-try {
-  main(options.compare);
-} catch (error) {
+main(options.compare, options.explain === true).catch((error: unknown) => {
   if (!(error instanceof SynthFailure) && !(error instanceof UserError)) throw error;
   console.error(error.message);
   process.exitCode = 1;
-}
+});
