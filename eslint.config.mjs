@@ -25,6 +25,11 @@ export default tseslint.config(
     },
   },
   {
+    // zod's records drop a key __proto__ unchecked, and build on {}, which answers to constructor or toString.
+    files: ['lib/**/*.ts', 'stacks/**/*.ts'],
+    rules: { 'no-restricted-properties': ['error', { object: 'z', property: 'record', message: 'Maps keyed by names are nameRecord (lib/name-record.ts).' }] },
+  },
+  {
     // Tests read synthesized Terraform JSON, whose shape is asserted, not typed.
     files: ['__tests__/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

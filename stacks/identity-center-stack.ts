@@ -19,6 +19,7 @@ import { managementAccountProvider, memberAccountProvider } from '../lib/terrafo
 import { LandingZoneStack } from '../lib/terraform/landing-zone-stack';
 import type { StateBackend } from '../lib/terraform/state-backend';
 import { IDENTITY_CENTER_OUTPUTS } from './stack-outputs';
+import { terraformMap } from '../lib/terraform/map-keys';
 
 export interface IdentityCenterStackProps {
   /** Its region, named on every resource, and its groups and attributes. */
@@ -54,12 +55,12 @@ export class IdentityCenterStack extends LandingZoneStack {
     new TerraformOutput(this, IDENTITY_CENTER_OUTPUTS.instanceArn, { value: instanceArn });
     new TerraformOutput(this, IDENTITY_CENTER_OUTPUTS.identityStoreId, { value: identityStoreId });
     new TerraformOutput(this, IDENTITY_CENTER_OUTPUTS.permissionSetArns, {
-      value: Object.fromEntries([...sets].map(([setName, set]) => [setName, set.arn])),
+      value: terraformMap(Object.fromEntries([...sets].map(([setName, set]) => [setName, set.arn]))),
     });
     if (!props.withGroupsAndAttributes) return;
 
     const groups = identityStoreGroups(this, { identityStoreId, region, groups: identityCenter.groups });
-    new TerraformOutput(this, IDENTITY_CENTER_OUTPUTS.groupIds, { value: Object.fromEntries(groups) });
+    new TerraformOutput(this, IDENTITY_CENTER_OUTPUTS.groupIds, { value: terraformMap(Object.fromEntries(groups)) });
     const attributes = Object.entries(identityCenter.accessControlAttributes);
     if (attributes.length > 0) {
       new SsoadminInstanceAccessControlAttributes(this, 'access_control_attributes', {

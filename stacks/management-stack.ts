@@ -19,6 +19,7 @@ import { LandingZoneStack } from '../lib/terraform/landing-zone-stack';
 import type { StateBackend } from '../lib/terraform/state-backend';
 import { organizationalUnitName } from '../lib/terraform/terraform-names';
 import { MANAGEMENT_OUTPUTS } from './stack-outputs';
+import { terraformMap } from '../lib/terraform/map-keys';
 
 export interface ManagementStackProps {
   /** The organization's name and, to adopt an existing one, its id. */
@@ -77,10 +78,10 @@ export class ManagementStack extends LandingZoneStack {
     new TerraformOutput(this, MANAGEMENT_OUTPUTS.organizationId, { value: organization.id });
     new TerraformOutput(this, MANAGEMENT_OUTPUTS.rootId, { value: rootId });
     new TerraformOutput(this, MANAGEMENT_OUTPUTS.organizationalUnitIds, {
-      value: Object.fromEntries([...units].map(([path, unit]) => [path, unit.id])),
+      value: terraformMap(Object.fromEntries([...units].map(([path, unit]) => [path, unit.id]))),
     });
     new TerraformOutput(this, MANAGEMENT_OUTPUTS.policyIds, {
-      value: Object.fromEntries([...policies].map(([policyName, policy]) => [policyName, policy.id])),
+      value: terraformMap(Object.fromEntries([...policies].map(([policyName, policy]) => [policyName, policy.id]))),
     });
   }
 }

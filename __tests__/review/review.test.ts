@@ -374,6 +374,21 @@ describe('a hand-edited output', () => {
     ]);
   });
 
+  it('reviews tags named like what every object has as tags added, and nothing besides', () => {
+    const after = editedCopy((stacks) =>
+      editJson(join(stacks, 'management', 'cdk.tf.json'), (json) => {
+        const unit = json.resource.aws_organizations_organizational_unit.ou_Security;
+        unit.tags = { ...unit.tags, ...JSON.parse('{"__proto__": "added", "constructor": "added", "toString": "added"}') };
+      }),
+    );
+    const report = reviewOutputs(readSynthesizedOutput(exampleOutput()), readSynthesizedOutput(after));
+    expect(report.stacks.flatMap((stack) => stack.resources.flatMap((resource) => resource.attributes))).toEqual([
+      { path: 'tags.__proto__', after: 'added' },
+      { path: 'tags.constructor', after: 'added' },
+      { path: 'tags.toString', after: 'added' },
+    ]);
+  });
+
   it("leaves out cdktf's metadata and lists that only changed order", () => {
     const after = editedCopy((stacks) =>
       editJson(join(stacks, 'management', 'cdk.tf.json'), (json) => {

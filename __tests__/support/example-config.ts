@@ -1,6 +1,6 @@
 /** Copies of the bundled example configuration, to change and synthesize in temporary directories. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { synthesizeLandingZone } from '../../lib/app/synthesize-landing-zone';
@@ -63,6 +63,28 @@ export function governRegion(directory: string, region: keyof typeof FIREWALL_MA
         `    ${region}:\n      AWSManagedDomainsMalwareDomainList: ${ids.malware}\n      AWSManagedDomainsBotnetCommandandControl: ${ids.botnet}\n  policies:\n`,
       ),
   );
+}
+
+/**
+ * The minimal configuration the README shows, in a new directory: its `landing-zone.yaml`,
+ * and the three request files it describes.
+ */
+export function minimalConfiguration(): string {
+  const readme = readFileSync(join(REPOSITORY, 'README.md'), 'utf8');
+  const landingZone = /A minimal configuration: a `landing-zone\.yaml` with\n\n```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (landingZone === undefined) throw new Error("the README's minimal configuration is not where it was");
+  const directory = temporaryDirectory();
+  writeFile(directory, 'landing-zone.yaml', landingZone);
+  mkdirSync(join(directory, 'accounts'));
+  const budget = 'budget: { monthlyLimitUsd: 100, alertEmails: [finance@example.com] }';
+  writeFile(
+    directory,
+    'accounts/management.yaml',
+    ['name: management', 'email: aws-management@example.com', 'role: management', 'accountId: "111111111111"', budget, ''].join('\n'),
+  );
+  for (const role of ['log-archive', 'security'])
+    writeFile(directory, `accounts/${role}.yaml`, [`name: ${role}`, `email: aws-${role}@example.com`, `role: ${role}`, 'ou: Security', budget, ''].join('\n'));
+  return directory;
 }
 
 /** Rewrites one file of a configuration directory. */

@@ -11,6 +11,7 @@
 import { existsSync } from 'node:fs';
 import { isError, quoted, UserError, type Issue, type LineLocator } from '../diagnostics';
 import { PolicyDocumentSchema } from '../iam/policy-document';
+import { prototypeFree } from '../name-record';
 import {
   ACCOUNTS_DIRECTORY,
   CONFORMANCE_PACK_DIRECTORY,
@@ -30,6 +31,8 @@ import { CONFIGURATION_RULES } from './rules';
 import { parseWithSchema } from './schema-issues';
 import { AccountSchema } from './schemas/account';
 import { ConformancePackTemplateSchema } from './schemas/conformance-pack';
+import { PolicyNameSchema } from './schemas/guardrails';
+import { PermissionSetSchema } from './schemas/identity-center';
 import { LandingZoneSchema, type LandingZoneConfig } from './schemas/landing-zone';
 import { RunbookDocumentSchema } from './schemas/runbook';
 import { ConfigurationDirectory, type ConfigurationEntry } from './source-files';
@@ -81,7 +84,7 @@ function landingZoneSections(source: SourceDocument): LandingZoneSections {
     const result = schema.safeParse((data as Record<string, unknown>)[section]);
     if (!result.success) continue;
     passed.add(section);
-    if (result.data !== undefined) sections[section] = result.data;
+    if (result.data !== undefined) sections[section] = prototypeFree(result.data);
   }
   return { sections: sections as Partial<LandingZoneConfig>, passed, issues: whole.issues };
 }
@@ -188,8 +191,8 @@ export function readConfiguration(directory: string): ConfigurationReading {
     else everyFileRead = false;
   }
 
-  /** The policy documents of a folder, `<folder>/<name>.json`, each by name. */
-  function policyFiles(folder: string, what: string): CustomPolicyFile[] {
+  /** The policy documents of a folder, `<folder>/<name>.json`, each by name; `named` says whether what names them can give that name, and what it is. */
+  function policyFiles(folder: string, what: string, named: { readonly accepts: (name: string) => boolean; readonly rule: string }): CustomPolicyFile[] {
     const read: CustomPolicyFile[] = [];
     for (const entry of entriesOf(folder) ?? []) {
       const name = entry.file.slice(folder.length + 1);
@@ -197,14 +200,26 @@ export function readConfiguration(directory: string): ConfigurationReading {
         issues.push(notReadWarning(entry, `${what} (<name>.json)`));
         continue;
       }
+      const policyName = name.replace(/\.json$/, '');
+      if (!named.accepts(policyName)) {
+        issues.push({ file: entry.file, path: [], message: `file name ${quoted(policyName)} must be ${named.rule}; rename the file` });
+        everyFileRead = false;
+        continue;
+      }
       const config = validated<CustomPolicyFile['config']>(parse(entry, parseJsonSource), PolicyDocumentSchema);
-      if (config) read.push({ file: entry.file, name: name.replace(/\.json$/, ''), config });
+      if (config) read.push({ file: entry.file, name: policyName, config });
       else everyFileRead = false;
     }
     return read;
   }
-  const customPolicies = policyFiles(CUSTOM_POLICY_DIRECTORY, 'custom SCPs');
-  const permissionSetPolicies = policyFiles(PERMISSION_SET_POLICY_DIRECTORY, 'inline policies of permission sets');
+  const customPolicies = policyFiles(CUSTOM_POLICY_DIRECTORY, 'custom SCPs', {
+    accepts: (name) => PolicyNameSchema.safeParse(name).success,
+    rule: 'letters, digits, - and _, a letter or digit first (at most 128): guardrails.attachments name the policy by it',
+  });
+  const permissionSetPolicies = policyFiles(PERMISSION_SET_POLICY_DIRECTORY, 'inline policies of permission sets', {
+    accepts: (name) => PermissionSetSchema.shape.inlinePolicyFile.safeParse(name).success,
+    rule: 'lowercase letters, digits and -, a letter or digit first: inlinePolicyFile names the policy by it',
+  });
   const conformancePacks: ConformancePackFile[] = [];
   for (const entry of entriesOf(CONFORMANCE_PACK_DIRECTORY) ?? []) {
     const name = entry.file.slice(CONFORMANCE_PACK_DIRECTORY.length + 1);

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { didYouMean, expectedOneOf, quoted, type Issue } from '../diagnostics';
+import { prototypeFree } from '../name-record';
 
 /** A value as a message shows it: a short excerpt of a text, YAML's spelling of the numbers JSON has none for. */
 function describeValue(value: unknown): string {
@@ -91,7 +92,7 @@ export type SchemaResult<T> = { readonly value: T; readonly issues: readonly Iss
 /** Parses `data` of `file` with `schema`; every problem becomes an issue at its field. */
 export function parseWithSchema<S extends z.ZodType>(schema: S, file: string, data: unknown): SchemaResult<z.output<S>> {
   const result = schema.safeParse(data, { error: messageOf, reportInput: true });
-  if (result.success) return { value: result.data, issues: [] };
+  if (result.success) return { value: prototypeFree(result.data), issues: [] };
   const issues: Issue[] = [];
   for (const issue of result.error.issues) {
     const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');

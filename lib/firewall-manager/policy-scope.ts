@@ -7,6 +7,7 @@
 import type { FmsPolicyConfig } from '@cdktf/provider-aws/lib/fms-policy';
 import type { FirewallManagerScope, FirewallManagerTargets } from '../model/firewall-manager';
 import type { Account } from '../model/landing-zone';
+import { terraformMap } from '../terraform/map-keys';
 
 /** How the policy names OUs and accounts: by ids, which may be read from other stacks' states. */
 export interface ScopeIds {
@@ -27,7 +28,7 @@ export function scopeArguments(scope: FirewallManagerScope, ids: ScopeIds): Scop
   return {
     ...(scope.include ? { includeMap: targetMap(scope.include, ids) } : {}),
     ...(scope.exclude ? { excludeMap: targetMap(scope.exclude, ids) } : {}),
-    ...(Object.keys(scope.resourceTags).length > 0 ? { resourceTags: { ...scope.resourceTags } } : {}),
+    ...(Object.keys(scope.resourceTags).length > 0 ? { resourceTags: terraformMap(scope.resourceTags) } : {}),
     excludeResourceTags: scope.excludeResourceTags,
   };
 }

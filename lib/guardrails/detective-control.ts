@@ -75,6 +75,11 @@ export function controlRuleName(control: Pick<DetectiveControl, 'id'>): string {
   return `landing-zone-${control.id}`;
 }
 
+/** The parameter of `control` named `name` in a configuration, if it has one (its own: `constructor` is no parameter). */
+export function controlParameter(control: Pick<DetectiveControl, 'parameters'>, name: string): ControlParameter | undefined {
+  return control.parameters && Object.hasOwn(control.parameters, name) ? control.parameters[name] : undefined;
+}
+
 /** The text a parameter's value is given to AWS Config as, or why it cannot be. */
 export function parameterText(parameter: ControlParameter, value: unknown): { readonly text: string } | { readonly problem: string } {
   switch (parameter.type) {

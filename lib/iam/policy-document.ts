@@ -7,6 +7,7 @@
  * IAM compares them as.
  */
 import { z } from 'zod';
+import { nameRecord } from '../name-record';
 
 export type OneOrMany<T> = T | readonly T[];
 
@@ -16,7 +17,10 @@ const OneOrManyStrings = z.union([z.string().min(1), z.array(z.string().min(1)).
 const ConditionValue = z.preprocess((value) => (typeof value === 'boolean' || typeof value === 'number' ? String(value) : value), z.string());
 
 /** `{ operator: { key: value(s) } }`, e.g. `{ StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1'] } }`. */
-const ConditionSchema = z.record(z.string(), z.record(z.string(), z.union([ConditionValue, z.array(ConditionValue).min(1).readonly()])).readonly()).readonly();
+const ConditionSchema = nameRecord(
+  z.string(),
+  nameRecord(z.string(), z.union([ConditionValue, z.array(ConditionValue).min(1).readonly()])).readonly(),
+).readonly();
 
 /** Who a resource policy (bucket, key, event bus, topic) speaks to. */
 const PrincipalSchema = z.union([z.literal('*'), z.strictObject({ AWS: OneOrManyStrings }), z.strictObject({ Service: OneOrManyStrings })]);

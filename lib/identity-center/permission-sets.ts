@@ -13,6 +13,7 @@ import type { Construct } from 'constructs';
 import type { AwsRegion } from '../iam/aws-regions';
 import type { PermissionSet } from '../model/identity-center';
 import { textName } from '../terraform/terraform-names';
+import { terraformMap } from '../terraform/map-keys';
 
 export interface PermissionSetsProps {
   /** Read from the Identity Center instance. */
@@ -36,7 +37,7 @@ export function permissionSets(scope: Construct, props: PermissionSetsProps): Ma
       description: set.description,
       sessionDuration: set.sessionDuration,
       relayState: set.relayState,
-      tags: Object.keys(set.tags).length > 0 ? { ...set.tags } : undefined,
+      tags: Object.keys(set.tags).length > 0 ? terraformMap(set.tags) : undefined,
     });
     const permissionSetArn = permissionSet.arn;
     for (const managedPolicyArn of set.awsManagedPolicyArns) {

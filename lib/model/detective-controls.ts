@@ -9,7 +9,14 @@ import type { AccountRequest, ConfigurationFiles } from '../config/configuration
 import { conformancePackTemplateText } from '../config/schemas/conformance-pack';
 import type { DetectiveControlsConfig } from '../config/schemas/detective-controls';
 import { DETECTIVE_CONTROLS } from '../guardrails/detective-control-catalogue';
-import { controlRuleName, parameterText, type ControlGuidance, type ControlRemediation, type DetectiveControl } from '../guardrails/detective-control';
+import {
+  controlParameter,
+  controlRuleName,
+  parameterText,
+  type ControlGuidance,
+  type ControlRemediation,
+  type DetectiveControl,
+} from '../guardrails/detective-control';
 import type { PasswordPolicyConfig } from '../config/schemas/account-baseline';
 
 /** A control built for this landing zone: what one Config rule is made from. */
@@ -49,7 +56,7 @@ export const NO_DETECTIVE_CONTROLS: DetectiveControlSet = { controls: [], confor
 function deployedControl(control: DetectiveControl, config: DetectiveControlsConfig, passwordPolicy: PasswordPolicyConfig): DeployedControl {
   const values: Record<string, string> = { ...control.parameterValues?.({ passwordPolicy }) };
   for (const [name, value] of Object.entries(config.parameters[control.id] ?? {})) {
-    const parameter = control.parameters?.[name];
+    const parameter = controlParameter(control, name);
     const text = parameter && parameterText(parameter, value);
     // The detective-controls rules have refused any other parameter.
     if (!text || !('text' in text)) throw new Error(`parameter ${name} of ${control.id} invalid after validation`);

@@ -10,6 +10,7 @@
 import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
 import type { Construct } from 'constructs';
 import type { MemberAccount } from '../model/landing-zone';
+import { terraformMap } from '../terraform/map-keys';
 
 /**
  * AWS cannot read back `role_name` or `iam_user_access_to_billing`, and a change to either
@@ -35,7 +36,7 @@ export function memberAccount(scope: Construct, props: MemberAccountProps): Orga
     roleName: props.accountAccessRole,
     iamUserAccessToBilling: 'ALLOW',
     closeOnDeletion: account.lifecycle === 'closing',
-    tags: { ...account.tags },
+    tags: terraformMap(account.tags),
     lifecycle: { preventDestroy: account.lifecycle !== 'closing', ignoreChanges: UNREADABLE_ACCOUNT_ARGUMENTS },
   });
   if (account.existingAccountId) created.importFrom(account.existingAccountId);

@@ -11,6 +11,7 @@ import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organiz
 import type { Construct } from 'constructs';
 import type { LandingZone, OrganizationalUnit } from '../model/landing-zone';
 import { organizationalUnitName } from '../terraform/terraform-names';
+import { terraformMap } from '../terraform/map-keys';
 
 export interface OrganizationProps {
   /** The organization's name and, to adopt an existing one, its id. */
@@ -46,7 +47,7 @@ export function organizationWithUnits(scope: Construct, props: OrganizationProps
     const unit = new OrganizationsOrganizationalUnit(scope, `ou_${organizationalUnitName(ou.path)}`, {
       name: ou.name,
       parentId: parent ? parent.id : rootId,
-      tags: Object.keys(ou.tags).length > 0 ? { ...ou.tags } : undefined,
+      tags: Object.keys(ou.tags).length > 0 ? terraformMap(ou.tags) : undefined,
     });
     if (ou.existingId) unit.importFrom(ou.existingId);
     units.set(ou.path, unit);

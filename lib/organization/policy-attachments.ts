@@ -3,6 +3,7 @@ import { OrganizationsPolicyAttachment } from '@cdktf/provider-aws/lib/organizat
 import { Construct } from 'constructs';
 import { POLICY_ATTACHMENT_KEYS } from '../guardrails/policy-types';
 import type { PolicyAttachments as AttachedPolicies } from '../model/landing-zone';
+import { constructId } from '../terraform/terraform-names';
 
 export interface PolicyAttachmentsProps {
   /** The root, OU or account id. */
@@ -17,7 +18,7 @@ export class PolicyAttachments extends Construct {
   constructor(scope: Construct, id: string, props: PolicyAttachmentsProps) {
     super(scope, id);
     for (const name of POLICY_ATTACHMENT_KEYS.flatMap((key) => props.policies[key])) {
-      new OrganizationsPolicyAttachment(this, name, { policyId: props.policyId(name), targetId: props.targetId });
+      new OrganizationsPolicyAttachment(this, constructId(name), { policyId: props.policyId(name), targetId: props.targetId });
     }
   }
 }

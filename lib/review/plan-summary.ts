@@ -20,6 +20,7 @@ import { reportOf } from './review';
 import { risksOf } from './risks';
 import { withValues } from './stack-diff';
 import { type Noise, valueChanges } from './value-diff';
+import { nameRecord } from '../name-record';
 
 const ChangeSchema = z.looseObject({
   actions: z.array(z.string()),
@@ -45,7 +46,7 @@ const PlanSchema = z.looseObject({
   format_version: z.string().regex(/^1\./),
   resource_changes: z.array(ResourceChangeSchema).default([]),
   resource_drift: z.array(ResourceChangeSchema).default([]),
-  output_changes: z.record(z.string(), ChangeSchema).default({}),
+  output_changes: nameRecord(z.string(), ChangeSchema).default({}),
   configuration: z.unknown().optional(),
 });
 
@@ -61,7 +62,7 @@ function masked(value: unknown, marks: unknown, replacement: string): unknown {
   if (value === null || typeof value !== 'object' || marks === null || typeof marks !== 'object') return value;
   if (Array.isArray(value)) return value.map((item, index) => masked(item, (marks as unknown[])[index], replacement));
   const markMap = marks as Record<string, unknown>;
-  const result: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  const result: Record<string, unknown> = Object.assign(Object.create(null), value);
   for (const [key, mark] of Object.entries(markMap)) result[key] = masked(result[key], mark, replacement);
   return result;
 }

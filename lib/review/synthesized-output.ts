@@ -42,7 +42,7 @@ export function readSynthesizedOutput(directory: string): SynthesizedOutput {
   const texts = new Map<string, string>();
   const parsed = new Map<string, TerraformJson>();
   const entry = (stack: string) => {
-    const found = manifest.stacks[stack];
+    const found = Object.hasOwn(manifest.stacks, stack) ? manifest.stacks[stack] : undefined;
     if (!found) throw new Error(`no stack ${stack} in ${directory}`);
     return found;
   };

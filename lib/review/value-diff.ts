@@ -21,12 +21,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** The entry `key` of a map: its own, never what every object has (`constructor`, `toString`). */
+function entryOf(map: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(map, key) ? map[key] : undefined;
+}
+
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => deepEqual(item, b[index]));
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => key in b && deepEqual(a[key], b[key]));
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key]));
   }
   return false;
 }
@@ -77,7 +82,8 @@ function collect(before: unknown, after: unknown, path: readonly string[], noise
     return;
   }
   if (isPlainObject(before) && isPlainObject(after)) {
-    for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) collect(before[key], after[key], [...path, key], noise, into);
+    for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort())
+      collect(entryOf(before, key), entryOf(after, key), [...path, key], noise, into);
     return;
   }
   if (Array.isArray(before) && Array.isArray(after)) {

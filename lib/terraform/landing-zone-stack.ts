@@ -6,6 +6,7 @@
 import { TerraformElement, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { escapeLiteralText } from './literal-text';
+import { restoreMapKeys } from './map-keys';
 import type { StateBackend } from './state-backend';
 
 export abstract class LandingZoneStack extends TerraformStack {
@@ -19,7 +20,7 @@ export abstract class LandingZoneStack extends TerraformStack {
   /**
    * cdktf resolves the output of each element's `toTerraform` as soon as it has it: the
    * escaping wraps each element's own, before references are resolved into text that could
-   * no longer be told from literal text.
+   * no longer be told from literal text. Keys `__proto__` come back last (see `map-keys.ts`).
    */
   override toTerraform(): ReturnType<TerraformStack['toTerraform']> {
     for (const element of this.node.findAll().filter(TerraformElement.isTerraformElement)) {
@@ -28,6 +29,6 @@ export abstract class LandingZoneStack extends TerraformStack {
       const ownOutput = element.toTerraform.bind(element);
       element.toTerraform = () => escapeLiteralText(ownOutput()) as ReturnType<typeof ownOutput>;
     }
-    return super.toTerraform();
+    return restoreMapKeys(super.toTerraform());
   }
 }

@@ -1,5 +1,9 @@
-/** Terraform resource names from user-given text. */
+/** Terraform resource names and construct ids from user-given text. */
 import { createHash } from 'node:crypto';
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8);
+}
 
 /**
  * A name for user-given text: every character but letters and digits becomes `_`. Text with
@@ -9,7 +13,7 @@ import { createHash } from 'node:crypto';
 function nameFor(text: string, kept: RegExp): string {
   const name = text.replace(/[^A-Za-z0-9]/g, '_');
   if (kept.test(text)) return name;
-  return `${name}_${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
+  return `${name}_${shortHash(text)}`;
 }
 
 /** A name for an OU path: `Workloads/Prod` becomes `Workloads_Prod`. */
@@ -31,4 +35,14 @@ export function regionName(region: string): string {
 export function kebabName(name: string): string {
   if (!/^[A-Za-z0-9-]+$/.test(name)) throw new Error(`${name} is not a kebab-case name`);
   return name.replace(/-/g, '_');
+}
+
+/**
+ * A construct id for a name used as it is given (a policy name under its attachments).
+ * constructs keeps a scope's children in a plain object, where a child named `constructor`
+ * or `toString` meets what every object has, and one named `__proto__` vanishes: such a name
+ * gets a short hash of itself appended. Every other name is its own id, as it always was.
+ */
+export function constructId(name: string): string {
+  return name in Object.prototype ? `${name}_${shortHash(name)}` : name;
 }

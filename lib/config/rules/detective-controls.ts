@@ -7,7 +7,7 @@
  */
 import { expectedOneOf, type FieldPath, type Issue } from '../../diagnostics';
 import { DETECTIVE_CONTROLS } from '../../guardrails/detective-control-catalogue';
-import { parameterText } from '../../guardrails/detective-control';
+import { controlParameter, parameterText } from '../../guardrails/detective-control';
 import type { ConfigurationFiles } from '../configuration-files';
 import { detectiveControlTargets, resolveTarget } from '../policy-targets';
 
@@ -61,7 +61,7 @@ export function detectiveControlParameters({ landingZone }: Pick<ConfigurationFi
     const known = Object.keys(control.parameters ?? {});
     if (known.length === 0) return [{ file, path, message: `${id} (${control.sourceIdentifier}) takes no parameters` }];
     return Object.entries(values).flatMap(([name, value]): Issue[] => {
-      const parameter = control.parameters?.[name];
+      const parameter = controlParameter(control, name);
       if (!parameter) return [{ file, path: [...path, name], message: expectedOneOf(`a parameter of ${control.sourceIdentifier}`, known, name) }];
       const text = parameterText(parameter, value);
       return 'problem' in text ? [{ file, path: [...path, name], message: `${text.problem} (${parameter.description})` }] : [];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { expected } from '../schema-issues';
 import { setOf, TagKeySchema, TagValueSchema } from './common';
 import { PolicyNameSchema } from './guardrails';
+import { nameRecord } from '../../name-record';
 
 const BackupPlanSchema = z
   .strictObject({
@@ -29,7 +30,7 @@ const BackupPlanSchema = z
 
 export const BackupSchema = z
   .strictObject({
-    plans: z.record(PolicyNameSchema, BackupPlanSchema).describe('By name: the backup policy of the organization named so, attached in guardrails.attachments (backupPolicies).'),
+    plans: nameRecord(PolicyNameSchema, BackupPlanSchema).describe('By name: the backup policy of the organization named so, attached in guardrails.attachments (backupPolicies).'),
   })
   .describe('Organization backup plans; each account keeps the vault and the role they use.');
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { quoted } from '../../diagnostics';
 import { AWS_REGIONS } from '../../iam/aws-regions';
 import { expected, expectedType } from '../schema-issues';
+import { nameRecord } from '../../name-record';
 
 /**
  * A list that means a set (regions, ports, OU paths, account names, e-mail addresses,
@@ -95,8 +96,7 @@ export const TagValueSchema = z
   .max(256)
   .regex(TAG_CHARACTERS, { error: expected(`a tag value of ${TAG_CHARACTERS_MESSAGE}`) });
 
-export const TagsSchema = z
-  .record(TagKeySchema, TagValueSchema)
+export const TagsSchema = nameRecord(TagKeySchema, TagValueSchema)
   .refine((tags) => Object.keys(tags).length <= MAX_TAGS_PER_RESOURCE, {
     error: (issue) => `expected at most ${MAX_TAGS_PER_RESOURCE} tags (AWS's limit on one resource), got ${Object.keys(issue.input as object).length}`,
   });

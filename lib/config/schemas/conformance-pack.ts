@@ -5,6 +5,7 @@
  * rule's properties when the pack is deployed.
  */
 import { z } from 'zod';
+import { nameRecord } from '../../name-record';
 
 /** What AWS Config accepts as a template body (PutConformancePack, TemplateBody), as synthesized. */
 export const CONFORMANCE_PACK_TEMPLATE_MAX_LENGTH = 51_200;
@@ -14,7 +15,7 @@ const RESOURCE_TYPES = ['AWS::Config::ConfigRule', 'AWS::Config::RemediationConf
 const ResourceSchema = z
   .object({
     Type: z.enum(RESOURCE_TYPES, { error: `expected one of the resources a conformance pack holds (${RESOURCE_TYPES.join(', ')})` }),
-    Properties: z.record(z.string(), z.unknown()),
+    Properties: nameRecord(z.string(), z.unknown()),
   })
   .catchall(z.unknown());
 
@@ -23,10 +24,9 @@ export const ConformancePackTemplateSchema = z
     AWSTemplateFormatVersion: z.string().optional(),
     Description: z.string().optional(),
     Metadata: z.unknown().optional(),
-    Parameters: z.record(z.string(), z.unknown()).optional(),
-    Conditions: z.record(z.string(), z.unknown()).optional(),
-    Resources: z
-      .record(z.string().regex(/^[A-Za-z0-9]+$/, { error: 'a logical id is letters and digits only' }), ResourceSchema)
+    Parameters: nameRecord(z.string(), z.unknown()).optional(),
+    Conditions: nameRecord(z.string(), z.unknown()).optional(),
+    Resources: nameRecord(z.string().regex(/^[A-Za-z0-9]+$/, { error: 'a logical id is letters and digits only' }), ResourceSchema)
       .refine((resources) => Object.values(resources).some((resource) => resource.Type === 'AWS::Config::ConfigRule'), {
         error: 'holds no AWS::Config::ConfigRule: a conformance pack is a set of Config rules',
       }),

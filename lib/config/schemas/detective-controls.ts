@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_ROOT_CONTROLS } from '../../guardrails/detective-control-catalogue';
 import { expected } from '../schema-issues';
 import { setOf } from './common';
+import { nameRecord } from '../../name-record';
 
 const ControlIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,50}$/, { error: expected('a control id of the catalogue (lowercase letters, digits and -)') });
 export const ConformancePackNameSchema = z
@@ -31,15 +32,14 @@ export const DetectiveControlsSchema = z
         root: ControlAttachmentsSchema.default({ controls: [...DEFAULT_ROOT_CONTROLS], conformancePacks: [] }).describe(
           'Deployed to every account, by the Config delegated administrator (those with remediation, by every baseline): by default every mandatory and strongly recommended control.',
         ),
-        organizationalUnits: z.record(z.string(), ControlAttachmentsSchema).default({}).describe('By OU path: deployed in the baseline of every account below.'),
-        accounts: z.record(z.string(), ControlAttachmentsSchema).default({}).describe("By account name: deployed in that account's baseline."),
+        organizationalUnits: nameRecord(z.string(), ControlAttachmentsSchema).default({}).describe('By OU path: deployed in the baseline of every account below.'),
+        accounts: nameRecord(z.string(), ControlAttachmentsSchema).default({}).describe("By account name: deployed in that account's baseline."),
       })
       .default({ root: { controls: [...DEFAULT_ROOT_CONTROLS], conformancePacks: [] }, organizationalUnits: {}, accounts: {} }),
-    parameters: z
-      .record(ControlIdSchema, z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])))
+    parameters: nameRecord(ControlIdSchema, nameRecord(z.string(), z.union([z.string(), z.number(), z.boolean()])))
       .default({})
       .describe("By control id: values of the managed rule's input parameters, over the catalogue's."),
-    remediation: z.record(ControlIdSchema, RemediationSchema).default({}).describe("By control id: remediation with the runbook the catalogue names."),
+    remediation: nameRecord(ControlIdSchema, RemediationSchema).default({}).describe("By control id: remediation with the runbook the catalogue names."),
   })
   .describe('Detective controls (AWS Config rules and conformance packs) and where they are deployed.');
 

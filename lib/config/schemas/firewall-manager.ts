@@ -11,6 +11,7 @@ import { DNS_FIREWALL_MANAGED_DOMAIN_LISTS } from '../../firewall-policies/dns-f
 import { NETWORK_FIREWALL_MAX_ALLOWED_CIDRS, NETWORK_FIREWALL_STATEFUL_DEFAULT_ACTIONS } from '../../firewall-policies/network-firewall-policy';
 import { expected, expectedType } from '../schema-issues';
 import { AccountNameSchema, plainText, RegionSchema, setOf, TagKeySchema, TagValueSchema } from './common';
+import { nameRecord } from '../../name-record';
 
 /** A policy's name in the file; the Firewall Manager policy is named `landing-zone-<name>`. */
 const PolicyKeySchema = z
@@ -42,8 +43,7 @@ const ScopeSchema = z
   .strictObject({
     include: ScopeTargetsSchema.optional().describe('Only these OUs and accounts; every account of the organization when absent. Not with exclude.'),
     exclude: ScopeTargetsSchema.optional().describe('Every account but these OUs and accounts. Not with include.'),
-    resourceTags: z
-      .record(TagKeySchema, TagValueSchema)
+    resourceTags: nameRecord(TagKeySchema, TagValueSchema)
       .default({})
       .describe('Only resources with all of these tags (all but them with excludeResourceTags); at most 8.'),
     excludeResourceTags: z.boolean().default(false).describe('resourceTags name the resources left out instead.'),
@@ -244,7 +244,7 @@ export const FirewallManagerSchema = z
       .partialRecord(RegionSchema, z.partialRecord(z.enum(DNS_FIREWALL_MANAGED_DOMAIN_LISTS), DomainListIdSchema))
       .default({})
       .describe('By region: the id of each AWS managed domain list the DNS Firewall policies use (aws route53resolver list-firewall-domain-lists).'),
-    policies: z.record(PolicyKeySchema, PolicySchema).default({}).describe('Firewall Manager policies by name.'),
+    policies: nameRecord(PolicyKeySchema, PolicySchema).default({}).describe('Firewall Manager policies by name.'),
   })
   .describe('Firewall Manager policies, created from the security account (the Firewall Manager administrator).');
 

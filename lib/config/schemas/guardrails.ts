@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { REQUIRE_TAGS_SERVICE_NAMES } from '../../guardrails/require-tags-services';
 import { expected } from '../schema-issues';
 import { setOf } from './common';
+import { nameRecord } from '../../name-record';
 
 export const PolicyNameSchema = z
   .string()
@@ -76,8 +77,8 @@ export const GuardrailsSchema = z
     attachments: z
       .strictObject({
         root: PolicyAttachmentsSchema.optional().describe('Policies on the organization root: every member account.'),
-        organizationalUnits: z.record(z.string(), PolicyAttachmentsSchema).default({}).describe('By OU path, e.g. Workloads/Prod.'),
-        accounts: z.record(z.string(), PolicyAttachmentsSchema).default({}).describe('By account name.'),
+        organizationalUnits: nameRecord(z.string(), PolicyAttachmentsSchema).default({}).describe('By OU path, e.g. Workloads/Prod.'),
+        accounts: nameRecord(z.string(), PolicyAttachmentsSchema).default({}).describe('By account name.'),
       })
       .default({ organizationalUnits: {}, accounts: {} }),
   })

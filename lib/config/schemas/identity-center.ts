@@ -8,6 +8,7 @@ import { PolicyDocumentSchema } from '../../iam/policy-document';
 import { expected } from '../schema-issues';
 import { AccountNameSchema, AwsManagedPolicyNameSchema, plainText, RegionSchema, setOf, TagsSchema } from './common';
 import { PERMISSION_SET_POLICY_DIRECTORY } from '../configuration-entries';
+import { nameRecord } from '../../name-record';
 
 /** IAM Identity Center: a permission set's name, 1-32 of letters, digits and `+=,.@_-`. */
 export const PermissionSetNameSchema = z
@@ -118,8 +119,7 @@ export const IdentityCenterSchema = z
     delegatedAdministrator: AccountNameSchema.optional().describe(
       'An existing member account (with accountId) that administers Identity Center; the management account when absent.',
     ),
-    groups: z
-      .record(
+    groups: nameRecord(
         GroupNameSchema,
         z.strictObject({
           create: z.boolean().default(false).describe('Create the group (organizations without an external identity provider); else it is looked up.'),
@@ -128,11 +128,10 @@ export const IdentityCenterSchema = z
       )
       .default({})
       .describe('Groups that grants name, by display name: looked up in the identity store (SCIM), or created.'),
-    permissionSets: z.record(PermissionSetNameSchema, PermissionSetSchema).default({}),
-    customerManagedPolicies: z.record(CustomerManagedPolicyNameSchema, CustomerManagedPolicySchema).default({}),
+    permissionSets: nameRecord(PermissionSetNameSchema, PermissionSetSchema).default({}),
+    customerManagedPolicies: nameRecord(CustomerManagedPolicyNameSchema, CustomerManagedPolicySchema).default({}),
     grants: z.array(GrantSchema).default([]),
-    accessControlAttributes: z
-      .record(z.string().regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u, { error: expected('an attribute key') }), z.array(z.string().min(1).max(256)).min(1).max(1))
+    accessControlAttributes: nameRecord(z.string().regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u, { error: expected('an attribute key') }), z.array(z.string().min(1).max(256)).min(1).max(1))
       .default({})
       .describe('ABAC: attribute key to its source in the identity store, e.g. CostCenter: ["${path:enterprise.costCenter}"].'),
   })

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { PolicyDocumentSchema } from '../../iam/policy-document';
 import { expected } from '../schema-issues';
 import { AwsManagedPolicyNameSchema, ContactEmailSchema, RegionSchema, setOf } from './common';
+import { nameRecord } from '../../name-record';
 
 /** Alerts that can start an incident, by id; see `lib/incident-response/incident-catalogue.ts`. */
 export const INCIDENT_KINDS = ['root-console-sign-in', 'cloudtrail-stopped', 'security-hub-critical-finding', 'guardduty-high-severity-finding', 'root-api-use'] as const;
@@ -68,8 +69,8 @@ const TeamsChannelSchema = z
 
 export const ChatSchema = z
   .strictObject({
-    slack: z.record(LocalName, SlackChannelSchema).default({}).describe('Slack channels by name; the configuration is named landing-zone-<name>.'),
-    teams: z.record(LocalName, TeamsChannelSchema).default({}).describe('Microsoft Teams channels by name; the configuration is named landing-zone-<name>.'),
+    slack: nameRecord(LocalName, SlackChannelSchema).default({}).describe('Slack channels by name; the configuration is named landing-zone-<name>.'),
+    teams: nameRecord(LocalName, TeamsChannelSchema).default({}).describe('Microsoft Teams channels by name; the configuration is named landing-zone-<name>.'),
     guardrailPolicies: setOf(AwsManagedPolicyNameSchema)
       .min(1)
       .max(10)
@@ -129,12 +130,10 @@ const RunbookSchema = z
       .regex(/^[a-z0-9][a-z0-9-]*$/, { error: expected('a file name without extension') })
       .optional()
       .describe('A runbook of this configuration: runbooks/<name>.yaml (or .yml or .json), made as the document landing-zone-<name>.'),
-    parameters: z
-      .record(z.string().regex(RUNBOOK_PARAMETER, { error: expected('a runbook parameter name') }), z.array(z.string().max(512)).min(1))
+    parameters: nameRecord(z.string().regex(RUNBOOK_PARAMETER, { error: expected('a runbook parameter name') }), z.array(z.string().max(512)).min(1))
       .default({})
       .describe('Runbook parameters and their values.'),
-    dynamicParameters: z
-      .record(z.string().regex(RUNBOOK_PARAMETER, { error: expected('a runbook parameter name') }), z.enum(['INVOLVED_RESOURCES', 'INCIDENT_RECORD_ARN']))
+    dynamicParameters: nameRecord(z.string().regex(RUNBOOK_PARAMETER, { error: expected('a runbook parameter name') }), z.enum(['INVOLVED_RESOURCES', 'INCIDENT_RECORD_ARN']))
       .default({})
       .describe('Runbook parameters Incident Manager fills in from the incident.'),
     policy: PolicyDocumentSchema.optional().describe('What the runbook may do in the security account, besides running: an IAM policy of its role.'),
@@ -158,9 +157,9 @@ export const IncidentManagerSchema = z
     secondRegion: RegionSchema.optional().describe(
       'The second region of the replication set, beside the home region; the first governed region after the home region when absent.',
     ),
-    contacts: z.record(LocalName, ContactSchema).default({}).describe('Responders by alias; each is landing-zone-<alias> in Incident Manager.'),
-    escalationPlans: z.record(LocalName, EscalationPlanSchema).default({}).describe('Escalation plans by alias, in the same namespace as the contacts.'),
-    responsePlans: z.record(LocalName, ResponsePlanSchema).describe('Response plans by name; each is landing-zone-<name> in Incident Manager.'),
+    contacts: nameRecord(LocalName, ContactSchema).default({}).describe('Responders by alias; each is landing-zone-<alias> in Incident Manager.'),
+    escalationPlans: nameRecord(LocalName, EscalationPlanSchema).default({}).describe('Escalation plans by alias, in the same namespace as the contacts.'),
+    responsePlans: nameRecord(LocalName, ResponsePlanSchema).describe('Response plans by name; each is landing-zone-<name> in Incident Manager.'),
     incidents: z
       .strictObject(Object.fromEntries(INCIDENT_KINDS.map((kind) => [kind, LocalName.optional()])) as Record<IncidentKind, z.ZodOptional<typeof LocalName>>)
       .optional()

@@ -19,6 +19,7 @@ import { QuotasSchema } from './quotas';
 import { SecurityServicesSchema } from './security-services';
 import { SessionManagerSchema } from './session-manager';
 import { StateBackendSchema } from './state-backend';
+import { nameRecord } from '../../name-record';
 
 export const RequiredTagSchema = z.strictObject({
   key: TagKeySchema,
@@ -39,8 +40,7 @@ export const LandingZoneSchema = z
       .min(1)
       .describe('Regions where workloads may run; the home region must be one of them.'),
     requiredTags: setOf(RequiredTagSchema, (tag) => tag.key).default([]).describe('Tags every account request must carry.'),
-    organizationalUnits: z
-      .record(OrganizationalUnitNameSchema, OrganizationalUnitSchema.nullable())
+    organizationalUnits: nameRecord(OrganizationalUnitNameSchema, OrganizationalUnitSchema.nullable())
       .describe('The OU tree under the organization root, by name.'),
     accountAccessRole: IamRoleNameSchema.default('OrganizationAccountAccessRole').describe(
       'The role that stacks assume in member accounts, created by AWS Organizations in vended accounts.',

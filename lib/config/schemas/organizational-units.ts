@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { expected } from '../schema-issues';
 import { plainText, TagsSchema } from './common';
+import { nameRecord } from '../../name-record';
 
 /** OU names are 1-128 characters; `/` separates the levels of an OU path, so it cannot be part of a name. */
 export const OrganizationalUnitNameSchema = plainText(1, 128).regex(/^[^/]+$/, { error: 'an OU name cannot contain "/", which separates the levels of an OU path' });
@@ -21,8 +22,7 @@ export const OrganizationalUnitSchema: z.ZodType<OrganizationalUnitConfig> = z
       .describe('Id of an existing OU to adopt (imported rather than created).'),
     tags: TagsSchema.optional().describe('Tags on the OU itself.'),
     get children() {
-      return z
-        .record(OrganizationalUnitNameSchema, OrganizationalUnitSchema.nullable())
+      return nameRecord(OrganizationalUnitNameSchema, OrganizationalUnitSchema.nullable())
         .optional()
         .describe('Nested OUs, by name.');
     },

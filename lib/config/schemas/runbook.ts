@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { expected } from '../schema-issues';
 import { setOf } from './common';
+import { nameRecord } from '../../name-record';
 
 
 export const RunbookDocumentSchema = z
@@ -13,8 +14,7 @@ export const RunbookDocumentSchema = z
     schemaVersion: z.literal('0.3', { error: 'expected "0.3", the schema version of Automation runbooks' }),
     description: z.string().max(1024).optional(),
     assumeRole: z.string().optional(),
-    parameters: z
-      .record(z.string().regex(/^[a-zA-Z0-9_]{1,50}$/, { error: expected('a parameter name of letters, digits and _ (at most 50)') }), z.looseObject({ type: z.string() }))
+    parameters: nameRecord(z.string().regex(/^[a-zA-Z0-9_]{1,50}$/, { error: expected('a parameter name of letters, digits and _ (at most 50)') }), z.looseObject({ type: z.string() }))
       .optional(),
     mainSteps: setOf(
       z.looseObject({

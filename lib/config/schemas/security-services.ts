@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { expected } from '../schema-issues';
 import { setOf } from './common';
+import { nameRecord } from '../../name-record';
 
 /** GuardDuty protection plans, by setting name, with the feature name of the GuardDuty API. */
 export const GUARDDUTY_PROTECTIONS = {
@@ -74,8 +75,7 @@ const SecurityHubSchema = z
       'Standards enabled in every account and governed region.',
     ),
     disabledControls: ControlIdsSchema.default([]).describe('Controls turned off in every account, by id (IAM.6, ...), each for a reason the team can give.'),
-    organizationalUnits: z
-      .record(z.string(), SecurityHubPolicySchema)
+    organizationalUnits: nameRecord(z.string(), SecurityHubPolicySchema)
       .default({})
       .describe('By OU path: standards and disabled controls that differ there; an OU below one listed inherits its settings.'),
   })

@@ -6,12 +6,13 @@
  * AWS would accept, such as one read back from a synthesized output.
  */
 import { z } from 'zod';
+import { nameRecord } from '../../name-record';
 
 const OneOrMany = z.union([z.string(), z.array(z.string())]).transform((value) => (typeof value === 'string' ? [value] : value));
 
 const ConditionValue = z.union([z.string(), z.number(), z.boolean()]).transform(String);
 
-const Condition = z.record(z.string(), z.record(z.string(), z.union([ConditionValue.transform((value) => [value]), z.array(ConditionValue)])));
+const Condition = nameRecord(z.string(), nameRecord(z.string(), z.union([ConditionValue.transform((value) => [value]), z.array(ConditionValue)])));
 
 /** `"*"`, or principals by kind: `{ "AWS": [...] }`, `{ "Service": ... }`, `{ "Federated": ... }`, `{ "CanonicalUser": ... }`. */
 const Principal = z.union([
