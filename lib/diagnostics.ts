@@ -113,10 +113,11 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** Every error, then apart every warning, each group sorted by file and line. */
+/** Every error, then apart every warning, each group sorted by file and line; an issue said twice (two checks of one field that fail alike) is said once. */
 export function formatIssues(issues: readonly Issue[], locate: LineLocator): string {
-  const errors = issues.filter(isError);
-  const warnings = issues.filter((issue) => !isError(issue));
+  const distinct = [...new Map(issues.map((issue) => [`${isError(issue)} ${formatIssue(issue, locate)}`, issue])).values()];
+  const errors = distinct.filter(isError);
+  const warnings = distinct.filter((issue) => !isError(issue));
   const sections = [
     formatGroup(`${plural(errors.length, 'error')} in the landing zone configuration; nothing was written.`, errors, locate),
     formatGroup(`${plural(warnings.length, 'warning')}:`, warnings, locate),

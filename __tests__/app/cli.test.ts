@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyExample, editFile, filesUnder, runEntry, synthesize, temporaryDirectory } from '../support/example-config';
+import { copyExample, editFile, filesUnder, REPOSITORY, runEntry, synthesize, temporaryDirectory } from '../support/example-config';
 
 const STACK_TRACE = /^\s+at .+\(.+:\d+:\d+\)$/m;
 
@@ -47,6 +47,20 @@ describe('synth (main.ts)', () => {
     expect(existsSync(outdir)).toBe(false);
   });
 
+  it('prints warnings on stdout, which cdktf synth does not label as errors', () => {
+    const dir = copyExample();
+    writeFileSync(join(dir, 'accounts', 'notes.txt'), 'not a request\n');
+    const result = runEntry('main.ts', [], { LZ_CONFIG_DIR: dir, CDKTF_OUTDIR: join(temporaryDirectory(), 'out') });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('1 warning:\naccounts/notes.txt is not read');
+  });
+
+  it('is what npm run synth runs, without the cdktf CLI, so that the same app writes the same output', () => {
+    const app = JSON.parse(readFileSync(join(REPOSITORY, 'cdktf.json'), 'utf8')).app;
+    expect(JSON.parse(readFileSync(join(REPOSITORY, 'package.json'), 'utf8')).scripts.synth).toBe(app);
+  });
+
   it('explains a directory without landing-zone.yaml', () => {
     const empty = temporaryDirectory();
     const result = runEntry('main.ts', [], { LZ_CONFIG_DIR: empty, CDKTF_OUTDIR: join(empty, 'out') });
@@ -62,6 +76,22 @@ describe('npm run validate (lib/cli/validate.ts)', () => {
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toBe(`${dir}: valid. Example Corp: 7 OUs, 6 member accounts, governed regions eu-west-1, eu-central-1.`);
     expect(existsSync(join(dir, 'cdktf.out'))).toBe(false);
+  });
+
+  it('names --config-dir when the directory it names holds no landing-zone.yaml', () => {
+    const empty = temporaryDirectory();
+    const result = runEntry('lib/cli/validate.ts', ['--config-dir', empty], { LZ_CONFIG_DIR: '' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(`No landing-zone.yaml in ${empty}. Name with --config-dir the directory that holds it.`);
+  });
+
+  it('says once what two checks of one field find alike', () => {
+    const dir = copyExample();
+    editFile(dir, 'accounts/payments-dev.yaml', (text) => text.replace(/^email: .*$/m, 'email: bad'));
+    const result = runEntry('lib/cli/validate.ts', ['--config-dir', dir], {});
+    expect(result.stderr).toBe(
+      '1 error in the landing zone configuration; nothing was written.\naccounts/payments-dev.yaml:3 email: expected an email address, got "bad"\n',
+    );
   });
 
   it('rejects a broken configuration with the same report as synth', () => {

@@ -19,8 +19,9 @@ function failIfErrors(issues: readonly Issue[], locate: LineLocator): void {
   if (issues.some(isError)) throw new ConfigurationError(issues, formatIssues(issues, locate));
 }
 
-export async function loadLandingZone(directory: string): Promise<LoadedLandingZone> {
-  const reading = readConfiguration(directory);
+/** `findIt`: how to name another directory, should this one hold no landing-zone.yaml (see `readConfiguration`). */
+export async function loadLandingZone(directory: string, findIt?: string): Promise<LoadedLandingZone> {
+  const reading = readConfiguration(directory, findIt);
   const { files, locate } = reading;
   const issues = [...reading.issues, ...(await reading.lookedUp)];
   if (!files) throw new ConfigurationError(issues, formatIssues(issues, locate));

@@ -1,7 +1,7 @@
 /** `npm run validate`: checks a landing zone configuration without synthesizing it. */
 import { Command } from 'commander';
 import { loadLandingZone } from '../app/load-landing-zone';
-import { CONFIG_DIR_VARIABLE, configurationDirectory } from './configuration-directory';
+import { chosenConfigurationDirectory, CONFIG_DIR_VARIABLE } from './configuration-directory';
 import { runCommand } from './run-command';
 
 const program = new Command('validate')
@@ -9,8 +9,8 @@ const program = new Command('validate')
   .option('-c, --config-dir <dir>', `configuration directory (default: $${CONFIG_DIR_VARIABLE}, else the working directory)`)
   .action((options: { configDir?: string }) =>
     runCommand(async () => {
-      const directory = options.configDir ?? configurationDirectory();
-      const { landingZone, warnings } = await loadLandingZone(directory);
+      const { directory, findIt } = chosenConfigurationDirectory(options.configDir);
+      const { landingZone, warnings } = await loadLandingZone(directory, findIt);
       if (warnings) console.warn(warnings);
       console.log(
         `${directory}: valid. ${landingZone.organization.name}: ${landingZone.organizationalUnits.length} OUs, ` +

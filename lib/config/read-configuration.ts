@@ -98,8 +98,12 @@ function notReadWarning(entry: ConfigurationEntry, what: string): Issue {
   return { file: entry.file, path: [], severity: 'warning', message };
 }
 
-export function readConfiguration(directory: string): ConfigurationReading {
-  const noConfiguration = new UserError(`No ${LANDING_ZONE_FILE} in ${directory}. Run from the landing zone's directory, or point LZ_CONFIG_DIR at it.`);
+/** What to do when the directory holds no landing-zone.yaml, for a command that takes its directory from LZ_CONFIG_DIR or the working directory. */
+export const FIND_THE_CONFIGURATION = "Run from the landing zone's directory, or point LZ_CONFIG_DIR at it.";
+
+/** Every file of the configuration in `directory`, read and checked; `findIt` says how to name another directory, should this one hold no landing-zone.yaml. */
+export function readConfiguration(directory: string, findIt: string = FIND_THE_CONFIGURATION): ConfigurationReading {
+  const noConfiguration = new UserError(`No ${LANDING_ZONE_FILE} in ${directory}. ${findIt}`);
   if (!existsSync(directory)) throw noConfiguration;
   const root = new ConfigurationDirectory(directory);
   const landingZoneEntry = root.entry(LANDING_ZONE_FILE);
