@@ -7,7 +7,8 @@ import { type ExplainOptions, explainedRequest } from '../../lib/explain/explain
 import { explainRequest, modelPolicySource } from '../../lib/explain/explanation';
 import { renderExplanationText } from '../../lib/explain/render-explanation';
 import type { LandingZone } from '../../lib/model/landing-zone';
-import { copyExample, editFile, governRegion, runEntry, writeFile } from '../support/example-config';
+import { copyExample, editFile, governRegion, runEntry, runEntryIn, writeFile } from '../support/example-config';
+import { temporaryRepository } from '../support/temporary-repository';
 import { exampleOutput } from '../support/example-output';
 
 const COMPLETE_TAGS = ['owner=payments', 'environment=prod', 'cost-center=4200'];
@@ -221,8 +222,15 @@ describe('npm run explain', () => {
     expect(text).toContain('The change alters the decision.');
   });
 
-  it('compares with a commit, synthesized with its own code', () => {
-    const result = runEntry('lib/cli/explain.ts', ['--account', 'payments-prod', '--action', 's3:GetObject', '--base', 'HEAD', '--format', 'json'], {});
+  it('compares with a commit, synthesized with its own code, in a repository of its own', () => {
+    const result = runEntryIn(
+      temporaryRepository(),
+      'lib/cli/explain.ts',
+      ['--account', 'payments-prod', '--action', 's3:GetObject', '--base', 'HEAD', '--format', 'json'],
+      {
+        LZ_CONFIG_DIR: '',
+      },
+    );
     expect(result.stderr).toBe('');
     const json = JSON.parse(result.stdout);
     expect(json.before).toMatchObject({ source: 'HEAD', decision: json.decision });

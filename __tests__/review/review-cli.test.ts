@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReviewReportSchema } from '../../lib/review/report';
-import { copyExample, editFile, runEntry, synthesize, temporaryDirectory } from '../support/example-config';
+import { copyExample, editFile, runEntry, runEntryIn, synthesize, temporaryDirectory } from '../support/example-config';
+import { temporaryRepository } from '../support/temporary-repository';
 import { exampleOutput } from '../support/example-output';
 
 const PLANS = join(__dirname, '..', 'fixtures', 'plans');
@@ -32,11 +33,13 @@ describe('npm run review', () => {
     expect(result.stdout).not.toContain('\u001b[');
   });
 
-  it('compares the working tree with a commit, synthesizing both', () => {
-    const result = runEntry('lib/cli/review.ts', ['--base', 'HEAD', '--format', 'json'], {});
+  it('compares the working tree with a commit, synthesizing both, in a repository of its own', () => {
+    const repository = temporaryRepository();
+    editFile(repository, 'landing-zone.yaml', (text) => text.replace('sessionDuration: PT1H', 'sessionDuration: PT12H'));
+    const result = runEntryIn(repository, 'lib/cli/review.ts', ['--base', 'HEAD', '--format', 'json'], { LZ_CONFIG_DIR: '' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(ReviewReportSchema.parse(JSON.parse(result.stdout)).version).toBe(1);
+    expect(ReviewReportSchema.parse(JSON.parse(result.stdout)).risks.map((risk) => risk.kind)).toEqual(['access-widened']);
   });
 
   it.each([
@@ -45,7 +48,7 @@ describe('npm run review', () => {
     [['--before', '/nonexistent', '--after', '/nonexistent'], '/nonexistent is not a synthesized landing zone: it has no manifest.json'],
     [['--base', 'no-such-ref-anywhere'], 'could not check out no-such-ref-anywhere'],
   ])('refuses %j with a clear message, no stack trace', (args, message) => {
-    const result = runEntry('lib/cli/review.ts', args, {});
+    const result = runEntry('lib/cli/review.ts', args, { LZ_CONFIG_DIR: '' });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);

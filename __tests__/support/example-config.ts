@@ -150,8 +150,13 @@ export interface CommandResult {
 
 /** Runs a TypeScript entry point of the repository as a user would. */
 export function runEntry(entry: string, args: readonly string[], env: Record<string, string>): CommandResult {
-  const result = spawnSync(join(REPOSITORY, 'node_modules', '.bin', 'tsx'), [join(REPOSITORY, entry), ...args], {
-    cwd: REPOSITORY,
+  return runEntryIn(REPOSITORY, entry, args, env);
+}
+
+/** Runs a TypeScript entry point of the project in `root` (a copy of it, see `temporaryRepository`), from that directory. */
+export function runEntryIn(root: string, entry: string, args: readonly string[], env: Record<string, string>): CommandResult {
+  const result = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, entry), ...args], {
+    cwd: root,
     env: { ...process.env, CHECKPOINT_DISABLE: '1', ...env },
     encoding: 'utf8',
   });
