@@ -169,6 +169,62 @@ describe('cross-file rules', () => {
     ]);
   });
 
+  it('keeps a core account in the OU landing-zone.yaml gives it: moving it in its request file alone is refused', () => {
+    const dir = copyExample();
+    editFile(dir, 'accounts/security.yaml', (text) => text.replace('ou: Security', 'ou: Suspended'));
+    editFile(dir, 'accounts/log-archive.yaml', (text) => text.replace('ou: Security', 'ou: Workloads/Prod'));
+    expect(issuesOf(dir)).toEqual([
+      `accounts/log-archive.yaml:5 ou: moves the log-archive account to Workloads/Prod, but it stays in Security (coreAccounts.organizationalUnits.logArchive of landing-zone.yaml): a core account moves only when that field names its new OU too`,
+      `accounts/security.yaml:5 ou: moves the security account to Suspended, but it stays in Security (coreAccounts.organizationalUnits.security of landing-zone.yaml): a core account moves only when that field names its new OU too`,
+    ]);
+  });
+
+  it('moves a core account when coreAccounts.organizationalUnits says so too', () => {
+    const dir = copyExample();
+    editFile(dir, 'accounts/log-archive.yaml', (text) => text.replace('ou: Security', 'ou: Infrastructure'));
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace('    logArchive: Security', '    logArchive: Infrastructure'));
+    expect(issuesOf(dir)).toEqual([]);
+  });
+
+  it('never keeps a core account where nothing can run, even when both files say so', () => {
+    const suspended = copyExample();
+    editFile(suspended, 'accounts/security.yaml', (text) => text.replace('ou: Security', 'ou: Suspended'));
+    editFile(suspended, 'landing-zone.yaml', (text) => text.replace('    security: Security', '    security: Suspended'));
+    const line = lineOf(suspended, 'landing-zone.yaml', 'security: Suspended');
+    expect(issuesOf(suspended)).toEqual([
+      `landing-zone.yaml:${line} coreAccounts.organizationalUnits.security: is Suspended, where nothing can run (it is the suspended OU), but every account's logs and security services depend on the security account: keep it in an OU where it works`,
+    ]);
+
+    const denied = copyExample();
+    editFile(denied, 'accounts/log-archive.yaml', (text) => text.replace('ou: Security', 'ou: Workloads/Prod'));
+    editFile(denied, 'landing-zone.yaml', (text) =>
+      text
+        .replace('    logArchive: Security', '    logArchive: Workloads/Prod')
+        .replace(
+          '      Workloads:\n        serviceControlPolicies: [region-deny, require-tags-on-create]',
+          '      Workloads:\n        serviceControlPolicies: [region-deny, require-tags-on-create, deny-all]',
+        ),
+    );
+    expect(issuesOf(denied)).toEqual([
+      ...['payments-dev', 'payments-prod'].map((name) =>
+        expect.stringMatching(
+          new RegExp(`^accounts/${name}\\.yaml:\\d+ ou: is Workloads/(Non)?Prod, where nothing can run \\(deny-all reaches it from Workloads\\)`),
+        ),
+      ),
+      expect.stringMatching(
+        /^landing-zone\.yaml:\d+ coreAccounts\.organizationalUnits\.logArchive: is Workloads\/Prod, where nothing can run \(deny-all reaches it from Workloads\)/,
+      ),
+    ]);
+  });
+
+  it('warns about an active account asked for in the suspended OU', () => {
+    const dir = copyExample();
+    editFile(dir, 'accounts/sandbox-data-science.yaml', (text) => text.replace('ou: Sandbox', 'ou: Suspended'));
+    expect(issuesOf(dir)).toEqual([
+      `accounts/sandbox-data-science.yaml:4 ou: is Suspended, where nothing can run (it is the suspended OU): the account would be created active and then be unusable; choose another OU, or suspend an existing account with lifecycle: suspended`,
+    ]);
+  });
+
   it('requires the home region to be governed and each region listed once', () => {
     const ungoverned = copyExample();
     editFile(ungoverned, 'landing-zone.yaml', (text) => text.replace('homeRegion: eu-west-1', 'homeRegion: us-east-1'));

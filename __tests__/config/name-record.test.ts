@@ -63,7 +63,7 @@ describe('the maps a configuration leaves out', () => {
       homeRegion: 'eu-west-1',
       governedRegions: ['eu-west-1'],
       organizationalUnits: { Security: {} },
-      coreAccounts: { logArchive: 'log-archive', security: 'security' },
+      coreAccounts: { logArchive: 'log-archive', security: 'security', organizationalUnits: { logArchive: 'Security', security: 'Security' } },
       logArchive: { bucketNamePrefix: 'x-logs' },
       alerts: { emails: ['a@example.com'] },
       stateBackend: { type: 'local' },

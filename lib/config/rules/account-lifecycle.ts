@@ -4,15 +4,16 @@
  * administrator hold what the rest relies on); the suspended OU exists, with deny-all
  * attached so that a suspended account can do nothing; nobody is granted access to a
  * suspended account; and AWS's closure quota (10% of member accounts, between 10 and 1,000,
- * in a rolling 30 days) is said when more accounts are closing than it allows.
+ * in a rolling 30 days) is said when more accounts are closing than it allows. An active
+ * workload account asked for in an OU where it can do nothing (the suspended OU, an OU that
+ * deny-all reaches) is warned about: it would be created, then stopped.
  */
 import type { Issue } from '../../diagnostics';
 import type { ConfigurationFiles } from '../configuration-files';
 import { resolveTarget } from '../policy-targets';
+import { DENY_ALL, whyStopped } from '../stopped-units';
 
 type Files = Pick<ConfigurationFiles<'organizationalUnits' | 'suspendedOrganizationalUnit' | 'guardrails' | 'identityCenter'>, 'landingZone' | 'accounts'>;
-
-const DENY_ALL = 'deny-all';
 
 /** AWS Organizations' quota of accounts closed in a rolling 30 days. */
 export function closureQuota(memberAccounts: number): number {
@@ -21,9 +22,20 @@ export function closureQuota(memberAccounts: number): number {
 
 export function accountLifecycle({ landingZone, accounts }: Files): Issue[] {
   const config = landingZone.config;
-  const leaving = accounts.filter((account) => account.config.lifecycle !== 'active');
-  if (leaving.length === 0) return [];
   const issues: Issue[] = [];
+  for (const { file, config: account } of accounts) {
+    const stopped = account.lifecycle === 'active' && account.role === 'workload' && account.ou !== undefined ? whyStopped(config, account.ou) : undefined;
+    if (stopped !== undefined) {
+      issues.push({
+        file,
+        path: ['ou'],
+        severity: 'warning',
+        message: `is ${account.ou}, where nothing can run (${stopped}): the account would be created active and then be unusable; choose another OU, or suspend an existing account with lifecycle: suspended`,
+      });
+    }
+  }
+  const leaving = accounts.filter((account) => account.config.lifecycle !== 'active');
+  if (leaving.length === 0) return issues;
   const unit = config.suspendedOrganizationalUnit;
   const found = resolveTarget({ target: { kind: 'organizational-unit', path: unit }, fieldPath: ['suspendedOrganizationalUnit'] }, { landingZone, accounts });
   if (!found.found) {

@@ -72,7 +72,7 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['guardrails'], someGuardrail),
   configurationRule(['guardrails'], exemptActionReferences),
   configurationRule([], customPolicyReferences),
-  configurationRule(['coreAccounts'], coreAccounts, wholeOrganization),
+  configurationRule(['coreAccounts', 'organizationalUnits', 'suspendedOrganizationalUnit', 'guardrails'], coreAccounts, wholeOrganization),
   configurationRule(['identityCenter', 'organizationalUnits'], identityCenterReferences, wholeOrganization),
   configurationRule(['identityCenter', 'governedRegions'], identityCenterAdministrator, wholeOrganization),
   configurationRule(['identityCenter'], identityCenterPolicies),

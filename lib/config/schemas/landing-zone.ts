@@ -49,8 +49,14 @@ export const LandingZoneSchema = z
       .strictObject({
         logArchive: AccountNameSchema.describe('Name of the log-archive account.'),
         security: AccountNameSchema.describe('Name of the security (audit) account.'),
+        organizationalUnits: z
+          .strictObject({
+            logArchive: z.string().min(1).describe('The OU path the log-archive account stays in; its request file names the same.'),
+            security: z.string().min(1).describe('The OU path the security account stays in; its request file names the same.'),
+          })
+          .describe('The OU each core account stays in: a request file that moves one is refused unless this says so too.'),
       })
-      .describe('The accounts that hold the logs and administer the security services.'),
+      .describe('The accounts that hold the logs and administer the security services, and the OU each stays in.'),
     alternateContacts: AlternateContactsSchema.optional().describe(
       'Default alternate contacts for every account; an account request may override each.',
     ),
