@@ -33,11 +33,12 @@ export class UserError extends Error {
   }
 }
 
-/** The configuration has errors: carries every issue found, already formatted in `message`. */
+/** The configuration has errors: carries every issue found, already formatted in `message`, and where each is. */
 export class ConfigurationError extends UserError {
   constructor(
     readonly issues: readonly Issue[],
     message: string,
+    readonly locate: LineLocator,
   ) {
     super(message);
     this.name = 'ConfigurationError';

@@ -16,7 +16,7 @@ export interface LoadedLandingZone {
 }
 
 function failIfErrors(issues: readonly Issue[], locate: LineLocator): void {
-  if (issues.some(isError)) throw new ConfigurationError(issues, formatIssues(issues, locate));
+  if (issues.some(isError)) throw new ConfigurationError(issues, formatIssues(issues, locate), locate);
 }
 
 /** `findIt`: how to name another directory, should this one hold no landing-zone.yaml (see `readConfiguration`). */
@@ -24,7 +24,7 @@ export async function loadLandingZone(directory: string, findIt?: string): Promi
   const reading = readConfiguration(directory, findIt);
   const { files, locate } = reading;
   const issues = [...reading.issues, ...(await reading.lookedUp)];
-  if (!files) throw new ConfigurationError(issues, formatIssues(issues, locate));
+  if (!files) throw new ConfigurationError(issues, formatIssues(issues, locate), locate);
   failIfErrors(issues, locate);
   const landingZone = buildLandingZone(files);
   const allIssues = [...issues, ...checkPolicyQuotas(landingZone.policies, landingZone.quotas, files.landingZone.file)];

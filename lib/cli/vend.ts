@@ -7,15 +7,16 @@
  *     --tag owner=payments --tag environment=nonprod --tag cost-center=4200 \
  *     --budget 300 --budget-email payments-leads@example.com --access payments-developers=Developer
  *
- * Run in a terminal without flags, it asks for each answer instead; never in CI.
+ * Run in a terminal without flags, it asks for each answer instead, checking each as it is
+ * given; never in CI.
  */
 import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
 import { readConfiguration } from '../config/read-configuration';
-import { flattenOrganizationalUnits } from '../config/organizational-unit-paths';
 import { UserError } from '../diagnostics';
-import { type AccountAnswers, vendAccount } from '../vending/account-request';
-import { CONFIG_DIR_VARIABLE, configurationDirectory } from './configuration-directory';
+import { type AccountAnswers, ANSWER_FLAGS, vendAccount } from '../vending/account-request';
+import { type Conversation, vendInteractively } from '../vending/interview';
+import { chosenConfigurationDirectory, CONFIG_DIR_VARIABLE } from './configuration-directory';
 import { runCommand } from './run-command';
 
 interface VendOptions {
@@ -32,42 +33,23 @@ interface VendOptions {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-/** Asks for each answer, offering what the configuration allows. */
-async function askForAnswers(directory: string): Promise<AccountAnswers> {
-  const { files } = readConfiguration(directory);
-  const settings = files?.landingZone.config;
-  const units = settings ? flattenOrganizationalUnits(settings.organizationalUnits).map((unit) => unit.path) : [];
+/** A conversation on the terminal, closed once `talk` is done. */
+async function withConversation<T>(talk: (conversation: Conversation) => Promise<T>): Promise<T> {
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
   try {
-    const ask = async (question: string) => (await prompt.question(`${question}: `)).trim();
-    const name = await ask('Account name (lowercase letters, digits, hyphens)');
-    const email = await ask('Root user email');
-    const ou = await ask(`OU${units.length > 0 ? ` (${units.join(', ')})` : ''}`);
-    const tags: string[] = [];
-    for (const tag of settings?.requiredTags ?? []) {
-      tags.push(`${tag.key}=${await ask(`Tag ${tag.key}${tag.allowedValues ? ` (${tag.allowedValues.join(', ')})` : ''}`)}`);
-    }
-    const budget = await ask('Monthly budget in USD');
-    const budgetEmails = (await ask('Budget alert emails, comma-separated'))
-      .split(',')
-      .map((email) => email.trim())
-      .filter(Boolean);
-    const access = (await ask('Access, group=permission-set, comma-separated (empty for none)'))
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter(Boolean);
-    return { name, email, ou, tags, budget: budget === '' ? undefined : Number(budget), budgetEmails, access };
+    return await talk({ ask: (question) => prompt.question(question), tell: (line) => console.log(line) });
   } finally {
     prompt.close();
   }
 }
 
 function answersOf(options: VendOptions): AccountAnswers {
-  const missing = (['name', 'email', 'ou'] as const).filter((flag) => options[flag] === undefined);
+  const missing = [
+    ...(['name', 'email', 'ou', 'budget'] as const).filter((answer) => options[answer] === undefined).map((answer) => ANSWER_FLAGS[answer]),
+    ...(options.budgetEmail.length === 0 ? [ANSWER_FLAGS.budgetEmails] : []),
+  ];
   if (missing.length > 0)
-    throw new UserError(
-      `${missing.map((flag) => `--${flag}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} required (run it in a terminal without flags to be asked)`,
-    );
+    throw new UserError(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} required (run it in a terminal without flags to be asked)`);
   const budget = options.budget === undefined ? undefined : Number(options.budget);
   if (budget !== undefined && !Number.isFinite(budget)) throw new UserError(`--budget ${JSON.stringify(options.budget)}: expected a number of US dollars`);
   return {
@@ -95,12 +77,15 @@ const program = new Command('vend')
   .option('--account-id <id>', 'an existing account to adopt instead of creating one')
   .action((options: VendOptions) =>
     runCommand(async () => {
-      const directory = options.configDir ?? configurationDirectory();
+      const { directory, findIt } = chosenConfigurationDirectory(options.configDir);
+      const { files } = readConfiguration(directory, findIt);
       const noFlags =
         [options.name, options.email, options.ou, options.budget, options.accountId].every((value) => value === undefined) &&
         options.tag.length + options.budgetEmail.length + options.access.length === 0;
       const interactive = noFlags && process.stdin.isTTY === true && process.stdout.isTTY === true && !process.env.CI;
-      const { file, warnings } = await vendAccount(directory, interactive ? await askForAnswers(directory) : answersOf(options));
+      const { file, warnings } = interactive
+        ? await withConversation((conversation) => vendInteractively(directory, files?.landingZone.config, conversation))
+        : await vendAccount(directory, answersOf(options));
       if (warnings) console.warn(warnings);
       console.log(`wrote ${file}: open a pull request with it; the review will show the account's two new stacks and what reaches it`);
     }),
