@@ -6,6 +6,8 @@
  *   apply   applies the saved plans that still hold, else plans afresh and applies what has no risk
  *   drift   plans every stack (waves of changed-stacks --all) and reports those that drifted
  *
+ * With --dry-run it only prints what it would run, in which order (no Terraform, no AWS).
+ *
  * Exit codes: 0 done; 1 bad arguments or waves file; 2 drift found, or an apply stopped at a
  * risk; 3 a stack failed. Terraform is `$TERRAFORM_BINARY`, else `terraform` on PATH.
  */
@@ -16,6 +18,7 @@ import { terraformProcess } from '../pipeline/terraform-process';
 import { readStackWaves } from '../pipeline/waves-file';
 import { renderWavesMarkdown, renderWavesText } from '../pipeline/waves-report';
 import { runCommand } from './run-command';
+import { describeDryRun } from './waves-dry-run';
 
 interface WavesOptions {
   readonly waves: string;
@@ -27,6 +30,7 @@ interface WavesOptions {
   readonly acceptRisk?: boolean;
   readonly report?: string;
   readonly terraform: string;
+  readonly dryRun?: boolean;
 }
 
 function wholeNumber(minimum: number): (value: string) => number {
@@ -54,9 +58,14 @@ const program = new Command('waves')
   .option('--accept-risk', 'apply: apply a fresh plan even when it has a risk (the change was approved with its risk)')
   .option('--report <file>', 'write a Markdown report of the run there (for a pull request comment or an issue)')
   .option('--terraform <path>', 'the Terraform binary', process.env.TERRAFORM_BINARY || 'terraform')
+  .option('--dry-run', 'print what would run, wave by wave, and run nothing (no Terraform, no AWS)')
   .action((mode: WaveMode, options: WavesOptions) =>
     runCommand(async () => {
       const waves = readStackWaves(options.waves);
+      if (options.dryRun) {
+        console.log(describeDryRun(waves, { mode, concurrency: options.concurrency, plansDirectory: options.plansDir }));
+        return;
+      }
       const result = await runWaves(waves, {
         mode,
         concurrency: options.concurrency,
