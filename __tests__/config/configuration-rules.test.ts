@@ -42,10 +42,10 @@ describe('file shape', () => {
 
   it('rejects unknown keys deep in the OU tree', () => {
     const dir = copyExample();
-    editFile(dir, 'landing-zone.yaml', (text) => text.replace('      Prod: {}', '      Prod:\n        tag:\n          a: b'));
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace('      Prod:\n', '      Prod:\n        tag:\n          a: b\n'));
     const line = lineOf(dir, 'landing-zone.yaml', 'tag:');
     expect(issuesOf(dir)).toEqual([
-      `landing-zone.yaml:${line} organizationalUnits.Workloads.children.Prod.tag: unknown key (expected one of id, tags, children); did you mean "tags"?`,
+      `landing-zone.yaml:${line} organizationalUnits.Workloads.children.Prod.tag: unknown key (expected one of id, environment, tags, children); did you mean "tags"?`,
     ]);
   });
 

@@ -286,7 +286,7 @@ arn:aws:iam::123456789012:role/OrganizationAccountAccessRole
     expect(stopped.result.exitCode).toBe(2);
     const risky = stopped.result.steps[0];
     expect(risky.detail).toBe('not applied: its fresh plan (no plan was saved for it) has a risk no one approved');
-    expect(risky.risks).toEqual(['account-removed: account account would leave the organization: its account is destroyed']);
+    expect(risky.risks).toEqual(['account-removed: account payments-dev would leave the organization: its account is destroyed']);
     expect(stopped.result.steps[1].detail).toBe('not run: account-payments-dev stopped at a risk in wave 1');
     expect(commandsOf(fake.calls(), 'account-payments-dev')).not.toContain('apply');
     expect(renderWavesMarkdown(stopped.result)).toContain(

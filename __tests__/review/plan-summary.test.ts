@@ -17,7 +17,7 @@ const resource = (report: ReviewReport, stack: string, address: string) =>
 describe('plans', () => {
   const report = reviewPlans(['management', 'log-archive', 'account-payments-qa', 'account-payments-dev', 'baseline-payments-prod', 'security'].map(plan));
 
-  it('name their stack by file name, and leave out stacks that change nothing', () => {
+  it('name their stack by file name, count a replace as one to add and one to destroy as Terraform does, and leave out stacks that change nothing', () => {
     expect(stackOfPlanFile('/plans/account-payments-qa.json')).toBe('account-payments-qa');
     expect(stackOfPlanFile('baseline-x.tfplan.json')).toBe('baseline-x');
     expect(report.stacks.map((stack) => stack.name)).toEqual([
@@ -27,7 +27,7 @@ describe('plans', () => {
       'log-archive',
       'management',
     ]);
-    expect(report.counts).toEqual({ stacksAdded: 0, stacksRemoved: 0, stacksChanged: 5, resourcesAdded: 2, resourcesRemoved: 2, resourcesChanged: 5 });
+    expect(report.counts).toEqual({ stacksAdded: 0, stacksRemoved: 0, stacksChanged: 5, resourcesAdded: 3, resourcesRemoved: 3, resourcesChanged: 4 });
   });
 
   it('take the replacement and its reason from the plan', () => {
@@ -37,14 +37,14 @@ describe('plans', () => {
     );
   });
 
-  it('show what is known only after apply, and skip data sources that are only read', () => {
+  it('show what is known only after apply, name accounts as the plan does, and skip data sources that are only read', () => {
     const account = resource(report, 'account-payments-qa', 'aws_organizations_account.account');
     expect(account).toMatchObject({ action: 'create' });
     expect(account!.unknownAfter).toEqual(expect.arrayContaining(['id', 'arn']));
     expect(resource(report, 'account-payments-qa', 'data.terraform_remote_state.management')).toBeUndefined();
     expect(resource(report, 'account-payments-qa', 'output.account_id')).toMatchObject({ action: 'create', unknownAfter: [''] });
     expect(report.intents).toContainEqual(
-      expect.objectContaining({ kind: 'account-added', sentence: 'account-payments-qa creates account account in ou-ab12-nonprod01' }),
+      expect.objectContaining({ kind: 'account-added', sentence: 'account-payments-qa creates account payments-qa in ou-ab12-nonprod01' }),
     );
   });
 
@@ -77,19 +77,19 @@ describe('plans', () => {
 
   it('raise the same risks as a review of the outputs, without the blast radius only the outputs give', () => {
     expect(report.risks.map((risk) => [risk.kind, risk.title])).toEqual([
-      ['account-removed', 'account account would leave the organization: its account is destroyed'],
-      ['replaced', 'aws_s3_bucket.cloudtrail_bucket_1C89B57A in log-archive is replaced (bucket changed)'],
-      ['guardrail-weakened', 'p-efgh5678 is detached from ou-ab12-cdef3456'],
+      ['account-removed', 'account payments-dev would leave the organization: its account is destroyed'],
       ['exemption-widened', 'SCP region-deny now exempts arn:aws:iam::*:role/Contractor'],
-      [
-        'logging-weakened',
-        expect.stringContaining('aws_s3_bucket_object_lock_configuration.cloudtrail_object_lock in log-archive: object lock retention shortened'),
-      ],
-      ['region-changed', 'SCP region-deny: region eu-central-1 is closed'],
       [
         'external-principal',
         'aws_iam_role.alert_forwarding_role in baseline-payments-prod: assume_role_policy statement Allow sts:AssumeRole lets in AWS:arn:aws:iam::999999999999:root',
       ],
+      ['replaced', 'aws_s3_bucket.cloudtrail_bucket_1C89B57A in log-archive is replaced (bucket changed)'],
+      [
+        'logging-weakened',
+        expect.stringContaining('aws_s3_bucket_object_lock_configuration.cloudtrail_object_lock in log-archive: object lock retention shortened'),
+      ],
+      ['guardrail-weakened', 'p-efgh5678 is detached from ou-ab12-cdef3456'],
+      ['region-changed', 'SCP region-deny: region eu-central-1 is closed'],
     ]);
   });
 

@@ -28,7 +28,7 @@ describe('npm run review', () => {
     const result = runEntry('lib/cli/review.ts', ['--before', exampleOutput(), '--after', risky], {});
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
-      /^Review: 1 stack change .*1 risk to look at\n\nRisks \(1\)\n {2}\[access-widened\] permission set Administrator's session lengthens/,
+      /^Review: 1 stack change .*1 risk to look at\n\nRisks \(1\)\n {2}\[critical\] \[access-widened\] permission set Administrator's session lengthens/,
     );
     expect(result.stdout).not.toContain('\u001b[');
   });

@@ -204,7 +204,7 @@ describe('risks', () => {
           ),
         ),
       'guardrail-weakened',
-      /^deny-iam-users is detached from OU Sandbox, in 1 account$/,
+      /^SCP deny-iam-users is deleted, in 1 account$/,
     ],
     [
       'a deny narrowed',
@@ -226,7 +226,7 @@ describe('risks', () => {
           text.replace('  grants:\n', '  grants:\n    - group: data-scientists\n      permissionSets: [Administrator]\n      organizationalUnits: [Sandbox]\n'),
         ),
       'access-widened',
-      /^group data-scientists gains Administrator \(AdministratorAccess\) in 1 account$/,
+      /^group data-scientists gains administrator \(AdministratorAccess\) through permission set Administrator, in 1 account$/,
     ],
     [
       'a privileged policy added to a permission set',
@@ -235,7 +235,7 @@ describe('risks', () => {
           text.replace('awsManagedPolicies: [job-function/Billing]', 'awsManagedPolicies: [job-function/Billing, IAMFullAccess]'),
         ),
       'access-widened',
-      /^permission set Billing now attaches IAMFullAccess, in 1 account$/,
+      /^group finops gains IAM write \(IAMFullAccess\) through permission set Billing, in 1 account$/,
     ],
     [
       'object lock retention shortened',
@@ -247,7 +247,7 @@ describe('risks', () => {
       'a security service turned off',
       (directory) => editFile(directory, 'landing-zone.yaml', (text) => text.replace('  inspector: true', '  inspector: false')),
       'security-service-removed',
-      /^baseline-payments-dev removes 2 aws_inspector2_enabler, 2 aws_inspector2_member_association$/,
+      /^Inspector loses 2 aws_inspector2_delegated_admin_account, 14 aws_inspector2_enabler, 12 aws_inspector2_member_association, 2 aws_inspector2_organization_configuration$/,
     ],
     [
       'log buckets replaced',
@@ -273,7 +273,10 @@ describe('the newer policy types', () => {
       }),
     );
     expect(report.risks).toContainEqual(
-      expect.objectContaining({ kind: 'guardrail-weakened', title: 'ec2-serial-console-off is detached from the root, in 6 accounts' }),
+      expect.objectContaining({
+        kind: 'guardrail-weakened',
+        title: 'declarative policy (EC2) ec2-serial-console-off is detached from the root and deleted, and so no longer reaches 6 accounts',
+      }),
     );
     expect(report.intents).toContainEqual(
       expect.objectContaining({

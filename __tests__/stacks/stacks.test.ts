@@ -142,7 +142,7 @@ describe('ManagementStack', () => {
     );
     expect(units.ou_Workloads.parent_id).toBe('${aws_organizations_organization.organization.roots[0].id}');
     expect(units.ou_Workloads_Prod).toMatchObject({ name: 'Prod', parent_id: '${aws_organizations_organizational_unit.ou_Workloads.id}' });
-    expect(units.ou_Suspended.tags).toEqual({ purpose: 'accounts-awaiting-closure' });
+    expect(units.ou_Suspended.tags).toEqual({ purpose: 'accounts-awaiting-closure', 'landing-zone:environment': 'suspended' });
   });
 
   it('publishes every OU id by path, whether or not an account uses it yet', () => {

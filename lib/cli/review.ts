@@ -5,26 +5,32 @@
  *   npm run review -- --before <dir> --after <dir>   two synthesized outputs (cdktf.out directories)
  *
  * `--format terminal` (default; colour on a terminal), `markdown` (a pull request comment)
- * or `json` (schemas/review-report.schema.json). `--fail-on risky` exits 2 when a risk is found.
+ * or `json` (schemas/review-report.schema.json). `--fail-on critical|high|medium|any` exits 2 when a risk of that
+ * severity or worse is found and not acknowledged (`risky` is `any`).
  */
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { UserError } from '../diagnostics';
 import { renderReport, type ReportFormat } from '../review/render-text';
+import { FAIL_ON, type FailOn, failsAt } from '../review/severity';
 import type { ReviewReport } from '../review/report';
 import { reviewOutputs } from '../review/review';
 import { withStatementMatching } from '../review/statement-matching';
 import { readSynthesizedOutput, type SynthesizedOutput } from '../review/synthesized-output';
 import { withBaseAndWorkingTree } from './checkouts';
+import { acknowledgedRisks, today } from './acknowledged-risks';
+import { configurationDirectory } from './configuration-directory';
 import { runCommand } from './run-command';
+import { withAcknowledgements } from '../review/acknowledgements';
 
 interface ReviewOptions {
   readonly base?: string;
   readonly before?: string;
   readonly after?: string;
   readonly format: ReportFormat;
-  readonly failOn?: 'risky';
+  readonly failOn?: FailOn;
   readonly output?: string;
+  readonly configDir?: string;
   readonly fullReport?: string;
 }
 
@@ -43,8 +49,13 @@ const program = new Command('review')
   .option('--before <dir>', 'a synthesized output (cdktf.out) before the change')
   .option('--after <dir>', 'a synthesized output (cdktf.out) after the change')
   .addOption(new Option('--format <format>', 'how to print the report').choices(['terminal', 'markdown', 'json']).default('terminal'))
-  .addOption(new Option('--fail-on <what>', 'exit 2 when the change has a risk').choices(['risky']))
+  .addOption(
+    new Option('--fail-on <severity>', 'exit 2 when the change has a risk not acknowledged of this severity or worse (any, or risky, for every risk)').choices(
+      FAIL_ON,
+    ),
+  )
   .option('--output <file>', 'write the report to this file instead of printing it')
+  .option('--config-dir <dir>', 'where review.acknowledged is read from (default: LZ_CONFIG_DIR, else the working directory)')
   .option('--full-report <file>', 'with --format markdown: write the whole report there, and name it in a comment that has to leave parts out')
   .action((options: ReviewOptions) =>
     runCommand(async () => {
@@ -52,14 +63,15 @@ const program = new Command('review')
         throw new UserError('give --base, or --before and --after, not both');
       if (options.base === undefined && (options.before === undefined || options.after === undefined))
         throw new UserError('give --base <ref>, or both --before <dir> and --after <dir>');
-      const report =
+      const reviewed =
         options.base !== undefined
           ? await reviewAgainstBase(options.base)
           : await review(readSynthesizedOutput(options.before!), readSynthesizedOutput(options.after!));
+      const report = withAcknowledgements(reviewed, await acknowledgedRisks(options.configDir ?? configurationDirectory()), today());
       const text = renderReport(report, { ...options, colour: options.output === undefined && process.stdout.isTTY === true });
       if (options.output !== undefined) writeFileSync(options.output, text);
       else process.stdout.write(text);
-      if (options.failOn === 'risky' && report.risky) process.exitCode = 2;
+      if (options.failOn !== undefined && failsAt(report.risks, options.failOn)) process.exitCode = 2;
     }),
   );
 

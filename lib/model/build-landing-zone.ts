@@ -57,6 +57,7 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
     depth: entry.depth,
     existingId: entry.config.id,
     tags: entry.config.tags ?? {},
+    environment: entry.config.environment,
     policies: attachmentsOf(attachments.organizationalUnits[entry.path]),
   }));
   const accounts = requests.map((request) => {
@@ -100,6 +101,7 @@ export function buildLandingZone(files: ConfigurationFiles): LandingZone {
     securityAccount,
     accountAccessRole: config.accountAccessRole,
     stateBackend: config.stateBackend,
+    review: config.review,
     passwordPolicy: config.accountBaseline.passwordPolicy,
     rootPolicies: attachmentsOf(attachments.root),
     policies: buildPolicies(files),

@@ -13,6 +13,8 @@ import type { SessionManagerConfig } from '../config/schemas/session-manager';
 import type { PasswordPolicyConfig } from '../config/schemas/account-baseline';
 import type { LandingZoneConfig } from '../config/schemas/landing-zone';
 import type { StateBackendConfig } from '../config/schemas/state-backend';
+import type { ReviewConfig } from '../config/schemas/review';
+import type { Environment } from '../config/schemas/organizational-units';
 import type { FieldPath } from '../diagnostics';
 import type { OrganizationPolicyType } from '../guardrails/policy-types';
 import type { DetectiveControlSet } from './detective-controls';
@@ -47,6 +49,8 @@ export interface OrganizationalUnit {
   /** An existing OU to adopt. */
   readonly existingId?: string;
   readonly tags: Readonly<Record<string, string>>;
+  /** What the OU holds, as configured on it (not inherited). */
+  readonly environment?: Environment;
   /** Attached to this OU (and so reaching every account below it). */
   readonly policies: PolicyAttachments;
 }
@@ -73,6 +77,8 @@ export interface LandingZone {
   /** The role that stacks assume in member accounts. */
   readonly accountAccessRole: string;
   readonly stateBackend: StateBackendConfig;
+  /** Risks the review is told were accepted, each until a date. */
+  readonly review: ReviewConfig;
   readonly passwordPolicy: PasswordPolicyConfig;
   /** Attached to the organization root. */
   readonly rootPolicies: PolicyAttachments;

@@ -12,6 +12,7 @@ import type { Construct } from 'constructs';
 import type { LandingZone, OrganizationalUnit } from '../model/landing-zone';
 import { organizationalUnitName } from '../terraform/terraform-names';
 import { terraformMap } from '../terraform/map-keys';
+import { ENVIRONMENT_TAG } from '../../stacks/stack-outputs';
 
 export interface OrganizationProps {
   /** The organization's name and, to adopt an existing one, its id. */
@@ -31,6 +32,12 @@ export interface Organization {
   readonly organizationalUnits: ReadonlyMap<string, OrganizationsOrganizationalUnit>;
 }
 
+/** The OU's own tags, and its environment as the tag the review reads it from. */
+function tagsOf(ou: OrganizationalUnit): Record<string, string> | undefined {
+  const tags = { ...ou.tags, ...(ou.environment === undefined ? {} : { [ENVIRONMENT_TAG]: ou.environment }) };
+  return Object.keys(tags).length > 0 ? terraformMap(tags) : undefined;
+}
+
 export function organizationWithUnits(scope: Construct, props: OrganizationProps): Organization {
   const organization = new OrganizationsOrganization(scope, 'organization', {
     featureSet: 'ALL',
@@ -47,7 +54,7 @@ export function organizationWithUnits(scope: Construct, props: OrganizationProps
     const unit = new OrganizationsOrganizationalUnit(scope, `ou_${organizationalUnitName(ou.path)}`, {
       name: ou.name,
       parentId: parent ? parent.id : rootId,
-      tags: Object.keys(ou.tags).length > 0 ? terraformMap(ou.tags) : undefined,
+      tags: tagsOf(ou),
     });
     if (ou.existingId) unit.importFrom(ou.existingId);
     units.set(ou.path, unit);

@@ -11,10 +11,13 @@ import {
   ACCOUNT_STACK_PREFIX,
   FIREWALL_MANAGER_STACK,
   IDENTITY_CENTER_MANAGEMENT_STACK,
+  ENVIRONMENT_TAG,
   IDENTITY_CENTER_STACK,
+  LOG_ARCHIVE_STACK,
   MANAGEMENT_OUTPUTS,
   MANAGEMENT_STACK,
   REMOTE_STATE_IDS,
+  SECURITY_STACK,
 } from '../../stacks/stack-outputs';
 import { remoteLookup, resourceReference } from './terraform-references';
 import type { SynthesizedOutput, TerraformJson } from './synthesized-output';
@@ -51,6 +54,10 @@ export interface AssignmentFacts {
 /** What one stack says about the organization. */
 interface StackFacts {
   readonly organizationalUnits?: ReadonlyMap<string, string>;
+  /** OU path to the environment its tag gives, for the OUs that have one. */
+  readonly unitEnvironments?: ReadonlyMap<string, string>;
+  /** The account key of the core account the stack deploys into (security, log archive). */
+  readonly coreAccount?: string;
   /** Terraform resource name to OU path, policy name, permission set name. */
   readonly resourceNames?: {
     readonly units: ReadonlyMap<string, string>;
@@ -77,6 +84,10 @@ export interface AccountFacts {
 export interface OrganizationView {
   /** OU path to name. */
   readonly organizationalUnits: ReadonlyMap<string, string>;
+  /** OU path to the environment configured on it (`production`, `core`...); nested OUs take their parent's. */
+  readonly unitEnvironments: ReadonlyMap<string, string>;
+  /** Keys of the management, security and log-archive accounts, core wherever they are. */
+  readonly coreAccounts: ReadonlySet<string>;
   readonly policies: ReadonlyMap<string, PolicyFacts>;
   readonly rootPolicies: ReadonlySet<string>;
   readonly unitPolicies: ReadonlyMap<string, ReadonlySet<string>>;
@@ -118,9 +129,12 @@ function managementFacts(json: TerraformJson): StackFacts {
     const target = resourceReference(reference);
     if (target) unitByResource.set(target.name, path);
   }
+  const environments = new Map<string, string>();
   for (const [resource, unit] of resourcesOf(json, 'aws_organizations_organizational_unit')) {
     const path = unitByResource.get(resource);
     if (path !== undefined) units.set(path, String(unit.name));
+    const environment = unit.tags?.[ENVIRONMENT_TAG];
+    if (path !== undefined && typeof environment === 'string') environments.set(path, environment);
   }
   const policies = new Map<string, PolicyFacts>();
   const policyByResource = new Map<string, string>();
@@ -135,7 +149,13 @@ function managementFacts(json: TerraformJson): StackFacts {
     const where = target?.type === 'aws_organizations_organization' ? 'root' : unitByResource.get(target?.name ?? '');
     if (policy !== undefined && where !== undefined) attachments.set(where, [...(attachments.get(where) ?? []), policy]);
   }
-  return { organizationalUnits: units, policies, attachments, resourceNames: { units: unitByResource, policies: policyByResource, permissionSets: new Map() } };
+  return {
+    organizationalUnits: units,
+    unitEnvironments: environments,
+    policies,
+    attachments,
+    resourceNames: { units: unitByResource, policies: policyByResource, permissionSets: new Map() },
+  };
 }
 
 function assignmentsIn(json: TerraformJson): AssignmentFacts[] {
@@ -217,14 +237,21 @@ function firewallFacts(json: TerraformJson, keys: readonly string[]): StackFacts
   return { firewallPolicies: policies };
 }
 
+/** The account a stack's default provider is limited to, when it is an account of the landing zone, by key. */
+function providerAccount(json: TerraformJson, keys: readonly string[]): string | undefined {
+  const providers = (json.provider?.aws ?? []) as TerraformJson[];
+  const ids = providers.find((provider) => provider.alias === undefined)?.allowed_account_ids ?? [];
+  return ids.map((reference: unknown) => scopedAccount(reference, keys)).find((key: string) => keys.includes(key));
+}
+
+function baselineKeys(output: SynthesizedOutput): string[] {
+  return output.stackNames.filter((name) => name.startsWith(ACCOUNT_BASELINE_STACK_PREFIX)).map((name) => name.slice(ACCOUNT_BASELINE_STACK_PREFIX.length));
+}
+
 function factsOf(stack: string, output: SynthesizedOutput): StackFacts {
   if (stack === MANAGEMENT_STACK) return managementFacts(output.json(stack));
-  if (stack === FIREWALL_MANAGER_STACK) {
-    const keys = output.stackNames
-      .filter((name) => name.startsWith(ACCOUNT_BASELINE_STACK_PREFIX))
-      .map((name) => name.slice(ACCOUNT_BASELINE_STACK_PREFIX.length));
-    return firewallFacts(output.json(stack), keys);
-  }
+  if (stack === SECURITY_STACK || stack === LOG_ARCHIVE_STACK) return { coreAccount: providerAccount(output.json(stack), baselineKeys(output)) };
+  if (stack === FIREWALL_MANAGER_STACK) return firewallFacts(output.json(stack), baselineKeys(output));
   if (stack === IDENTITY_CENTER_STACK || stack === IDENTITY_CENTER_MANAGEMENT_STACK) return permissionSetFacts(output.json(stack));
   if (stack.startsWith(ACCOUNT_STACK_PREFIX)) return accountFacts(stack.slice(ACCOUNT_STACK_PREFIX.length), output.json(stack));
   if (stack.startsWith(ACCOUNT_BASELINE_STACK_PREFIX)) {
@@ -242,6 +269,8 @@ export type FactsCache = Map<string, { readonly text: string; readonly facts: St
 export function emptyOrganizationView(): OrganizationView {
   return {
     organizationalUnits: new Map(),
+    unitEnvironments: new Map(),
+    coreAccounts: new Set(),
     policies: new Map(),
     rootPolicies: new Set(),
     unitPolicies: new Map(),
@@ -256,6 +285,8 @@ export function emptyOrganizationView(): OrganizationView {
 
 export function organizationViewOf(output: SynthesizedOutput, cache: FactsCache = new Map()): OrganizationView {
   const units = new Map<string, string>();
+  const unitEnvironments = new Map<string, string>();
+  const coreAccounts = new Set<string>();
   const policies = new Map<string, PolicyFacts>();
   const rootPolicies = new Set<string>();
   const unitPolicies = new Map<string, Set<string>>();
@@ -271,6 +302,8 @@ export function organizationViewOf(output: SynthesizedOutput, cache: FactsCache 
     const facts = cached && cached.text === text ? cached.facts : factsOf(stack, output);
     cache.set(stack, { text, facts });
     for (const [path, name] of facts.organizationalUnits ?? []) units.set(path, name);
+    for (const [path, environment] of facts.unitEnvironments ?? []) unitEnvironments.set(path, environment);
+    if (facts.coreAccount !== undefined) coreAccounts.add(facts.coreAccount);
     for (const [name, policy] of facts.policies ?? []) policies.set(name, policy);
     for (const [name, set] of facts.permissionSets ?? []) permissionSets.set(name, set);
     for (const [name, policy] of facts.firewallPolicies ?? []) firewallPolicies.set(name, policy);
@@ -293,13 +326,22 @@ export function organizationViewOf(output: SynthesizedOutput, cache: FactsCache 
       }
     }
   }
+  // The management account is the one baseline without an account stack.
+  for (const [key, account] of accounts)
+    if (account.ouPath === undefined && !output.stackNames.includes(`${ACCOUNT_STACK_PREFIX}${key}`)) coreAccounts.add(key);
   for (const stack of output.stackNames) {
     if (!stack.startsWith(ACCOUNT_BASELINE_STACK_PREFIX)) continue;
     const key = stack.slice(ACCOUNT_BASELINE_STACK_PREFIX.length);
     if (!accounts.has(key)) accounts.set(key, { key, name: key });
   }
+  for (const path of [...units.keys()].sort()) {
+    const parent = path.includes('/') ? unitEnvironments.get(path.slice(0, path.lastIndexOf('/'))) : undefined;
+    if (!unitEnvironments.has(path) && parent !== undefined) unitEnvironments.set(path, parent);
+  }
   return {
     organizationalUnits: units,
+    unitEnvironments,
+    coreAccounts,
     policies,
     rootPolicies,
     unitPolicies,
@@ -310,6 +352,13 @@ export function organizationViewOf(output: SynthesizedOutput, cache: FactsCache 
     firewallPolicies,
     resourceNames,
   };
+}
+
+/** `core` for the management, security and log-archive accounts; else the environment of the account's OU, when it has one. */
+export function environmentOf(view: OrganizationView, key: string): string | undefined {
+  if (view.coreAccounts.has(key)) return 'core';
+  const path = view.accounts.get(key)?.ouPath;
+  return path === undefined ? undefined : view.unitEnvironments.get(path);
 }
 
 function within(path: string, ancestor: string): boolean {

@@ -18,7 +18,7 @@ import type { Intent, ResourceChange, ReviewReport, StackChange } from './report
 import { pagingIntents } from './intents';
 import { reportOf } from './review';
 import { risksOf } from './risks';
-import { withValues } from './stack-diff';
+import { valuesOf, withValues } from './stack-diff';
 import { type Noise, valueChanges } from './value-diff';
 import { nameRecord } from '../name-record';
 
@@ -173,13 +173,18 @@ function planIntents(stacks: readonly StackChange[]): Intent[] {
   return stacks.flatMap((stack) =>
     stack.resources.flatMap((resource): Intent[] => {
       if (resource.type === 'aws_organizations_account') {
+        const name = (side: 'before' | 'after') => String(valuesOf(resource)[side]?.name ?? resource.name);
         const parent = resource.attributes.find((change) => change.path === 'parent_id');
         if (resource.action === 'create')
           return [
-            { kind: 'account-added', sentence: `${stack.name} creates account ${resource.name}${parent ? ` in ${String(parent.after)}` : ''}`, accounts: [] },
+            {
+              kind: 'account-added',
+              sentence: `${stack.name} creates account ${name('after')}${parent ? ` in ${String(parent.after)}` : ''}`,
+              accounts: [name('after')],
+            },
           ];
         if (resource.action === 'delete')
-          return [{ kind: 'account-removed', sentence: `${stack.name} removes its account from the organization`, accounts: [] }];
+          return [{ kind: 'account-removed', sentence: `${stack.name} removes account ${name('before')} from the organization`, accounts: [name('before')] }];
         if (parent)
           return [
             { kind: 'account-moved', sentence: `${stack.name} moves its account from ${String(parent.before)} to ${String(parent.after)}`, accounts: [] },

@@ -10,17 +10,16 @@ import type { AttributeChange, ResourceChange, ReviewReport, Risk, StackChange }
 /** GitHub refuses comments over 65,536 characters; a margin is kept for what CI adds. */
 export const COMMENT_LIMIT = 60_000;
 
-const SHOWN_ACCOUNTS = 12;
-
-function accountsLine(accounts: readonly string[]): string {
-  if (accounts.length === 0) return '';
-  const shown = accounts.slice(0, SHOWN_ACCOUNTS).join(', ');
-  return accounts.length > SHOWN_ACCOUNTS ? `${shown} and ${accounts.length - SHOWN_ACCOUNTS} more` : shown;
+/** A value whole, however long: what is cut is what a reviewer misses. */
+function value(value: unknown): string {
+  return JSON.stringify(value) ?? 'nothing';
 }
 
-function value(value: unknown): string {
-  const text = JSON.stringify(value) ?? 'nothing';
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+/** `critical, acknowledged by ... until ...` */
+function standing(risk: Risk): string {
+  return risk.acknowledged
+    ? `${risk.severity}, acknowledged by ${risk.acknowledged.by} until ${risk.acknowledged.expires}: ${risk.acknowledged.reason}`
+    : risk.severity;
 }
 
 function attributeLine(change: AttributeChange): string {
@@ -63,7 +62,7 @@ function resourceDetail(resource: ResourceChange): string[] {
 function stackCounts(stack: StackChange): string {
   const count = (actions: readonly ResourceChange['action'][]) =>
     stack.resources.filter((resource) => resource.kind === 'resource' && actions.includes(resource.action)).length;
-  return `+${count(['create', 'import'])} ~${count(['update', 'replace'])} -${count(['delete'])}`;
+  return `+${count(['create', 'import', 'replace'])} ~${count(['update'])} -${count(['delete', 'replace'])}`;
 }
 
 interface Palette {
@@ -83,10 +82,13 @@ const COLOURS: Palette = {
 
 function riskLines(risk: Risk, palette: Palette): string[] {
   return [
-    `  ${palette.red(`[${risk.kind}]`)} ${risk.title}`,
+    `  ${(risk.acknowledged ? palette.yellow : palette.red)(`[${risk.severity}] [${risk.kind}]`)} ${risk.title}`,
+    ...(risk.acknowledged ? [`      acknowledged by ${risk.acknowledged.by} until ${risk.acknowledged.expires}: ${risk.acknowledged.reason}`] : []),
     `      why: ${risk.why}`,
     ...(risk.saferPath ? [`      safer: ${risk.saferPath}`] : []),
-    ...(risk.accounts.length > 1 ? [`      accounts: ${accountsLine(risk.accounts)}`] : []),
+    ...(risk.reach ? [`      accounts: ${risk.reach}`] : []),
+    ...(risk.stacks.length > 1 ? [`      stacks: ${risk.stacks.join(', ')}`] : []),
+    `      id: ${risk.id}`,
   ];
 }
 
@@ -94,6 +96,7 @@ export function renderTerminal(report: ReviewReport, colour: boolean): string {
   const palette = colour ? COLOURS : PLAIN;
   const lines = [palette.bold(`Review: ${report.summary}`)];
   if (report.risks.length > 0) lines.push('', palette.bold(`Risks (${report.risks.length})`), ...report.risks.flatMap((risk) => riskLines(risk, palette)));
+  if (report.warnings.length > 0) lines.push('', palette.bold('Warnings'), ...report.warnings.map((warning) => `  - ${warning}`));
   if (report.intents.length > 0) lines.push('', palette.bold('What it does'), ...report.intents.map((intent) => `  - ${intent.sentence}`));
   if (report.stacks.length > 0) {
     lines.push('', palette.bold(`Stacks (${report.stacks.length})`));
@@ -133,10 +136,12 @@ function markdownStack(stack: StackChange): string {
 
 function markdownRisk(risk: Risk): string[] {
   return [
-    `- **${risk.kind}**: ${escapeMarkdown(risk.title)}  `,
+    `- **${escapeMarkdown(standing(risk))}** · ${risk.kind}: ${escapeMarkdown(risk.title)}  `,
     `  ${escapeMarkdown(risk.why)}`,
     ...(risk.saferPath ? [`  Safer: ${escapeMarkdown(risk.saferPath)}`] : []),
-    ...(risk.accounts.length > 1 ? [`  Accounts: ${escapeMarkdown(accountsLine(risk.accounts))}`] : []),
+    ...(risk.reach ? [`  Accounts: ${escapeMarkdown(risk.reach)}`] : []),
+    ...(risk.stacks.length > 1 ? [`  Stacks: ${escapeMarkdown(risk.stacks.join(', '))}`] : []),
+    `  <sub>id ${risk.id}</sub>`,
   ];
 }
 
@@ -166,6 +171,7 @@ export function renderMarkdown(report: ReviewReport, fullReport?: string, limit 
       ...(risks.length > 0
         ? ['', `#### Risks (${risks.length})`, '', ...risks.slice(0, shown.risks).flat(), ...leftOut(risks.length - shown.risks, 'risks', fullReport)]
         : []),
+      ...(report.warnings.length > 0 ? ['', '#### Warnings', '', ...report.warnings.map((warning) => `- ${escapeMarkdown(warning)}`)] : []),
       ...(intents.length > 0
         ? ['', '#### What it does', '', ...intents.slice(0, shown.intents), ...leftOut(intents.length - shown.intents, 'lines', fullReport)]
         : []),

@@ -80,27 +80,41 @@ const StackChangeSchema = z.strictObject({
 export const RISK_KINDS = [
   'account-closing',
   'account-removed',
+  'core-account-moved',
   'destroyed',
   'replaced',
   'guardrail-weakened',
   'exemption-widened',
   'access-widened',
+  'production-access',
+  'detection-weakened',
   'logging-weakened',
   'region-changed',
   'security-service-removed',
   'paging-changed',
   'external-principal',
+  'guardrail-extended',
 ] as const;
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 
 const RiskSchema = z
   .strictObject({
+    id: z.string().describe('Stable for the same change: what `review.acknowledged` names.'),
     kind: z.enum(RISK_KINDS),
+    severity: z.enum(SEVERITIES).describe('From the kind, the reach, and whether production or core accounts are in it.'),
     title: z.string().describe('What the change does, in one line.'),
     why: z.string().describe('Why it matters.'),
     saferPath: z.string().optional().describe('How to get the same result without the risk, when there is a way.'),
     stack: z.string().optional(),
     address: z.string().optional(),
-    accounts: z.array(z.string()).describe('The accounts it reaches (blast radius), by name; empty when it concerns no account in particular.'),
+    stacks: z.array(z.string()).describe('Every stack the change spans.'),
+    accounts: z.array(z.string()).describe('The accounts it reaches (blast radius), by name, all of them; empty when it concerns no account in particular.'),
+    reach: z.string().describe('The accounts as every form names them: all up to 12, then how many more; empty when it concerns no account in particular.'),
+    acknowledged: z
+      .strictObject({ reason: z.string(), by: z.string(), expires: z.string() })
+      .optional()
+      .describe('Present when the configuration acknowledges the risk until a date: it is shown and does not fail the run.'),
   })
   .describe('A change a reviewer must look at before approving.');
 
@@ -138,7 +152,7 @@ export const ReviewReportSchema = z
   .strictObject({
     version: z.literal(1),
     summary: z.string().describe('One line: what changes, and how many risks.'),
-    risky: z.boolean().describe('Whether any risk was found: `--fail-on risky` exits 1 when true.'),
+    risky: z.boolean().describe('Whether any risk not acknowledged was found: `--fail-on any` (or `risky`) exits 2 when true.'),
     counts: z.strictObject({
       stacksAdded: z.number().int(),
       stacksRemoved: z.number().int(),
@@ -147,7 +161,8 @@ export const ReviewReportSchema = z
       resourcesRemoved: z.number().int(),
       resourcesChanged: z.number().int(),
     }),
-    risks: z.array(RiskSchema).describe('Most serious first.'),
+    risks: z.array(RiskSchema).describe('By severity, then by the number of accounts reached.'),
+    warnings: z.array(z.string()).describe('Acknowledgements that match no risk, and other things the reviewer should know.'),
     intents: z.array(IntentSchema),
     stacks: z.array(StackChangeSchema).describe('In name order.'),
     suppressed: z
@@ -168,3 +183,4 @@ export type AttributeChange = ResourceChange['attributes'][number];
 export type Risk = ReviewReport['risks'][number];
 export type Intent = ReviewReport['intents'][number];
 export type RiskKind = (typeof RISK_KINDS)[number];
+export type Severity = (typeof SEVERITIES)[number];

@@ -34,26 +34,44 @@ export function countsOf(stacks: readonly StackChange[]): ReviewReport['counts']
     stacksAdded: stacks.filter((stack) => stack.status === 'added').length,
     stacksRemoved: stacks.filter((stack) => stack.status === 'removed').length,
     stacksChanged: stacks.filter((stack) => stack.status === 'changed').length,
-    resourcesAdded: resources.filter((resource) => resource.action === 'create' || resource.action === 'import').length,
-    resourcesRemoved: resources.filter((resource) => resource.action === 'delete').length,
-    resourcesChanged: resources.filter((resource) => resource.action === 'update' || resource.action === 'replace').length,
+    // A replacement is one to add and one to destroy, as Terraform counts it.
+    resourcesAdded: resources.filter((resource) => resource.action === 'create' || resource.action === 'import' || resource.action === 'replace').length,
+    resourcesRemoved: resources.filter((resource) => resource.action === 'delete' || resource.action === 'replace').length,
+    resourcesChanged: resources.filter((resource) => resource.action === 'update').length,
   };
 }
 
-export function summaryOf(counts: ReviewReport['counts'], risks: number): string {
+export function summaryOf(counts: ReviewReport['counts'], risks: number, acknowledged = 0): string {
   const stacks = counts.stacksAdded + counts.stacksRemoved + counts.stacksChanged;
   if (stacks === 0) return 'no change';
   return (
     `${plural(stacks, 'stack')} change (${counts.stacksAdded} added, ${counts.stacksRemoved} removed, ${counts.stacksChanged} changed); ` +
     `resources: ${counts.resourcesAdded} to add, ${counts.resourcesChanged} to change, ${counts.resourcesRemoved} to destroy; ` +
-    (risks === 0 ? 'no risk found' : `${plural(risks, 'risk')} to look at`)
+    (risks === 0 ? 'no risk found' : `${plural(risks, 'risk')} to look at${acknowledged > 0 ? ` (${acknowledged} acknowledged)` : ''}`)
   );
 }
 
 /** The report of the stacks' changes, with what they mean and their risks. */
-export function reportOf(stacks: StackChange[], risks: ReviewReport['risks'], intents: ReviewReport['intents'], suppressed: Noise): ReviewReport {
+export function reportOf(
+  stacks: StackChange[],
+  risks: ReviewReport['risks'],
+  intents: ReviewReport['intents'],
+  suppressed: Noise,
+  warnings: readonly string[] = [],
+): ReviewReport {
   const counts = countsOf(stacks.filter((stack) => stack.status !== 'changed' || stack.resources.length > 0 || stack.imports.length > 0));
-  return { version: 1, summary: summaryOf(counts, risks.length), risky: risks.length > 0, counts, risks, intents, stacks, suppressed };
+  const open = risks.filter((risk) => risk.acknowledged === undefined);
+  return {
+    version: 1,
+    summary: summaryOf(counts, risks.length, risks.length - open.length),
+    risky: open.length > 0,
+    counts,
+    risks,
+    warnings: [...warnings],
+    intents,
+    stacks,
+    suppressed,
+  };
 }
 
 export function reviewOutputs(before: SynthesizedOutput, after: SynthesizedOutput): ReviewReport {

@@ -6,11 +6,12 @@
  * encryption weakened; a governed region added or removed; a security service or alert
  * rule removed; a principal outside the organization let in.
  */
-import { accessChanges, accountsWithPermissionSet, countedAccounts, firewallChanges, pagingChange, permissionSetLabel, policyLabel } from './intents';
+import { accountsWithPermissionSet, attachmentsOf, countedAccounts, firewallChanges, pagingChange, permissionSetLabel, policyLabel } from './intents';
 import {
   type AccountFacts,
   accountsReachedByPolicy,
   accountsUnder,
+  environmentOf,
   type OrganizationView,
   permissionSetByResource,
   policiesReaching,
@@ -20,8 +21,14 @@ import {
 import { valuesOf } from './stack-diff';
 import { remoteLookup, resourceReference } from './terraform-references';
 import { isNegatedOperator, isPrincipalKey } from './policy-diff';
-import { type AttributeChange, RISK_KINDS, type ResourceChange, type Risk, type StackChange, type StatementChange } from './report';
+import type { AttributeChange, RISK_KINDS, ResourceChange, Risk, StackChange, StatementChange } from './report';
+import { accessPostureOf } from './access-posture';
+import { detectionWeakenings } from './detection-weakening';
+import { bySeverity, reachOf, riskId, severityOf } from './severity';
 import { ACCOUNT_BASELINE_STACK_PREFIX, ACCOUNT_STACK_PREFIX } from '../../stacks/stack-outputs';
+
+/** A risk before it is weighed: its severity and id come from the whole review. */
+export type Draft = Omit<Risk, 'id' | 'severity' | 'reach'>;
 
 export interface RiskContext {
   readonly before: OrganizationView;
@@ -36,6 +43,8 @@ export const RISK_REASONS: Readonly<Record<(typeof RISK_KINDS)[number], string>>
     'A closing account is closed by the next destroy of its account stack (its request file deleted): AWS deletes what is left in it after 90 days, and until then only AWS Support can reopen it. Organizations closes at most 10% of member accounts (between 10 and 1,000) in a rolling 30 days.',
   'account-removed':
     'Destroying an account resource takes the account out of the organization (or closes it, with close_on_deletion): it keeps running outside every guardrail, log and budget. Its prevent_destroy stops the apply, and every stack that reads the account then fails to plan.',
+  'core-account-moved':
+    'The management, security and log-archive accounts run the trail, the log archive and the security services for every account: in another OU other guardrails and grants reach them, and deny-all in the suspended OU stops them outright.',
   destroyed: 'Log buckets, keys, the trail, the organization and its OUs hold the audit record or everything below them; destroying one loses what it held.',
   replaced:
     'Terraform replaces these by destroying the old one first or beside it: a new bucket or key is empty, a new account is another account, and what referred to the old one breaks.',
@@ -43,6 +52,10 @@ export const RISK_REASONS: Readonly<Record<(typeof RISK_KINDS)[number], string>>
   'exemption-widened':
     'An exempt principal escapes the guardrail entirely: exemptions are how guardrails are bypassed, so each new one needs an owner and a reason.',
   'access-widened': 'A permission set or grant that hands out more rights, or longer sessions, changes what people can do in every account it reaches.',
+  'production-access':
+    'Production and core accounts hold the workloads and the audit record: each new way in there needs an owner and a reason, however narrow its rights.',
+  'detection-weakened':
+    'A protection plan, standard, control or trail selector turned off is a blind spot from the next apply: what it would have found goes unseen, with nothing to say so.',
   'logging-weakened':
     'Logs, retention, object lock, versioning and encryption are what an investigation relies on after the fact; weakening them cannot be undone for what is lost meanwhile.',
   'region-changed':
@@ -51,6 +64,8 @@ export const RISK_REASONS: Readonly<Record<(typeof RISK_KINDS)[number], string>>
     'A detector, recorder, analyzer, alert rule or subscription removed is a blind spot: what it watched goes unseen from the next apply.',
   'paging-changed':
     'A contact channel, escalation plan, response plan or chat channel that changes or goes decides who hears of an incident: a wrong number or a dropped stage and an incident reaches nobody.',
+  'guardrail-extended':
+    'A guardrail that reaches accounts it did not denies there what it denies everywhere: workloads in them that relied on it being absent stop at the next apply.',
   'external-principal': 'A principal outside the organization, or anyone at all, is let into a resource or role: data or control leaves the organization.',
 };
 
@@ -85,6 +100,7 @@ const SECURITY_SERVICE_TYPES = new Set([
   'aws_inspector2_enabler',
   'aws_inspector2_organization_configuration',
   'aws_inspector2_member_association',
+  'aws_inspector2_delegated_admin_account',
   'aws_macie2_account',
   'aws_detective_graph',
   'aws_fms_admin_account',
@@ -126,7 +142,7 @@ function loosens(change: AttributeChange): boolean {
 const MANAGEMENT_POLICY_TYPES = ['DECLARATIVE_POLICY_EC2', 'AISERVICES_OPT_OUT_POLICY', 'BACKUP_POLICY'];
 
 /** What the organization's authoritative lists lose: a policy type turned off detaches its policies; a trusted service turned off stops it organization-wide. */
-function organizationListRisks(resource: ResourceChange, accounts: readonly string[], where: { stack: string; address: string }): Risk[] {
+function organizationListRisks(resource: ResourceChange, accounts: readonly string[], where: { stack: string; address: string }): Draft[] {
   if (resource.type !== 'aws_organizations_organization' || resource.action !== 'update') return [];
   return resource.attributes.flatMap((change) => {
     const removed = (change.removed ?? []).map(String);
@@ -146,11 +162,6 @@ function organizationListRisks(resource: ResourceChange, accounts: readonly stri
     return [];
   });
 }
-
-/** AWS managed policies that can change what everyone may do: attached to a permission set, they widen it. */
-const PRIVILEGED_POLICY = /\/(AdministratorAccess|IAMFullAccess|PowerUserAccess)$/;
-/** Granted anew, a permission set with one of these hands out administration. */
-const ADMINISTRATOR_POLICY = /\/(AdministratorAccess|IAMFullAccess)$/;
 
 /** An attribute whose change weakens logging, as `before` and `after` of it say. */
 interface WeakeningRule {
@@ -273,29 +284,98 @@ function regionChanges(statement: StatementChange): string[] {
 
 const PREVENTIVE_TYPES = ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'];
 
-/** Moves that take guardrails away from an account: only the two views know where an account was. */
-function moveRisks(context: RiskContext): Risk[] {
+/** A policy that does more than report where it is attached: every type but tag policies. */
+function stops(view: OrganizationView, name: string): boolean {
+  const type = view.policies.get(name)?.type;
+  return type !== undefined && type !== 'TAG_POLICY';
+}
+
+/** Moves of accounts: a core account moved at all, and any account that so loses guardrails. */
+function moveRisks(context: RiskContext): Draft[] {
   const { before, after } = context;
-  const risks: Risk[] = [];
+  const risks: Draft[] = [];
   for (const [key, account] of after.accounts) {
     const previous = before.accounts.get(key);
     if (!previous || previous.ouPath === account.ouPath || !account.ouPath) continue;
     const next = policiesReaching(after, key);
-    const lost = [...policiesReaching(before, key)]
-      .filter((name) => !next.has(name) && PREVENTIVE_TYPES.includes(before.policies.get(name)?.type ?? ''))
-      .sort();
-    if (lost.length > 0)
+    const was = policiesReaching(before, key);
+    const lost = [...was].filter((name) => !next.has(name) && stops(before, name)).sort();
+    const gained = [...next].filter((name) => !was.has(name) && stops(after, name)).sort();
+    const losing = lost.length > 0 ? ` and so loses ${lost.map((name) => policyLabel(before, name)).join(', ')}` : '';
+    if (before.coreAccounts.has(key) || after.coreAccounts.has(key)) {
+      const gaining = gained.length > 0 ? `${losing ? ',' : ' and so'} gains ${gained.map((name) => policyLabel(after, name)).join(', ')}` : '';
       risks.push(
-        risk('guardrail-weakened', `${account.name} moves to ${account.ouPath} and so loses ${lost.map((name) => policyLabel(before, name)).join(', ')}`, [
-          account.name,
-        ]),
+        risk(
+          'core-account-moved',
+          `core account ${account.name} moves from ${previous.ouPath ?? 'the root'} to ${account.ouPath}${losing}${gaining}`,
+          [account.name],
+          {
+            saferPath:
+              'Keep the management, security and log-archive accounts in the OU the configuration gives them: what they run keeps the organization logged and watched.',
+          },
+        ),
       );
+    } else if (lost.length > 0) risks.push(risk('guardrail-weakened', `${account.name} moves to ${account.ouPath}${losing}`, [account.name]));
   }
   return risks;
 }
 
+/** Where a policy is attached, in words: `the root`, `OU Workloads`, `account payments-dev`. */
+function targetsOf(view: OrganizationView, name: string, targets: Iterable<string>): string[] {
+  const attachments = attachmentsOf(view);
+  return [...targets]
+    .filter((target) => attachments.get(target)?.has(name))
+    .map((target) =>
+      target === 'root' ? 'the root' : target.startsWith('account:') ? `account ${view.accounts.get(target.slice(8))?.name ?? target}` : `OU ${target}`,
+    )
+    .sort();
+}
+
+/**
+ * The guardrails each account that stays where it is holds, before and after: a policy that
+ * stops reaching accounts is a weakened guardrail, one that reaches accounts it did not an
+ * extended one; an attachment moved down to every child OU reaches the same accounts and
+ * is neither.
+ */
+function guardrailReachRisks(context: RiskContext): Draft[] {
+  const { before, after } = context;
+  const lost = new Map<string, string[]>();
+  const gained = new Map<string, string[]>();
+  const add = (into: Map<string, string[]>, name: string, account: string) => into.set(name, [...(into.get(name) ?? []), account]);
+  for (const [key, account] of after.accounts) {
+    const previous = before.accounts.get(key);
+    if (!previous || previous.ouPath !== account.ouPath || !account.ouPath) continue;
+    const was = policiesReaching(before, key);
+    const next = policiesReaching(after, key);
+    for (const name of was) if (!next.has(name) && stops(before, name)) add(lost, name, account.name);
+    // A new policy reaching accounts is said by its intent; an existing one spreading is the risk.
+    for (const name of next) if (!was.has(name) && stops(after, name) && accountsReachedByPolicy(before, name).length > 0) add(gained, name, account.name);
+  }
+  const wasTargets = [...attachmentsOf(before).keys()];
+  const isTargets = [...attachmentsOf(after).keys()];
+  return [
+    // An SCP or RCP deleted is a risk of its own, said of the policy.
+    ...[...lost]
+      .filter(([name]) => after.policies.has(name) || !PREVENTIVE_TYPES.includes(before.policies.get(name)?.type ?? ''))
+      .map(([name, accounts]) => {
+        const from = targetsOf(before, name, wasTargets).filter((target) => !targetsOf(after, name, isTargets).includes(target));
+        const how = from.length > 0 ? `is detached from ${from.join(', ')}` : 'reaches fewer accounts';
+        const deleted = after.policies.has(name) ? '' : ' and deleted';
+        return risk('guardrail-weakened', `${policyLabel(before, name)} ${how}${deleted}, and so no longer reaches ${countedAccounts(accounts)}`, accounts);
+      }),
+    ...[...gained].map(([name, accounts]) => {
+      const to = targetsOf(after, name, isTargets).filter((target) => !targetsOf(before, name, wasTargets).includes(target));
+      return risk(
+        'guardrail-extended',
+        `${policyLabel(after, name)} is attached to ${to.join(', ') || 'more targets'}, and so now also reaches ${countedAccounts(accounts)} it did not`,
+        accounts,
+      );
+    }),
+  ];
+}
+
 /** A Firewall Manager policy that covers fewer accounts, or stops remediating. */
-function firewallRisks(context: RiskContext): Risk[] {
+function firewallRisks(context: RiskContext): Draft[] {
   return firewallChanges(context.before, context.after).flatMap(({ name, lost, remediation, accounts }) => [
     ...(lost.length > 0 ? [risk('guardrail-weakened', `Firewall Manager policy ${name} no longer covers ${countedAccounts(lost)}`, lost)] : []),
     ...(remediation === false
@@ -305,7 +385,7 @@ function firewallRisks(context: RiskContext): Risk[] {
 }
 
 /** A policy of the organization: its statements that deny less or exempt more, its deletion, an attachment removed. */
-function organizationPolicyRisks(stack: StackChange, resource: ResourceChange, context: RiskContext): Risk[] {
+function organizationPolicyRisks(stack: StackChange, resource: ResourceChange, context: RiskContext): Draft[] {
   const where = { stack: stack.name, address: resource.address };
   if (
     resource.type === 'aws_organizations_policy' &&
@@ -351,7 +431,8 @@ function organizationPolicyRisks(stack: StackChange, resource: ResourceChange, c
         ]),
       );
   }
-  if (resource.type === 'aws_organizations_policy_attachment' && resource.action === 'delete') {
+  // With the organization in view, each account's guardrails before and after say what an attachment removed does.
+  if (resource.type === 'aws_organizations_policy_attachment' && resource.action === 'delete' && context.before.accounts.size === 0) {
     const { policy, target, accounts } = detachedPolicy(stack, resource, context);
     // A tag policy only reports; every other type stops something where it is attached.
     if (policy !== undefined && context.before.policies.get(policy)?.type === 'TAG_POLICY') return [];
@@ -392,31 +473,51 @@ function durationMinutes(duration: string | undefined): number {
   return Number(hours) * 60 + Number(minutes);
 }
 
-/** Administration granted anew in accounts that already existed: only the two views know who was granted what. */
-function grantRisks(context: RiskContext): Risk[] {
-  const { before, after } = context;
-  const risks: Risk[] = [];
-  const existing = new Set([...before.accounts.values()].map((account) => account.name));
-  for (const [assignment, accounts] of accessChanges(before, after).granted) {
-    const [principal, set] = assignment.split('\u0000');
-    if (!(after.permissionSets.get(set)?.managedPolicyArns ?? []).some((arn) => ADMINISTRATOR_POLICY.test(arn))) continue;
+function principalLabel(principal: string): string {
+  const [type, ...name] = principal.split(' ');
+  return `${type === 'USER' ? 'user' : 'group'} ${name.join(' ')}`;
+}
+
+const SENSITIVE = ['production', 'core'];
+
+/**
+ * What each account that existed before can be done in, before and after: a principal that
+ * gains a privileged right there (a new grant, a move into the OU of a grant, a permission set
+ * edited), and any new access to a production or core account. One risk per principal,
+ * permission set and rights, naming every account.
+ */
+function accessRisks(context: RiskContext): Draft[] {
+  const before = accessPostureOf(context.before);
+  const after = accessPostureOf(context.after);
+  const gains = new Map<string, { title: string; accounts: string[] }>();
+  const add = (key: string, title: string, account: string) => {
+    const entry = gains.get(key) ?? { title, accounts: [] };
+    entry.accounts.push(account);
+    gains.set(key, entry);
+  };
+  for (const [key, entries] of after) {
     // A vended account gets the grants that already reach its OU: its intent says so.
-    const names = accounts.filter((name) => existing.has(name)).sort();
-    if (names.length === 0) continue;
-    const [type, ...principalName] = principal.split(' ');
-    risks.push(
-      risk(
-        'access-widened',
-        `${type === 'USER' ? 'user' : 'group'} ${principalName.join(' ')} gains ${permissionSetLabel(after, set)} in ${countedAccounts(names)}`,
-        names,
-      ),
-    );
+    if (!context.before.accounts.has(key)) continue;
+    const name = context.after.accounts.get(key)?.name ?? key;
+    const was = before.get(key);
+    const sensitive = SENSITIVE.includes(environmentOf(context.after, key) ?? '');
+    for (const [assignment, entry] of entries) {
+      const previous = was?.get(assignment);
+      const gained = entry.rights.filter((right) => !(previous?.rights ?? []).includes(right));
+      const who = `${principalLabel(entry.principal)}`;
+      if (gained.length > 0)
+        add(`gain\u0000${assignment}\u0000${gained.join(',')}`, `${who} gains ${gained.join(', ')} through permission set ${entry.permissionSet}`, name);
+      else if (!previous && sensitive)
+        add(`new\u0000${assignment}`, `${who} gains ${permissionSetLabel(context.after, entry.permissionSet)} in production or core accounts`, name);
+    }
   }
-  return risks;
+  return [...gains].map(([key, { title, accounts }]) =>
+    risk(key.startsWith('gain') ? 'access-widened' : 'production-access', `${title}, in ${countedAccounts(accounts)}`, accounts),
+  );
 }
 
 /** A permission set that hands out more: a privileged policy attached, a longer session, its boundary gone, its inline policy allowing more. */
-function permissionSetRisks(stack: StackChange, resource: ResourceChange, context: RiskContext): Risk[] {
+function permissionSetRisks(stack: StackChange, resource: ResourceChange, context: RiskContext): Draft[] {
   const where = { stack: stack.name, address: resource.address };
   const setName = (side: 'before' | 'after') =>
     resource.type === 'aws_ssoadmin_permission_set'
@@ -437,14 +538,6 @@ function permissionSetRisks(stack: StackChange, resource: ResourceChange, contex
         ),
       ];
     }
-  }
-  if (resource.type === 'aws_ssoadmin_managed_policy_attachment' && resource.action === 'create') {
-    const arn = String(valueAt(resource, 'managed_policy_arn', 'after') ?? '');
-    const name = setName('after');
-    // Attached to a permission set made in the same change: the set is new, and what it hands out shows where it is granted.
-    if (!PRIVILEGED_POLICY.test(arn) || !context.before.permissionSets.has(name)) return [];
-    const accounts = accountsOf(name);
-    return [risk('access-widened', `permission set ${name} now attaches ${arn.slice(arn.lastIndexOf('/') + 1)}${reach(accounts)}`, accounts, where)];
   }
   if (resource.type === 'aws_ssoadmin_permissions_boundary_attachment' && resource.action === 'delete') {
     const accounts = accountsOf(setName('before'));
@@ -490,8 +583,8 @@ function externalPrincipals(statement: StatementChange, knownAccountIds: Readonl
   });
 }
 
-function risk(kind: Risk['kind'], title: string, accounts: readonly string[], where: { stack?: string; address?: string; saferPath?: string } = {}): Risk {
-  return { kind, title, why: RISK_REASONS[kind], ...where, accounts: [...accounts] };
+function risk(kind: Risk['kind'], title: string, accounts: readonly string[], where: { stack?: string; address?: string; saferPath?: string } = {}): Draft {
+  return { kind, title, why: RISK_REASONS[kind], ...where, stacks: where.stack === undefined ? [] : [where.stack], accounts: [...accounts].sort() };
 }
 
 /** ` (name, email changed)`, or nothing when the plan gives no reason. */
@@ -499,10 +592,15 @@ function replacedBecause(resource: ResourceChange): string {
   return resource.replacedBecause.length > 0 ? ` (${resource.replacedBecause.join(', ')} changed)` : '';
 }
 
-function resourceRisks(stack: StackChange, resource: ResourceChange, context: RiskContext): Risk[] {
+/** The name an account resource gives its account: what a plan, which has no view of the organization, names it by. */
+function accountNameIn(resource: ResourceChange): string {
+  return String(valueAt(resource, 'name', 'before') ?? valueAt(resource, 'name', 'after') ?? resource.name);
+}
+
+function resourceRisks(stack: StackChange, resource: ResourceChange, context: RiskContext): Draft[] {
   const where = { stack: stack.name, address: resource.address };
   const accounts = stackAccounts(context, stack.name);
-  const risks: Risk[] = [];
+  const risks: Draft[] = [];
   const label = `${resource.address} in ${stack.name}`;
   if (
     resource.type === 'aws_organizations_account' &&
@@ -510,11 +608,11 @@ function resourceRisks(stack: StackChange, resource: ResourceChange, context: Ri
     valueAt(resource, 'close_on_deletion', 'after') === true &&
     valueAt(resource, 'close_on_deletion', 'before') !== true
   ) {
-    const name = accounts[0] ?? resource.name;
+    const name = accounts[0] ?? accountNameIn(resource);
     return [risk('account-closing', `account ${name} is prepared for closure: deleting its request file next closes it`, accounts, where)];
   }
   if (resource.type === 'aws_organizations_account' && resource.action === 'delete' && valueAt(resource, 'close_on_deletion', 'before') === true) {
-    const name = accounts[0] ?? resource.name;
+    const name = accounts[0] ?? accountNameIn(resource);
     return [
       risk(
         'account-closing',
@@ -525,7 +623,7 @@ function resourceRisks(stack: StackChange, resource: ResourceChange, context: Ri
     ];
   }
   if (resource.type === 'aws_organizations_account' && (resource.action === 'delete' || resource.action === 'replace')) {
-    const name = accounts[0] ?? resource.name;
+    const name = accounts[0] ?? accountNameIn(resource);
     risks.push(
       risk(
         resource.action === 'delete' ? 'account-removed' : 'replaced',
@@ -596,32 +694,112 @@ function resourceRisks(stack: StackChange, resource: ResourceChange, context: Ri
   return risks;
 }
 
-/** One risk per stack for the security services and alert resources it removes, by type. */
-function removedServices(stack: StackChange, context: RiskContext): Risk[] {
-  const removed = stack.resources.filter(
-    (resource) => resource.kind === 'resource' && resource.action === 'delete' && SECURITY_SERVICE_TYPES.has(resource.type),
-  );
-  if (removed.length === 0) return [];
-  const byType = new Map<string, number>();
-  for (const resource of removed) byType.set(resource.type, (byType.get(resource.type) ?? 0) + 1);
-  const types = [...byType].sort().map(([type, count]) => (count === 1 ? type : `${count} ${type}`));
-  const title = `${stack.name} ${stack.status === 'removed' ? 'is removed, and with it' : 'removes'} ${types.join(', ')}`;
-  return [risk('security-service-removed', title, stackAccounts(context, stack.name), { stack: stack.name })];
+/** The security services as a reviewer names them, by the provider's resource type prefix. */
+const SERVICE_LABELS: readonly (readonly [string, string])[] = [
+  ['aws_guardduty_', 'GuardDuty'],
+  ['aws_securityhub_', 'Security Hub'],
+  ['aws_config_', 'AWS Config'],
+  ['aws_accessanalyzer_', 'IAM Access Analyzer'],
+  ['aws_inspector2_', 'Inspector'],
+  ['aws_macie2_', 'Macie'],
+  ['aws_detective_', 'Detective'],
+  ['aws_fms_', 'Firewall Manager'],
+  ['aws_cloudtrail', 'CloudTrail'],
+  ['aws_cloudwatch_event_', 'alert rules'],
+  ['aws_sns_topic_subscription', 'alert subscriptions'],
+  ['aws_organizations_delegated_administrator', 'delegated administrators'],
+  ['aws_iam_organizations_features', 'IAM organization features'],
+];
+
+function serviceOf(type: string): string {
+  return SERVICE_LABELS.find(([prefix]) => type.startsWith(prefix))?.[1] ?? type;
 }
 
-/** The same sentence said of several statements of one policy is one risk. */
-function unique(risks: readonly Risk[]): Risk[] {
-  const seen = new Set<string>();
-  return risks.filter((candidate) => {
-    const key = `${candidate.kind}\u0000${candidate.title}\u0000${candidate.address ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+/** The accounts a stack's resources watch or concern: its own account, or every account for the organization's stacks. */
+function reachOfStack(context: RiskContext, stack: string): string[] {
+  return accountNameOfStack(context.before, stack) || accountNameOfStack(context.after, stack) ? stackAccounts(context, stack) : accountsUnder(context.before);
+}
+
+/** One risk per security service for what the change removes of it, across every stack. */
+function removedServices(stacks: readonly StackChange[], context: RiskContext): Draft[] {
+  const byService = new Map<string, { types: Map<string, number>; stacks: Set<string>; accounts: Set<string>; removedStacks: Set<string> }>();
+  for (const stack of stacks) {
+    for (const resource of stack.resources) {
+      if (resource.kind !== 'resource' || resource.action !== 'delete' || !SECURITY_SERVICE_TYPES.has(resource.type)) continue;
+      const service = serviceOf(resource.type);
+      const entry = byService.get(service) ?? { types: new Map(), stacks: new Set(), accounts: new Set(), removedStacks: new Set() };
+      entry.types.set(resource.type, (entry.types.get(resource.type) ?? 0) + 1);
+      entry.stacks.add(stack.name);
+      if (stack.status === 'removed') entry.removedStacks.add(stack.name);
+      reachOfStack(context, stack.name).forEach((name) => entry.accounts.add(name));
+      byService.set(service, entry);
+    }
+  }
+  return [...byService].map(([service, entry]) => {
+    const types = [...entry.types].sort().map(([type, count]) => (count === 1 ? type : `${count} ${type}`));
+    const removed = entry.removedStacks.size > 0 ? ` (${[...entry.removedStacks].sort().join(', ')} removed)` : '';
+    return { ...risk('security-service-removed', `${service} loses ${types.join(', ')}${removed}`, [...entry.accounts]), stacks: [...entry.stacks].sort() };
   });
 }
 
+/** One risk per weakening of what watches, naming every region and stack it is made in. */
+function detectionRisks(stacks: readonly StackChange[], context: RiskContext): Draft[] {
+  const byWhat = new Map<string, { regions: Set<string>; stacks: Set<string>; accounts: Set<string> }>();
+  for (const stack of stacks) {
+    for (const resource of stack.resources) {
+      for (const { what, region } of detectionWeakenings(resource)) {
+        const entry = byWhat.get(what) ?? { regions: new Set(), stacks: new Set(), accounts: new Set() };
+        if (region !== undefined) entry.regions.add(region);
+        entry.stacks.add(stack.name);
+        reachOfStack(context, stack.name).forEach((name) => entry.accounts.add(name));
+        byWhat.set(what, entry);
+      }
+    }
+  }
+  return [...byWhat].map(([what, entry]) => {
+    const regions = [...entry.regions].sort();
+    const where = regions.length > 0 ? ` in ${regions.slice(0, -1).join(', ')}${regions.length > 1 ? ' and ' : ''}${regions.at(-1)}` : '';
+    const accounts = [...entry.accounts];
+    return {
+      ...risk('detection-weakened', `${what}${where}${accounts.length > 0 ? `, for ${countedAccounts(accounts)}` : ''}`, accounts),
+      stacks: [...entry.stacks].sort(),
+    };
+  });
+}
+
+/** The same sentence said of several statements, resources or stacks is one risk, naming every stack and account. */
+function unique(risks: readonly Draft[]): Draft[] {
+  const merged = new Map<string, Draft>();
+  for (const candidate of risks) {
+    const key = `${candidate.kind}\u0000${candidate.title}`;
+    const seen = merged.get(key);
+    if (!seen) merged.set(key, candidate);
+    else
+      merged.set(key, {
+        ...seen,
+        stacks: [...new Set([...seen.stacks, ...candidate.stacks])].sort(),
+        accounts: [...new Set([...seen.accounts, ...candidate.accounts])].sort(),
+      });
+  }
+  return [...merged.values()];
+}
+
+/** The names of the production and core accounts of the views. */
+export function sensitiveAccountsOf(views: readonly OrganizationView[]): Set<string> {
+  const names = new Set<string>();
+  for (const view of views) for (const [key, account] of view.accounts) if (SENSITIVE.includes(environmentOf(view, key) ?? '')) names.add(account.name);
+  return names;
+}
+
 export function risksOf(stacks: readonly StackChange[], context: RiskContext): Risk[] {
-  const risks = [...moveRisks(context), ...grantRisks(context), ...firewallRisks(context)];
+  const risks = [
+    ...moveRisks(context),
+    ...accessRisks(context),
+    ...guardrailReachRisks(context),
+    ...firewallRisks(context),
+    ...removedServices(stacks, context),
+    ...detectionRisks(stacks, context),
+  ];
   for (const stack of stacks) {
     for (const resource of stack.resources) {
       risks.push(
@@ -630,8 +808,14 @@ export function risksOf(stacks: readonly StackChange[], context: RiskContext): R
         ...permissionSetRisks(stack, resource, context),
       );
     }
-    risks.push(...removedServices(stack, context));
   }
-  const order = (kind: Risk['kind']) => RISK_KINDS.indexOf(kind);
-  return unique(risks).sort((a, b) => order(a.kind) - order(b.kind) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+  const sensitive = sensitiveAccountsOf([context.before, context.after]);
+  return unique(risks)
+    .map((draft) => weighedRisk(draft, sensitive))
+    .sort(bySeverity);
+}
+
+/** A risk with its id and its severity, weighed by the production and core accounts in its reach. */
+export function weighedRisk(draft: Draft, sensitive: ReadonlySet<string>): Risk {
+  return { id: riskId(draft.kind, draft.title), severity: severityOf(draft.kind, draft.accounts, sensitive), ...draft, reach: reachOf(draft.accounts) };
 }

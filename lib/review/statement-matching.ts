@@ -8,11 +8,12 @@
  * review.
  */
 import { statementMatches, type PolicyKind, type StatementMatch } from '../iam/policy-semantics';
-import { compareText } from '../text-order';
 import { countedAccounts } from './intents';
 import { accountsReachedByPolicy, organizationViewOf, type OrganizationView } from './organization-view';
 import { statementLabels } from './policy-diff';
-import { RISK_KINDS, type ResourceChange, type ReviewReport, type Risk, type StatementChange } from './report';
+import type { ResourceChange, ReviewReport, StatementChange } from './report';
+import { type Draft, sensitiveAccountsOf, weighedRisk } from './risks';
+import { bySeverity } from './severity';
 import { reportOf } from './review';
 import type { SynthesizedOutput, TerraformJson } from './synthesized-output';
 
@@ -74,7 +75,7 @@ async function sideOf(output: SynthesizedOutput, stack: string, resource: Resour
 
 /** The report with what its changed policies can no longer match, or can again. */
 export async function withStatementMatching(report: ReviewReport, before: SynthesizedOutput, after: SynthesizedOutput): Promise<ReviewReport> {
-  const risks: Risk[] = [];
+  const risks: Draft[] = [];
   let view: OrganizationView | undefined;
   const stacks = await Promise.all(
     report.stacks.map(async (stack) => ({
@@ -102,6 +103,7 @@ export async function withStatementMatching(report: ReviewReport, before: Synthe
                   const label = organizationPolicy ? `${now.kind === 'resource-control' ? 'RCP' : 'SCP'} ${now.name}` : `${resource.address} in ${stack.name}`;
                   risks.push({
                     kind: 'guardrail-weakened',
+                    stacks: [stack.name],
                     title: `${label} statement ${statement.sid} ${verb} ${entry.subject}${accounts.length > 0 ? `, in ${countedAccounts(accounts)}` : ''}`,
                     why: `AWS never applies a statement that cannot match, and says nothing: ${entry.why}.`,
                     saferPath: entry.fix,
@@ -127,11 +129,6 @@ export async function withStatementMatching(report: ReviewReport, before: Synthe
       ),
     })),
   );
-  const order = (risk: Risk) => RISK_KINDS.indexOf(risk.kind);
-  return reportOf(
-    stacks,
-    [...report.risks, ...risks].sort((a, b) => order(a) - order(b) || compareText(a.title, b.title)),
-    report.intents,
-    report.suppressed,
-  );
+  const sensitive = risks.length === 0 ? new Set<string>() : sensitiveAccountsOf([organizationViewOf(before), view ?? organizationViewOf(after)]);
+  return reportOf(stacks, [...report.risks, ...risks.map((draft) => weighedRisk(draft, sensitive))].sort(bySeverity), report.intents, report.suppressed);
 }

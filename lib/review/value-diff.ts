@@ -1,7 +1,8 @@
 /**
  * Two values of a resource compared as data: attribute by attribute, lists of plain values
  * as sets (Terraform's sets come out in any order), and every attribute that holds a JSON
- * document parsed and compared as a document, policies statement by statement. cdktf's
+ * document parsed and compared as a document, policies statement by statement; lists of
+ * blocks of another length by the members added and removed. cdktf's
  * `//` metadata, which Terraform ignores, and lists that only changed order are counted as
  * noise, not reported.
  */
@@ -98,6 +99,9 @@ function collect(before: unknown, after: unknown, path: readonly string[], noise
       before.forEach((item, index) => collect(item, after[index], [...path, String(index)], noise, into));
       return;
     }
+    // Blocks added or removed (selectors, rules): the members that differ, each whole.
+    into.attributes.push({ path: joined(path), added: missingFrom(after, before), removed: missingFrom(before, after) });
+    return;
   }
   const beforeDocument = embeddedDocument(before);
   const afterDocument = embeddedDocument(after);

@@ -19,6 +19,7 @@ import { QuotasSchema } from './quotas';
 import { SecurityServicesSchema } from './security-services';
 import { SessionManagerSchema } from './session-manager';
 import { StateBackendSchema } from './state-backend';
+import { ReviewSchema } from './review';
 import { nameRecord } from '../../name-record';
 
 export const RequiredTagSchema = z.strictObject({
@@ -80,6 +81,7 @@ export const LandingZoneSchema = z
     detectiveControls: DetectiveControlsSchema.default(DetectiveControlsSchema.parse({})),
     quotas: QuotasSchema.default(QuotasSchema.parse({})),
     stateBackend: StateBackendSchema,
+    review: ReviewSchema.default(ReviewSchema.parse({})),
   })
   .describe('Organization-wide settings of the landing zone.');
 
