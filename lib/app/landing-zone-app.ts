@@ -25,7 +25,7 @@ import {
 } from '../../stacks/stack-outputs';
 import { alertRulesFor } from '../alerts/alert-rules';
 import { alertForwardingPlan } from '../alerts/forwarding-plan';
-import { incidentRulesFor } from '../incident-response/incident-rules';
+import { incidentRulesFor, pagingRulesFor } from '../incident-response/incident-rules';
 import { remediation } from '../incident-response/remediation-catalogue';
 import { assignmentsByStack, type IdentityCenter } from '../model/identity-center';
 import type { Account, LandingZone } from '../model/landing-zone';
@@ -139,7 +139,7 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     firewallManager.addDependency(security);
   }
   const { incidentResponse } = landingZone;
-  if (incidentResponse && (incidentResponse.chat || incidentResponse.incidentManager)) {
+  if (incidentResponse && (incidentResponse.chat || incidentResponse.incidentManager || incidentResponse.paging.length > 0)) {
     const incidentResponseStack = new IncidentResponseStack(app, INCIDENT_RESPONSE_STACK, {
       securityAccount,
       accountAccessRole,
@@ -147,6 +147,7 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
       eventBusName: landingZone.alerts.eventBusName,
       alertRules: alertRulesFor(landingZone),
       incidentRules: incidentRulesFor(landingZone),
+      pagingRules: pagingRulesFor(landingZone),
       incidentResponse,
       stateBackend,
     });

@@ -3,6 +3,7 @@ import { TerraformStack, type App } from 'cdktf';
 import { ALERTS } from '../alerts/alert-catalogue';
 import type { LandingZone } from '../model/landing-zone';
 import { sizeQuotaOf } from '../config/policy-size';
+import { configuredName } from '../resource-names';
 import { policyKindOf } from '../guardrails/policy-types';
 import {
   FIREWALL_MANAGER_STACK,
@@ -49,6 +50,13 @@ function beforeApplying(landingZone: LandingZone): string[] {
       `  before applying: authorize ${platforms.filter((platform) => platform !== undefined).join(' and ')} once in the console of Amazon Q Developer in chat applications, in the security account (no API does it)`,
     );
   }
+  for (const destination of landingZone.incidentResponse?.paging ?? []) {
+    lines.push(
+      `  after applying ${INCIDENT_RESPONSE_STACK}: put the API key of ${destination.name} in its connection, in the security account (${landingZone.homeRegion}): ` +
+        `aws events update-connection --name ${configuredName(destination.name)} --authorization-type API_KEY ` +
+        `--auth-parameters "ApiKeyAuthParameters={ApiKeyName=${destination.apiKeyName},ApiKeyValue=<the key>}"`,
+    );
+  }
   if (landingZone.incidentResponse?.incidentManager) {
     lines.push(
       "  before applying: Incident Manager takes no new customers since 7 November 2025 and works only where it was used before; import the security account's replication set if it has one, and have each contact channel activated once it is made",
@@ -88,9 +96,10 @@ function firewallManagerLines({ firewallManager, securityAccount }: LandingZone)
 function incidentResponseLines(landingZone: LandingZone): string[] {
   const { incidentResponse } = landingZone;
   if (!incidentResponse) return [];
-  const { chat, incidentManager } = incidentResponse;
+  const { chat, incidentManager, paging } = incidentResponse;
   const parts = [
     chat ? `every alert posted to ${chat.slack.length} Slack and ${chat.teams.length} Microsoft Teams channels` : undefined,
+    paging.length > 0 ? `${paging.length} on-call services paged through EventBridge API destinations` : undefined,
     incidentManager
       ? `Incident Manager (replicated to ${incidentManager.replicationRegions.join(', ')}; ${incidentManager.contacts.length} contacts, ${incidentManager.escalationPlans.length} escalation plans, ${incidentManager.responsePlans.length} response plans; ${incidentManager.incidents.length} kinds of alert start an incident)`
       : undefined,
