@@ -11,6 +11,7 @@ import {
   IDENTITY_CENTER_STACK,
   INCIDENT_RESPONSE_STACK,
   LOG_ARCHIVE_STACK,
+  MANAGEMENT_STACK,
   ORGANIZATION_SERVICES_STACK,
   DETECTIVE_CONTROLS_STACK,
   SECURITY_STACK,
@@ -64,8 +65,15 @@ function beforeApplying(landingZone: LandingZone): string[] {
   }
   if (landingZone.identityCenter) {
     lines.push(
-      `  before applying: IAM Identity Center must be enabled for the organization in ${landingZone.identityCenter.region}, once, in the management account's console (no API enables it)`,
+      `  before applying ${IDENTITY_CENTER_STACK}: enable IAM Identity Center for the organization in ${landingZone.identityCenter.region}, once, in the management account's console (no API enables it); ` +
+        (landingZone.organization.existingOrganizationId !== undefined
+          ? 'the organization exists, so do it before the first apply'
+          : `after applying ${MANAGEMENT_STACK}, which creates the organization (enabled from a standalone account, Identity Center creates an organization of its own)`),
     );
+    const lookedUp = landingZone.identityCenter.groups.filter((group) => !group.create).map((group) => group.name);
+    if (lookedUp.length > 0) {
+      lines.push(`  before applying ${IDENTITY_CENTER_STACK}: the identity provider has synchronised the groups ${lookedUp.join(', ')} through SCIM`);
+    }
   }
   return lines;
 }
