@@ -180,7 +180,10 @@ describe('where incident response runs', () => {
     );
     expect(summary).toContain('  automated remediation in every baseline: close-default-security-group, close-public-ssh');
     expect(summary).toContain(
-      '  before applying: authorize each Slack workspace and each Microsoft Teams team once in the console of Amazon Q Developer in chat applications, in the security account (no API does it)',
+      '  before applying chat-security-alerts: authorize the Slack workspace T07EXAMPLE1 once, in the security account (after applying account-security), in the console of Amazon Q Developer in chat applications (https://console.aws.amazon.com/chatbot/home, Configure new client, Slack); no API does it, and until then only chat-security-alerts fails',
+    );
+    expect(summary).toContain(
+      '  before applying chat-security-teams: authorize the Microsoft Teams team 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d once, in the security account (after applying account-security), in the console of Amazon Q Developer in chat applications (https://console.aws.amazon.com/chatbot/home, Configure new client, Microsoft Teams); no API does it, and until then only chat-security-teams fails',
     );
     expect(summary).toMatch(/before applying: Incident Manager takes no new customers since 7 November 2025/);
   });
@@ -192,25 +195,29 @@ describe('where incident response runs', () => {
 });
 
 describe('chat channels', () => {
-  it('configures each Slack channel of the configuration, named landing-zone-<name>, with the read-only guardrail', () => {
-    const stack = stackOf(example);
+  it('configures each Slack channel in a stack of its own, named landing-zone-<name>, with the read-only guardrail, the topic and the role of incident-response', () => {
+    const stack = readStack(example, 'chat-security-alerts');
     expect(resources(stack, 'aws_chatbot_slack_channel_configuration')).toEqual([
       expect.objectContaining({
         configuration_name: 'landing-zone-security-alerts',
         slack_team_id: 'T07EXAMPLE1',
         slack_channel_id: 'C07EXAMPLE2',
         guardrail_policy_arns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
-        iam_role_arn: reference(stack, 'aws_iam_role', 'arn', (role) => role.name === 'landing-zone-chat-channel'),
-        sns_topic_arns: [reference(stack, 'aws_sns_topic', 'arn')],
+        iam_role_arn: `arn:aws:iam::\${${SECURITY_ACCOUNT}}:role/landing-zone-chat-channel`,
+        sns_topic_arns: [`arn:aws:sns:eu-west-1:\${${SECURITY_ACCOUNT}}:landing-zone-security-chat`],
       }),
     ]);
     expect(resources(stack, 'aws_chatbot_slack_channel_configuration')[0].region).toBeUndefined();
-    expect(resources(stack, 'aws_chatbot_teams_channel_configuration')).toEqual([]);
+    expect(Object.keys(stack.resource)).toEqual(['aws_chatbot_slack_channel_configuration']);
+    const manifest = JSON.parse(readFileSync(join(example, 'manifest.json'), 'utf8'));
+    expect(manifest.stacks['chat-security-alerts'].dependencies).toEqual(['incident-response']);
+    // The channel's own stack alone fails while its workspace is not authorized.
+    expect(resources(stackOf(example), 'aws_chatbot_slack_channel_configuration')).toEqual([]);
+    expect(stackOf(example).resource.aws_sns_topic).toBeDefined();
   });
 
-  it('configures each Teams channel with its tenant, team and channel', () => {
-    const stack = stackOf(full);
-    expect(resources(stack, 'aws_chatbot_teams_channel_configuration')).toEqual([
+  it('configures each Teams channel, in its own stack, with its tenant, team and channel', () => {
+    expect(resources(readStack(full, 'chat-security-teams'), 'aws_chatbot_teams_channel_configuration')).toEqual([
       expect.objectContaining({
         configuration_name: 'landing-zone-security-teams',
         tenant_id: '8f2c1d3e-4b5a-4c6d-9e8f-0a1b2c3d4e5f',
@@ -219,6 +226,7 @@ describe('chat channels', () => {
         guardrail_policy_arns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
       }),
     ]);
+    expect(resources(readStack(full, 'chat-security-teams'), 'aws_chatbot_slack_channel_configuration')).toEqual([]);
   });
 
   it('lets the chat integration alone assume the channel role, which holds the guardrail policies', () => {
@@ -486,7 +494,7 @@ describe('Incident Manager', () => {
     const stack = stackOf(incidentManagerOnly);
     expect(resources(stack, 'aws_ssmincidents_response_plan')[0].chat_channel).toBeUndefined();
     expect(resources(stack, 'aws_sns_topic')).toEqual([]);
-    expect(resources(stack, 'aws_chatbot_slack_channel_configuration')).toEqual([]);
+    expect(stackNames(incidentManagerOnly).filter((name) => name.startsWith('chat-'))).toEqual([]);
   });
 
   describe('the rules that start incidents', () => {

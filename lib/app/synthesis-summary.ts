@@ -10,6 +10,8 @@ import {
   IDENTITY_CENTER_MANAGEMENT_STACK,
   IDENTITY_CENTER_STACK,
   INCIDENT_RESPONSE_STACK,
+  accountStackName,
+  chatChannelStackName,
   LOG_ARCHIVE_STACK,
   MANAGEMENT_STACK,
   ORGANIZATION_SERVICES_STACK,
@@ -45,10 +47,15 @@ function beforeApplying(landingZone: LandingZone): string[] {
     );
   }
   const chat = landingZone.incidentResponse?.chat;
-  if (chat) {
-    const platforms = [chat.slack.length > 0 ? 'each Slack workspace' : undefined, chat.teams.length > 0 ? 'each Microsoft Teams team' : undefined];
+  const security = landingZone.securityAccount;
+  const clients = [
+    ...(chat?.slack ?? []).map((channel) => ({ channel, client: `the Slack workspace ${channel.workspaceId}`, kind: 'Slack' })),
+    ...(chat?.teams ?? []).map((channel) => ({ channel, client: `the Microsoft Teams team ${channel.teamId}`, kind: 'Microsoft Teams' })),
+  ];
+  for (const { channel, client, kind } of clients) {
     lines.push(
-      `  before applying: authorize ${platforms.filter((platform) => platform !== undefined).join(' and ')} once in the console of Amazon Q Developer in chat applications, in the security account (no API does it)`,
+      `  before applying ${chatChannelStackName(channel)}: authorize ${client} once, in the ${security.name} account (after applying ${accountStackName(security)}), ` +
+        `in the console of Amazon Q Developer in chat applications (https://console.aws.amazon.com/chatbot/home, Configure new client, ${kind}); no API does it, and until then only ${chatChannelStackName(channel)} fails`,
     );
   }
   for (const destination of landingZone.incidentResponse?.paging ?? []) {
