@@ -28,6 +28,13 @@ export const CHAT_CHANNEL_ROLE = named('chat-channel');
 export const INCIDENT_STARTER_ROLE = named('incident-starter');
 /** In the security account: Incident Manager runs a response plan's runbook through it. */
 export const INCIDENT_RUNBOOK_ROLE = named('incident-runbook');
+/** In the security account: EventBridge calls the on-call services' API destinations through it. */
+export const PAGING_ROLE = named('paging');
+/** In the security account: the alerts no on-call service took, after EventBridge's retries. */
+export const PAGING_DEAD_LETTER_QUEUE = named('paging-dead-letters');
+/** A placeholder API key of a paging connection; the real key is set with `aws events update-connection`. */
+export const PAGING_API_KEY_PLACEHOLDER = 'set-with-aws-events-update-connection';
+
 /** In every account with a remediation on: EventBridge starts the remediation runbooks through it. */
 export const REMEDIATION_STARTER_ROLE = named('remediation-starter');
 /** In every account with a remediation on: the remediation runbooks run as it. */
@@ -75,6 +82,11 @@ export function alertRuleName(alertId: string): string {
 /** The rule of the central bus that posts one alert to chat. */
 export function chatRuleName(alertId: string): string {
   return named(`chat-${alertId}`);
+}
+
+/** The rule of the central bus that pages the on-call services for one kind of alert. */
+export function pagingRuleName(kind: string): string {
+  return named(`page-${kind}`);
 }
 
 /** The rule of the central bus that starts an incident for one kind of alert. */

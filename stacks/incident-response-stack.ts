@@ -1,7 +1,8 @@
 /**
  * From alert to response, in the security account, a state of its own beside `security`:
- * the chat channels and the rules of the central bus that post every alert to them,
- * Incident Manager with the rules that start an incident for the alerts that page someone,
+ * the chat channels and the rules of the central bus that post every alert to them, the
+ * on-call services paged through EventBridge API destinations, Incident Manager (for the
+ * organizations that already use it) with the rules that start an incident,
  * and the Security Hub custom actions. Who is paged changes this stack only. It is applied
  * after `security`, whose central bus its rules are on and whose Security Hub its custom
  * actions belong to. Nothing in it depends on the member accounts, so vending one leaves
@@ -12,7 +13,8 @@ import type { AlertRule } from '../lib/alerts/alert-catalogue';
 import type { AwsRegion } from '../lib/iam/aws-regions';
 import { ChatChannels } from '../lib/incident-response/chat-channels';
 import { IncidentManager } from '../lib/incident-response/incident-manager';
-import type { IncidentRule } from '../lib/incident-response/incident-rules';
+import type { IncidentRule, PagingRule } from '../lib/incident-response/incident-rules';
+import { OnCallPaging } from '../lib/incident-response/on-call-paging';
 import { SecurityHubActions } from '../lib/incident-response/security-hub-actions';
 import type { IncidentResponse } from '../lib/model/incident-response';
 import type { MemberAccount } from '../lib/model/landing-zone';
@@ -34,7 +36,9 @@ export interface IncidentResponseStackProps {
   readonly alertRules: readonly AlertRule[];
   /** The rules that start incidents. */
   readonly incidentRules: readonly IncidentRule[];
-  /** The chat channels, Incident Manager and the custom actions. */
+  /** The rules that page the on-call services. */
+  readonly pagingRules: readonly PagingRule[];
+  /** The chat channels, Incident Manager, the on-call services and the custom actions. */
   readonly incidentResponse: IncidentResponse;
   /** Where this stack keeps its state and reads the others'. */
   readonly stateBackend: StateBackend;
@@ -60,6 +64,9 @@ export class IncidentResponseStack extends LandingZoneStack {
         incidentRules: props.incidentRules,
         chatTopicArn: chat?.topic.arn,
       });
+    if (incidentResponse.paging.length > 0) {
+      new OnCallPaging(this, 'paging', { homeRegion, securityAccountId, eventBusName, destinations: incidentResponse.paging, rules: props.pagingRules });
+    }
 
     const { openIncidentWith } = incidentResponse;
     const sendToChat = incidentResponse.sendToChat ? chat?.topic.arn : undefined;

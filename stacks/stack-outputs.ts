@@ -35,9 +35,15 @@ export const ENVIRONMENT_TAG = 'landing-zone:environment';
 export const ACCOUNT_STACK_PREFIX = 'account-';
 export const ACCOUNT_BASELINE_STACK_PREFIX = 'baseline-';
 export const FIREWALL_MANAGER_STACK = 'firewall-manager';
+/** One for each chat channel, in the security account. */
+export const CHAT_CHANNEL_STACK_PREFIX = 'chat-';
 
 export function accountStackName(account: Pick<Account, 'key'>): string {
   return `${ACCOUNT_STACK_PREFIX}${account.key}`;
+}
+
+export function chatChannelStackName(channel: { readonly name: string }): string {
+  return `${CHAT_CHANNEL_STACK_PREFIX}${channel.name}`;
 }
 
 export function accountBaselineStackName(account: Pick<Account, 'key'>): string {

@@ -17,7 +17,7 @@ describe('synth (main.ts)', () => {
     const result = runEntry('main.ts', [], { LZ_CONFIG_DIR: copyExample(), CDKTF_OUTDIR: outdir });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Example Corp: 21 stacks in');
+    expect(result.stdout).toContain('Example Corp: 22 stacks in');
     expect(existsSync(join(outdir, 'stacks', 'account-payments-dev', 'cdk.tf.json'))).toBe(true);
   });
 

@@ -193,10 +193,14 @@ describe('the synth summary', () => {
     expect(synthesisSummary(small.landingZone, small.app)).not.toContain('a new organization may be limited to');
   });
 
-  it('says that Identity Center must be enabled in the console first, since no API enables it for an organization', async () => {
+  it('says when to enable Identity Center in the console: after management creates a new organization, before the first apply of an existing one', async () => {
     const { landingZone, app } = await synthesizeLandingZone(copyExample(), { outdir: temporaryDirectory() });
-    expect(synthesisSummary(landingZone, app)).toContain(
-      "before applying: IAM Identity Center must be enabled for the organization in eu-west-1, once, in the management account's console",
+    const summary = synthesisSummary(landingZone, app);
+    expect(summary).toContain(
+      "  before applying identity-center: enable IAM Identity Center for the organization in eu-west-1, once, in the management account's console (no API enables it); " +
+        'after applying management, which creates the organization (enabled from a standalone account, Identity Center creates an organization of its own)',
     );
+    // The example creates its groups: nothing to synchronise first.
+    expect(summary).not.toContain('through SCIM');
   });
 });

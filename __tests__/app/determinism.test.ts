@@ -73,7 +73,7 @@ describe('change stays local', () => {
   it('changing who is paged changes the incident response stack only', async () => {
     const dir = copyExample();
     const before = filesUnder(await synthesize(dir));
-    editFile(dir, 'landing-zone.yaml', (text) => text.replace('contacts: [bob] }', 'contacts: [bob, alice] }'));
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace('invocationsPerSecond: 10', 'invocationsPerSecond: 20'));
     expect(stackChanges(before, filesUnder(await synthesize(dir)))).toEqual({ added: [], removed: [], changed: ['incident-response'] });
   });
 

@@ -269,3 +269,51 @@ describe('runbooks of the configuration', () => {
     ]);
   });
 });
+
+describe('Incident Manager, which takes no new customers', () => {
+  it('is off in the example, which validates without a warning', () => {
+    expect(issuesOf(copyExample())).toEqual([]);
+  });
+
+  it('warns, once turned on, that only a security account that used it before can have it', () => {
+    const dir = exampleWith((text) => text.replace('    enabled: false\n', '    enabled: true\n'));
+    expect(issuesOf(dir)).toEqual([
+      `${at(dir, 'enabled:')} incidentResponse.incidentManager.enabled: Incident Manager takes no new customers since 7 November 2025: only a security account that used it before then can have it (its replication set fails for any other); page through incidentResponse.paging instead, or set enabled: false`,
+    ]);
+  });
+});
+
+describe('paging destinations', () => {
+  const paging = (lines: readonly string[]) => (text: string) =>
+    text.replace(
+      '      endpoint: https://on-call.example.com/aws-events\n      apiKeyName: Authorization\n      invocationsPerSecond: 10\n',
+      lines.map((line) => `      ${line}\n`).join(''),
+    );
+
+  it.each([
+    [
+      ['endpoint: http://on-call.example.com/aws-events'],
+      'endpoint',
+      'expected an https:// URL of the on-call service, such as https://events.example.com/aws, got "http://on-call.example.com/aws-events"',
+    ],
+    [
+      ['endpoint: on-call.example.com'],
+      'endpoint',
+      'expected an https:// URL of the on-call service, such as https://events.example.com/aws, got "on-call.example.com"',
+    ],
+    [
+      ['endpoint: https://on-call.example.com/', 'apiKeyName: "X-Key: value"'],
+      'apiKeyName',
+      'expected the name of the header that carries the API key, such as Authorization (no colon or control character), got "X-Key: value"',
+    ],
+    [['endpoint: https://on-call.example.com/', 'invocationsPerSecond: 301'], 'invocationsPerSecond', 'expected at most 300, got 301'],
+    [['endpoint: https://on-call.example.com/', 'invocationsPerSecond: 0'], 'invocationsPerSecond', 'expected at least 1, got 0'],
+  ])('refuses %j', (lines, key, message) => {
+    const dir = exampleWith(paging(lines));
+    expect(issuesOf(dir)).toEqual([`${at(dir, `${key}:`)} incidentResponse.paging.security-on-call.${key}: ${message}`]);
+  });
+
+  it('takes the endpoint alone, with the Authorization header and 10 a second', () => {
+    expect(issuesOf(exampleWith(paging(['endpoint: https://events.example.com/aws'])))).toEqual([]);
+  });
+});

@@ -147,23 +147,56 @@ describe('the identity-center stack of the example', () => {
     expect(JSON.parse(inline[0].inline_policy).Statement.map((statement: { Sid: string }) => statement.Sid)).toEqual(['ReadIam', 'PassApplicationRoles']);
   });
 
-  it('looks the groups of the identity provider up by display name, creates those the configuration says to, and publishes their ids and the ARNs', () => {
+  it('creates the groups of the example in the identity store, so that a new organization has them on the first apply, and publishes their ids and the ARNs', () => {
     const json = stack();
-    const looked = Object.values(json.data.aws_identitystore_group as Record<string, TerraformJson>).map(
-      (group) => group.alternate_identifier.unique_attribute,
-    );
-    expect(looked.map((attribute) => attribute.attribute_path)).toEqual(Array(6).fill('DisplayName'));
-    expect(looked.map((attribute) => attribute.attribute_value).sort()).toEqual([
-      'data-scientists',
-      'finops',
-      'payments-developers',
-      'payments-sre',
-      'platform-admins',
-      'security-auditors',
-    ]);
-    expect(resources(json, 'aws_identitystore_group')).toEqual([expect.objectContaining({ display_name: 'sandbox-users' })]);
+    expect(json.data.aws_identitystore_groups).toBeUndefined();
+    expect(
+      resources(json, 'aws_identitystore_group')
+        .map((group) => group.display_name)
+        .sort(),
+    ).toEqual(['data-scientists', 'finops', 'payments-developers', 'payments-sre', 'platform-admins', 'sandbox-users', 'security-auditors']);
     expect(Object.keys(json.output.group_ids.value).sort()).toHaveLength(7);
     expect(Object.keys(json.output.permission_set_arns.value).sort()).toEqual(['Administrator', 'Billing', 'Developer', 'ReadOnly', 'SecurityAudit']);
+  });
+
+  describe('groups synchronised through SCIM', () => {
+    let json: TerraformJson;
+    beforeAll(async () => {
+      const dir = copyExample();
+      editFile(dir, 'landing-zone.yaml', (text) =>
+        text.replace('    finops: { create: true }', '    finops: {}').replace('    payments-sre: { create: true }', '    payments-sre: {}'),
+      );
+      json = readStack(await synthesize(dir), 'identity-center');
+    });
+
+    it('are looked up by display name in one listing of the identity store', () => {
+      const listings = Object.values(json.data.aws_identitystore_groups as Record<string, TerraformJson>);
+      expect(listings).toHaveLength(1);
+      expect(json.data.aws_identitystore_group).toBeUndefined();
+      expect(json.output.group_ids.value.finops).toBe(
+        '${zipmap(data.aws_identitystore_groups.groups.groups[*].display_name, data.aws_identitystore_groups.groups.groups[*].group_id).finops}',
+      );
+      expect(resources(json, 'aws_identitystore_group')).toHaveLength(5);
+    });
+
+    it('stop the plan of this stack, before any account stack, with a message naming a missing group and what to do', () => {
+      const [listing] = Object.values(json.data.aws_identitystore_groups as Record<string, TerraformJson>);
+      expect(listing.lifecycle.postcondition).toEqual([
+        {
+          condition: '${contains(self.groups[*].display_name, "finops")}',
+          error_message:
+            'The group finops is not in the identity store of IAM Identity Center (eu-west-1). Have the identity provider synchronise it through SCIM (or create it in the Identity Center console), or set identityCenter.groups.finops.create: true in landing-zone.yaml for the landing zone to create it.',
+        },
+        {
+          condition: '${contains(self.groups[*].display_name, "payments-sre")}',
+          error_message:
+            'The group payments-sre is not in the identity store of IAM Identity Center (eu-west-1). Have the identity provider synchronise it through SCIM (or create it in the Identity Center console), or set identityCenter.groups.payments-sre.create: true in landing-zone.yaml for the landing zone to create it.',
+        },
+      ]);
+      // Every account stack reads the group ids from identity-center, so none is planned before it.
+      const account = readStack(exampleOutput(), 'account-payments-prod');
+      expect(JSON.stringify(account.data.terraform_remote_state)).toContain('identity-center');
+    });
   });
 });
 

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import { ALERTS } from '../../lib/alerts/alert-catalogue';
+import { DEFAULT_INCIDENT_KINDS } from '../../lib/config/schemas/incident-response';
 import { synthesisSummary } from '../../lib/app/synthesis-summary';
 import { synthesizeLandingZone } from '../../lib/app/synthesize-landing-zone';
 import {
@@ -59,11 +60,21 @@ const RUNBOOK = [
   '',
 ].join('\n');
 
-/** The example with a Teams channel, a second response plan with a runbook of its own, incidents mapped, and both remediations. */
+/** Incident Manager turned on, as an organization that already uses it has it. */
+const incidentManagerOn = (text: string) => text.replace('  incidentManager:\n    enabled: false\n', '  incidentManager:\n');
+
+/** The example with Incident Manager on. */
+function withIncidentManager(): string {
+  const dir = copyExample();
+  editFile(dir, 'landing-zone.yaml', incidentManagerOn);
+  return dir;
+}
+
+/** The example with Incident Manager on, a Teams channel, a second response plan with a runbook of its own, incidents mapped, and both remediations. */
 function everything(): string {
   const dir = copyExample();
   editFile(dir, 'landing-zone.yaml', (text) =>
-    text
+    incidentManagerOn(text)
       .replace('        channelId: C07EXAMPLE2\n', `        channelId: C07EXAMPLE2\n${TEAMS.join('\n')}\n`)
       .replace(
         '          document: AWSIncidents-CriticalIncidentRunbookTemplate\n',
@@ -97,11 +108,12 @@ function everything(): string {
   return dir;
 }
 
-/** The example without one part of incidentResponse, or without the section. */
+/** The example without one part of incidentResponse (Incident Manager on when chat is left out), or without the section. */
 function without(part: 'chat' | 'incidentManager' | 'incidentResponse'): string {
   const dir = copyExample();
   editFile(dir, 'landing-zone.yaml', (text) => {
-    const lines = text.split('\n');
+    // Without chat, what is left to see is Incident Manager.
+    const lines = (part === 'chat' ? incidentManagerOn(text) : text).split('\n');
     const sectionStart = lines.indexOf('incidentResponse:');
     let sectionEnd = sectionStart + 1;
     while (lines[sectionEnd].startsWith(' ') || lines[sectionEnd] === '') sectionEnd += 1;
@@ -120,12 +132,14 @@ let full: string;
 let chatOnly: string;
 let incidentManagerOnly: string;
 let none: string;
+let managed: string;
 beforeAll(async () => {
-  [full, chatOnly, incidentManagerOnly, none] = await Promise.all([
+  [full, chatOnly, incidentManagerOnly, none, managed] = await Promise.all([
     synthesize(everything()),
     synthesize(without('incidentManager')),
     synthesize(without('chat')),
     synthesize(without('incidentResponse')),
+    synthesize(withIncidentManager()),
   ]);
 });
 
@@ -162,11 +176,14 @@ describe('where incident response runs', () => {
     const { landingZone, app } = await synthesizeLandingZone(everything(), { outdir: temporaryDirectory() });
     const summary = synthesisSummary(landingZone, app);
     expect(summary).toContain(
-      '  incident-response: every alert posted to 1 Slack and 1 Microsoft Teams channels, Incident Manager (replicated to eu-west-1, eu-central-1; 2 contacts, 1 escalation plans, 2 response plans; 3 kinds of alert start an incident), the custom action "Send to chat", the custom action "Open incident", in security',
+      '  incident-response: every alert posted to 1 Slack and 1 Microsoft Teams channels, 1 on-call services paged through EventBridge API destinations, Incident Manager (replicated to eu-west-1, eu-central-1; 2 contacts, 1 escalation plans, 2 response plans; 3 kinds of alert start an incident), the custom action "Send to chat", the custom action "Open incident", in security',
     );
     expect(summary).toContain('  automated remediation in every baseline: close-default-security-group, close-public-ssh');
     expect(summary).toContain(
-      '  before applying: authorize each Slack workspace and each Microsoft Teams team once in the console of Amazon Q Developer in chat applications, in the security account (no API does it)',
+      '  before applying chat-security-alerts: authorize the Slack workspace T07EXAMPLE1 once, in the security account (after applying account-security), in the console of Amazon Q Developer in chat applications (https://console.aws.amazon.com/chatbot/home, Configure new client, Slack); no API does it, and until then only chat-security-alerts fails',
+    );
+    expect(summary).toContain(
+      '  before applying chat-security-teams: authorize the Microsoft Teams team 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d once, in the security account (after applying account-security), in the console of Amazon Q Developer in chat applications (https://console.aws.amazon.com/chatbot/home, Configure new client, Microsoft Teams); no API does it, and until then only chat-security-teams fails',
     );
     expect(summary).toMatch(/before applying: Incident Manager takes no new customers since 7 November 2025/);
   });
@@ -178,25 +195,29 @@ describe('where incident response runs', () => {
 });
 
 describe('chat channels', () => {
-  it('configures each Slack channel of the configuration, named landing-zone-<name>, with the read-only guardrail', () => {
-    const stack = stackOf(example);
+  it('configures each Slack channel in a stack of its own, named landing-zone-<name>, with the read-only guardrail, the topic and the role of incident-response', () => {
+    const stack = readStack(example, 'chat-security-alerts');
     expect(resources(stack, 'aws_chatbot_slack_channel_configuration')).toEqual([
       expect.objectContaining({
         configuration_name: 'landing-zone-security-alerts',
         slack_team_id: 'T07EXAMPLE1',
         slack_channel_id: 'C07EXAMPLE2',
         guardrail_policy_arns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
-        iam_role_arn: reference(stack, 'aws_iam_role', 'arn', (role) => role.name === 'landing-zone-chat-channel'),
-        sns_topic_arns: [reference(stack, 'aws_sns_topic', 'arn')],
+        iam_role_arn: `arn:aws:iam::\${${SECURITY_ACCOUNT}}:role/landing-zone-chat-channel`,
+        sns_topic_arns: [`arn:aws:sns:eu-west-1:\${${SECURITY_ACCOUNT}}:landing-zone-security-chat`],
       }),
     ]);
     expect(resources(stack, 'aws_chatbot_slack_channel_configuration')[0].region).toBeUndefined();
-    expect(resources(stack, 'aws_chatbot_teams_channel_configuration')).toEqual([]);
+    expect(Object.keys(stack.resource)).toEqual(['aws_chatbot_slack_channel_configuration']);
+    const manifest = JSON.parse(readFileSync(join(example, 'manifest.json'), 'utf8'));
+    expect(manifest.stacks['chat-security-alerts'].dependencies).toEqual(['incident-response']);
+    // The channel's own stack alone fails while its workspace is not authorized.
+    expect(resources(stackOf(example), 'aws_chatbot_slack_channel_configuration')).toEqual([]);
+    expect(stackOf(example).resource.aws_sns_topic).toBeDefined();
   });
 
-  it('configures each Teams channel with its tenant, team and channel', () => {
-    const stack = stackOf(full);
-    expect(resources(stack, 'aws_chatbot_teams_channel_configuration')).toEqual([
+  it('configures each Teams channel, in its own stack, with its tenant, team and channel', () => {
+    expect(resources(readStack(full, 'chat-security-teams'), 'aws_chatbot_teams_channel_configuration')).toEqual([
       expect.objectContaining({
         configuration_name: 'landing-zone-security-teams',
         tenant_id: '8f2c1d3e-4b5a-4c6d-9e8f-0a1b2c3d4e5f',
@@ -205,6 +226,7 @@ describe('chat channels', () => {
         guardrail_policy_arns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
       }),
     ]);
+    expect(resources(readStack(full, 'chat-security-teams'), 'aws_chatbot_slack_channel_configuration')).toEqual([]);
   });
 
   it('lets the chat integration alone assume the channel role, which holds the guardrail policies', () => {
@@ -293,15 +315,94 @@ describe('chat channels', () => {
   });
 });
 
+describe('paging the on-call service', () => {
+  const DESTINATION = 'landing-zone-security-on-call';
+
+  it('makes a connection whose API key is a placeholder Terraform leaves alone once the real key is set', () => {
+    expect(resources(stackOf(example), 'aws_cloudwatch_event_connection')).toEqual([
+      expect.objectContaining({
+        name: DESTINATION,
+        authorization_type: 'API_KEY',
+        auth_parameters: { api_key: { key: 'Authorization', value: 'set-with-aws-events-update-connection' } },
+        lifecycle: { ignore_changes: ['auth_parameters'] },
+      }),
+    ]);
+  });
+
+  it('posts to the endpoint of the configuration, at its rate', () => {
+    const stack = stackOf(example);
+    expect(resources(stack, 'aws_cloudwatch_event_api_destination')).toEqual([
+      expect.objectContaining({
+        name: DESTINATION,
+        invocation_endpoint: 'https://on-call.example.com/aws-events',
+        http_method: 'POST',
+        invocation_rate_limit_per_second: 10,
+        connection_arn: reference(stack, 'aws_cloudwatch_event_connection', 'arn'),
+      }),
+    ]);
+  });
+
+  it('pages for each default kind of alert, with retries for a day and a dead-letter queue for what never arrived', () => {
+    const stack = stackOf(example);
+    const rules = resources(stack, 'aws_cloudwatch_event_rule').filter((rule) => rule.name.startsWith('landing-zone-page-'));
+    expect(rules.map((rule) => rule.name).sort()).toEqual(DEFAULT_INCIDENT_KINDS.map((kind) => `landing-zone-page-${kind}`).sort());
+    for (const rule of rules) {
+      expect(rule.event_bus_name).toBe(BUS);
+      expect(targetOf(stack, rule.name)).toMatchObject({
+        arn: reference(stack, 'aws_cloudwatch_event_api_destination', 'arn'),
+        role_arn: reference(stack, 'aws_iam_role', 'arn', (role) => role.name === 'landing-zone-paging'),
+        dead_letter_config: { arn: reference(stack, 'aws_sqs_queue', 'arn') },
+        retry_policy: { maximum_event_age_in_seconds: 86400, maximum_retry_attempts: 185 },
+      });
+    }
+  });
+
+  it('pages for a root console sign-in, and not for an unrelated event', () => {
+    const pattern = JSON.parse(ruleNamed(stackOf(example), 'landing-zone-page-root-console-sign-in').event_pattern);
+    expect(matchesEventPattern(pattern, recordedEvent('signin-console-login-root'))).toBe(true);
+    expect(matchesEventPattern(pattern, recordedEvent('signin-console-login-iam-user'))).toBe(false);
+  });
+
+  it('lets EventBridge put undelivered pages on the dead-letter queue for the paging rules only', async () => {
+    const queueArn = `arn:aws:sqs:eu-west-1:${SECURITY_ACCOUNT_ID}:landing-zone-paging-dead-letters`;
+    const queue = resources(stackOf(example), 'aws_sqs_queue')[0];
+    expect(queue).toMatchObject({ name: 'landing-zone-paging-dead-letters', sqs_managed_sse_enabled: true });
+    const policy = policyFromTerraform(resources(stackOf(example), 'aws_sqs_queue_policy')[0].policy, {
+      [SECURITY_ACCOUNT]: SECURITY_ACCOUNT_ID,
+      [resources(stackOf(example), 'aws_sqs_queue_policy')[0].policy.match(/\$\{(aws_sqs_queue\.[^}]+\.arn)\}/)[1]]: queueArn,
+    });
+    const send = (rule: string) =>
+      decide({
+        request: {
+          principal: 'events.amazonaws.com',
+          action: 'sqs:SendMessage',
+          resource: { resource: queueArn, accountId: SECURITY_ACCOUNT_ID },
+          contextVariables: { 'aws:SourceArn': `arn:aws:events:eu-west-1:${SECURITY_ACCOUNT_ID}:rule/${rule}`, 'aws:SourceAccount': SECURITY_ACCOUNT_ID },
+        },
+        identityPolicies: [],
+        resourcePolicy: policy,
+      });
+    expect(await send(`${BUS}/landing-zone-page-cloudtrail-stopped`)).toBe('Allowed');
+    expect(await send(`${BUS}/landing-zone-chat-root-api-use`)).not.toBe('Allowed');
+  });
+
+  it('says in the before-applying list how to put the API key in the connection', async () => {
+    const { landingZone, app } = await synthesizeLandingZone(copyExample(), { outdir: temporaryDirectory() });
+    expect(synthesisSummary(landingZone, app)).toContain(
+      `  after applying incident-response: put the API key of security-on-call in its connection, in the security account (eu-west-1): aws events update-connection --name ${DESTINATION} --authorization-type API_KEY --auth-parameters "ApiKeyAuthParameters={ApiKeyName=Authorization,ApiKeyValue=<the key>}"`,
+    );
+  });
+});
+
 describe('Incident Manager', () => {
   it('replicates to the home region and the second governed region, and no plan can destroy the replication set', () => {
-    expect(resources(stackOf(example), 'aws_ssmincidents_replication_set')).toEqual([
+    expect(resources(stackOf(managed), 'aws_ssmincidents_replication_set')).toEqual([
       expect.objectContaining({ regions: [{ name: 'eu-west-1' }, { name: 'eu-central-1' }], lifecycle: { prevent_destroy: true } }),
     ]);
   });
 
   it('makes each contact with a channel for each of its addresses, engaged all at once', () => {
-    const stack = stackOf(example);
+    const stack = stackOf(managed);
     const contacts = resources(stack, 'aws_ssmcontacts_contact');
     expect(contacts.map((contact) => [contact.alias, contact.type, contact.display_name])).toEqual([
       ['landing-zone-alice', 'PERSONAL', 'Alice Example'],
@@ -329,7 +430,7 @@ describe('Incident Manager', () => {
   });
 
   it('escalates from one stage to the next: Alice, then Bob after ten minutes', () => {
-    const stack = stackOf(example);
+    const stack = stackOf(managed);
     const contactArn = (alias: string) => reference(stack, 'aws_ssmcontacts_contact', 'arn', (contact) => contact.alias === alias);
     const plan = resources(stack, 'aws_ssmcontacts_plan').find((candidate) => candidate.contact_id === contactArn('landing-zone-security-on-call'))!;
     expect(plan.stage).toEqual([
@@ -339,7 +440,7 @@ describe('Incident Manager', () => {
   });
 
   it('has the response plan page the escalation plan, post to the chat channel and start the runbook', () => {
-    const stack = stackOf(example);
+    const stack = stackOf(managed);
     expect(resources(stack, 'aws_ssmincidents_response_plan')).toEqual([
       expect.objectContaining({
         name: 'landing-zone-security-incident',
@@ -393,7 +494,7 @@ describe('Incident Manager', () => {
     const stack = stackOf(incidentManagerOnly);
     expect(resources(stack, 'aws_ssmincidents_response_plan')[0].chat_channel).toBeUndefined();
     expect(resources(stack, 'aws_sns_topic')).toEqual([]);
-    expect(resources(stack, 'aws_chatbot_slack_channel_configuration')).toEqual([]);
+    expect(stackNames(incidentManagerOnly).filter((name) => name.startsWith('chat-'))).toEqual([]);
   });
 
   describe('the rules that start incidents', () => {
@@ -405,7 +506,7 @@ describe('Incident Manager', () => {
     };
 
     it('are one for each default kind, on the central bus, starting the one response plan through the starter role', () => {
-      const stack = stackOf(example);
+      const stack = stackOf(managed);
       const incidentRules = resources(stack, 'aws_cloudwatch_event_rule').filter((rule) => rule.name.startsWith('landing-zone-incident-'));
       expect(incidentRules.map((rule) => rule.name).sort()).toEqual(
         Object.keys(SAMPLES)
@@ -423,7 +524,7 @@ describe('Incident Manager', () => {
     });
 
     it.each(Object.entries(SAMPLES))('%s: a sample starts an incident, an unrelated event does not', (kind, samples) => {
-      const pattern = JSON.parse(ruleNamed(stackOf(example), `landing-zone-incident-${kind}`).event_pattern);
+      const pattern = JSON.parse(ruleNamed(stackOf(managed), `landing-zone-incident-${kind}`).event_pattern);
       expect(matchesEventPattern(pattern, recordedEvent(samples.starting))).toBe(true);
       expect(matchesEventPattern(pattern, recordedEvent(samples.notStarting))).toBe(false);
     });
@@ -470,7 +571,7 @@ describe('Incident Manager', () => {
 describe('Security Hub custom actions', () => {
   it('adds "Send to chat" and "Open incident" in the home region, where findings are aggregated', () => {
     expect(
-      resources(stackOf(example), 'aws_securityhub_action_target')
+      resources(stackOf(managed), 'aws_securityhub_action_target')
         .map((action) => [action.identifier, action.name, action.region])
         .sort(),
     ).toEqual([
@@ -480,7 +581,7 @@ describe('Security Hub custom actions', () => {
   });
 
   it('routes "Send to chat" from the default bus to the chat topic as a custom notification', () => {
-    const stack = stackOf(example);
+    const stack = stackOf(managed);
     const rule = ruleNamed(stack, 'landing-zone-security-hub-action-send-to-chat');
     expect(rule.event_bus_name).toBeUndefined();
     const actionArn = reference(stack, 'aws_securityhub_action_target', 'arn', (action) => action.identifier === 'LandingZoneChat');

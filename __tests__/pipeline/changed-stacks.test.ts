@@ -65,12 +65,12 @@ describe('changed stacks', () => {
     expect(waves.waves[0].steps[0].output).toBe(exampleOutput());
   });
 
-  it('are every stack with --all, management first, then the baselines, the organization Config rules last', () => {
+  it('are every stack with --all, management first, then the baselines, the organization Config rules and the chat channel (after incident-response) last', () => {
     const { waves } = stackWaves(undefined, readSynthesizedOutput(exampleOutput()));
     expect(waves[0].steps.map((step) => step.stack)).toEqual(['management']);
     const baselines = readSynthesizedOutput(exampleOutput()).stackNames.filter((stack) => stack.startsWith('baseline-'));
     expect(waves.at(-2)!.steps.map((step) => step.stack)).toEqual(expect.arrayContaining(baselines));
-    expect(waves.at(-1)!.steps.map((step) => step.stack)).toEqual(['detective-controls']);
+    expect(waves.at(-1)!.steps.map((step) => step.stack)).toEqual(['chat-security-alerts', 'detective-controls']);
     expect(waves.flatMap((wave) => wave.steps)).toHaveLength(readSynthesizedOutput(exampleOutput()).stackNames.length);
   });
 

@@ -20,7 +20,7 @@ const example = exampleOutput();
 const MEMBER_ACCOUNTS = ['log-archive', 'payments-dev', 'payments-prod', 'sandbox-data-science', 'security', 'shared-services'];
 
 describe('stack layout', () => {
-  it('writes the management, log archive, organization services, security, incident response, Identity Center, Firewall Manager and detective controls stacks, the management baseline, and two stacks per member account', () => {
+  it('writes the management, log archive, organization services, security, incident response, chat channel, Identity Center, Firewall Manager and detective controls stacks, the management baseline, and two stacks per member account', () => {
     expect(stackNames(example)).toEqual(
       [
         'management',
@@ -28,6 +28,7 @@ describe('stack layout', () => {
         'organization-services',
         'security',
         'incident-response',
+        'chat-security-alerts',
         'identity-center',
         'firewall-manager',
         'detective-controls',

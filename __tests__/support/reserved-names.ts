@@ -91,6 +91,8 @@ export function giveReservedNames(directory: string, names: readonly string[], {
     if (TAKES.contact(name)) set(['incidentResponse', 'incidentManager', 'contacts', name], { email: `${name}@example.com` });
     if (TAKES.conformancePack(name)) set(['detectiveControls', 'attachments', 'organizationalUnits', path], { conformancePacks: [name] });
   }
+  // Incident Manager on, as an organization that already uses it has it, so that the contacts are made.
+  set(['incidentResponse', 'incidentManager', 'enabled'], true);
   const stages = ['incidentResponse', 'incidentManager', 'escalationPlans', 'security-on-call', 'stages'];
   set(stages, [...(document.getIn(stages) as { toJSON(): unknown[] }).toJSON(), { durationMinutes: 5, contacts: names.filter(TAKES.contact) }]);
   writeFile(directory, 'landing-zone.yaml', document.toString());

@@ -5,6 +5,7 @@ import { AccountStack } from '../../stacks/account-stack';
 import { FirewallManagerStack } from '../../stacks/firewall-manager-stack';
 import { DetectiveControlsStack } from '../../stacks/detective-controls-stack';
 import { IdentityCenterStack } from '../../stacks/identity-center-stack';
+import { ChatChannelStack } from '../../stacks/chat-channel-stack';
 import { IncidentResponseStack } from '../../stacks/incident-response-stack';
 import { LogArchiveStack } from '../../stacks/log-archive-stack';
 import { ManagementStack } from '../../stacks/management-stack';
@@ -18,6 +19,7 @@ import {
   IDENTITY_CENTER_MANAGEMENT_STACK,
   IDENTITY_CENTER_STACK,
   INCIDENT_RESPONSE_STACK,
+  chatChannelStackName,
   LOG_ARCHIVE_STACK,
   MANAGEMENT_STACK,
   ORGANIZATION_SERVICES_STACK,
@@ -25,7 +27,7 @@ import {
 } from '../../stacks/stack-outputs';
 import { alertRulesFor } from '../alerts/alert-rules';
 import { alertForwardingPlan } from '../alerts/forwarding-plan';
-import { incidentRulesFor } from '../incident-response/incident-rules';
+import { incidentRulesFor, pagingRulesFor } from '../incident-response/incident-rules';
 import { remediation } from '../incident-response/remediation-catalogue';
 import { assignmentsByStack, type IdentityCenter } from '../model/identity-center';
 import type { Account, LandingZone } from '../model/landing-zone';
@@ -139,7 +141,7 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
     firewallManager.addDependency(security);
   }
   const { incidentResponse } = landingZone;
-  if (incidentResponse && (incidentResponse.chat || incidentResponse.incidentManager)) {
+  if (incidentResponse && (incidentResponse.chat || incidentResponse.incidentManager || incidentResponse.paging.length > 0)) {
     const incidentResponseStack = new IncidentResponseStack(app, INCIDENT_RESPONSE_STACK, {
       securityAccount,
       accountAccessRole,
@@ -147,10 +149,26 @@ export function buildLandingZoneApp(landingZone: LandingZone, options: LandingZo
       eventBusName: landingZone.alerts.eventBusName,
       alertRules: alertRulesFor(landingZone),
       incidentRules: incidentRulesFor(landingZone),
+      pagingRules: pagingRulesFor(landingZone),
       incidentResponse,
       stateBackend,
     });
     incidentResponseStack.addDependency(security);
+    const { chat } = incidentResponse;
+    const channels = [
+      ...(chat?.slack ?? []).map((slack) => ({ name: slack.name, channel: { slack } })),
+      ...(chat?.teams ?? []).map((teams) => ({ name: teams.name, channel: { teams } })),
+    ];
+    for (const { name, channel } of channels) {
+      new ChatChannelStack(app, chatChannelStackName({ name }), {
+        securityAccount,
+        accountAccessRole,
+        homeRegion,
+        channel,
+        guardrailPolicyArns: chat!.guardrailPolicyArns,
+        stateBackend,
+      }).addDependency(incidentResponseStack);
+    }
   }
 
   const alertForwardingOf = alertForwardingPlan(landingZone);

@@ -3,13 +3,17 @@ import { TerraformStack, type App } from 'cdktf';
 import { ALERTS } from '../alerts/alert-catalogue';
 import type { LandingZone } from '../model/landing-zone';
 import { sizeQuotaOf } from '../config/policy-size';
+import { configuredName } from '../resource-names';
 import { policyKindOf } from '../guardrails/policy-types';
 import {
   FIREWALL_MANAGER_STACK,
   IDENTITY_CENTER_MANAGEMENT_STACK,
   IDENTITY_CENTER_STACK,
   INCIDENT_RESPONSE_STACK,
+  accountStackName,
+  chatChannelStackName,
   LOG_ARCHIVE_STACK,
+  MANAGEMENT_STACK,
   ORGANIZATION_SERVICES_STACK,
   DETECTIVE_CONTROLS_STACK,
   SECURITY_STACK,
@@ -43,10 +47,22 @@ function beforeApplying(landingZone: LandingZone): string[] {
     );
   }
   const chat = landingZone.incidentResponse?.chat;
-  if (chat) {
-    const platforms = [chat.slack.length > 0 ? 'each Slack workspace' : undefined, chat.teams.length > 0 ? 'each Microsoft Teams team' : undefined];
+  const security = landingZone.securityAccount;
+  const clients = [
+    ...(chat?.slack ?? []).map((channel) => ({ channel, client: `the Slack workspace ${channel.workspaceId}`, kind: 'Slack' })),
+    ...(chat?.teams ?? []).map((channel) => ({ channel, client: `the Microsoft Teams team ${channel.teamId}`, kind: 'Microsoft Teams' })),
+  ];
+  for (const { channel, client, kind } of clients) {
     lines.push(
-      `  before applying: authorize ${platforms.filter((platform) => platform !== undefined).join(' and ')} once in the console of Amazon Q Developer in chat applications, in the security account (no API does it)`,
+      `  before applying ${chatChannelStackName(channel)}: authorize ${client} once, in the ${security.name} account (after applying ${accountStackName(security)}), ` +
+        `in the console of Amazon Q Developer in chat applications (https://console.aws.amazon.com/chatbot/home, Configure new client, ${kind}); no API does it, and until then only ${chatChannelStackName(channel)} fails`,
+    );
+  }
+  for (const destination of landingZone.incidentResponse?.paging ?? []) {
+    lines.push(
+      `  after applying ${INCIDENT_RESPONSE_STACK}: put the API key of ${destination.name} in its connection, in the security account (${landingZone.homeRegion}): ` +
+        `aws events update-connection --name ${configuredName(destination.name)} --authorization-type API_KEY ` +
+        `--auth-parameters "ApiKeyAuthParameters={ApiKeyName=${destination.apiKeyName},ApiKeyValue=<the key>}"`,
     );
   }
   if (landingZone.incidentResponse?.incidentManager) {
@@ -56,8 +72,15 @@ function beforeApplying(landingZone: LandingZone): string[] {
   }
   if (landingZone.identityCenter) {
     lines.push(
-      `  before applying: IAM Identity Center must be enabled for the organization in ${landingZone.identityCenter.region}, once, in the management account's console (no API enables it)`,
+      `  before applying ${IDENTITY_CENTER_STACK}: enable IAM Identity Center for the organization in ${landingZone.identityCenter.region}, once, in the management account's console (no API enables it); ` +
+        (landingZone.organization.existingOrganizationId !== undefined
+          ? 'the organization exists, so do it before the first apply'
+          : `after applying ${MANAGEMENT_STACK}, which creates the organization (enabled from a standalone account, Identity Center creates an organization of its own)`),
     );
+    const lookedUp = landingZone.identityCenter.groups.filter((group) => !group.create).map((group) => group.name);
+    if (lookedUp.length > 0) {
+      lines.push(`  before applying ${IDENTITY_CENTER_STACK}: the identity provider has synchronised the groups ${lookedUp.join(', ')} through SCIM`);
+    }
   }
   return lines;
 }
@@ -88,9 +111,10 @@ function firewallManagerLines({ firewallManager, securityAccount }: LandingZone)
 function incidentResponseLines(landingZone: LandingZone): string[] {
   const { incidentResponse } = landingZone;
   if (!incidentResponse) return [];
-  const { chat, incidentManager } = incidentResponse;
+  const { chat, incidentManager, paging } = incidentResponse;
   const parts = [
     chat ? `every alert posted to ${chat.slack.length} Slack and ${chat.teams.length} Microsoft Teams channels` : undefined,
+    paging.length > 0 ? `${paging.length} on-call services paged through EventBridge API destinations` : undefined,
     incidentManager
       ? `Incident Manager (replicated to ${incidentManager.replicationRegions.join(', ')}; ${incidentManager.contacts.length} contacts, ${incidentManager.escalationPlans.length} escalation plans, ${incidentManager.responsePlans.length} response plans; ${incidentManager.incidents.length} kinds of alert start an incident)`
       : undefined,

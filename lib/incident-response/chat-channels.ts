@@ -1,15 +1,14 @@
 /**
- * The alerts in chat: an encrypted topic in the security account's home region, the Slack
- * and Microsoft Teams channel configurations of Amazon Q Developer in chat applications
- * (formerly AWS Chatbot) that receive it, and one rule per alert on the central bus that
- * posts the alert to the topic as a custom notification, the one format the chat
- * integration renders for such events. The e-mail topic keeps its own messages.
+ * The alerts in chat: an encrypted topic in the security account's home region, the role
+ * the channels' members act through, and one rule per alert on the central bus that posts
+ * the alert to the topic as a custom notification, the one format the chat integration
+ * renders for such events. The e-mail topic keeps its own messages. The channel
+ * configurations that receive the topic are each in a stack of their own (see
+ * `chat-channel-configuration.ts`).
  *
- * Channel members act through one role, whose policies are also the channel's guardrail:
- * what a member may run is at most what those policies allow.
+ * The role's policies are also the channels' guardrail: what a member may run is at most
+ * what those policies allow.
  */
-import { ChatbotSlackChannelConfiguration } from '@cdktf/provider-aws/lib/chatbot-slack-channel-configuration';
-import { ChatbotTeamsChannelConfiguration } from '@cdktf/provider-aws/lib/chatbot-teams-channel-configuration';
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
@@ -21,7 +20,7 @@ import type { TopicPolicyContext } from '../alerts/alert-policies';
 import type { AwsRegion } from '../iam/aws-regions';
 import { policyText } from '../iam/policy-document';
 import type { ChatChannels as ChatChannelsModel } from '../model/incident-response';
-import { CHAT_CHANNEL_ROLE, CHAT_TOPIC_NAME, chatRuleName, configuredName } from '../resource-names';
+import { CHAT_CHANNEL_ROLE, CHAT_TOPIC_NAME, chatRuleName } from '../resource-names';
 import { customerManagedKey } from '../terraform/customer-managed-key';
 import { serviceRole } from '../terraform/service-role';
 import { alertChatNotification } from './chat-notifications';
@@ -67,32 +66,6 @@ export class ChatChannels extends Construct {
     const role = serviceRole(this, 'channel_role', { name: CHAT_CHANNEL_ROLE, service: 'chatbot.amazonaws.com', onlyFor: 'unsupported' });
     const { guardrailPolicyArns } = props.channels;
     guardrailPolicyArns.forEach((policyArn, index) => new IamRolePolicyAttachment(this, `channel_role_policy_${index}`, { role: role.name, policyArn }));
-    // Chat configurations are global and name no region: the provider reaches the chat
-    // integration's API where it is (us-east-2, us-west-2, eu-west-1, ap-southeast-1), else in us-west-2.
-    const common = {
-      iamRoleArn: role.arn,
-      guardrailPolicyArns: [...guardrailPolicyArns],
-      snsTopicArns: [this.topic.arn],
-      loggingLevel: 'ERROR',
-      userAuthorizationRequired: false,
-    };
-    for (const channel of props.channels.slack) {
-      new ChatbotSlackChannelConfiguration(this, `slack_${channel.name.replace(/-/g, '_')}`, {
-        ...common,
-        configurationName: configuredName(channel.name),
-        slackTeamId: channel.workspaceId,
-        slackChannelId: channel.channelId,
-      });
-    }
-    for (const channel of props.channels.teams) {
-      new ChatbotTeamsChannelConfiguration(this, `teams_${channel.name.replace(/-/g, '_')}`, {
-        ...common,
-        configurationName: configuredName(channel.name),
-        tenantId: channel.tenantId,
-        teamId: channel.teamId,
-        channelId: channel.channelId,
-      });
-    }
 
     for (const alert of props.alerts) {
       const name = alert.id.replace(/-/g, '_');

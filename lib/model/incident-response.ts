@@ -88,11 +88,25 @@ export interface IncidentManager {
   readonly guardDutyMinimumSeverity: number;
 }
 
+/** An on-call service paged through an EventBridge API destination. */
+export interface PagingDestination {
+  readonly name: string;
+  /** The HTTPS endpoint. */
+  readonly endpoint: string;
+  /** The header that carries the API key, whose value is set outside Terraform. */
+  readonly apiKeyName: string;
+  readonly invocationsPerSecond: number;
+  /** Which alerts page it, in the catalogue's order. */
+  readonly alerts: readonly IncidentKind[];
+}
+
 export interface IncidentResponse {
   /** Absent without a `chat` section. */
   readonly chat?: ChatChannels;
-  /** Absent without an `incidentManager` section. */
+  /** Absent without an `incidentManager` section, or with it turned off. */
   readonly incidentManager?: IncidentManager;
+  /** The on-call services paged; empty without a `paging` section. */
+  readonly paging: readonly PagingDestination[];
   /** The custom action that posts findings to chat. */
   readonly sendToChat: boolean;
   /** The response plan of the custom action that opens an incident; absent for none. */
@@ -158,7 +172,7 @@ export function incidentResponseOf(
   runbooks: readonly RunbookFile[],
 ): IncidentResponse {
   const { chat } = config;
-  const incidentManager = config.incidentManager && incidentManagerOf(config.incidentManager, homeRegion, governedRegions, runbooks);
+  const incidentManager = config.incidentManager?.enabled ? incidentManagerOf(config.incidentManager, homeRegion, governedRegions, runbooks) : undefined;
   const { openIncident } = config.securityHubActions;
   const onlyPlan = incidentManager?.responsePlans.length === 1 ? incidentManager.responsePlans[0].name : undefined;
   return {
@@ -168,6 +182,13 @@ export function incidentResponseOf(
       guardrailPolicyArns: chat.guardrailPolicies.map(awsManagedPolicyArn),
     },
     incidentManager,
+    paging: Object.entries(config.paging ?? {}).map(([name, destination]) => ({
+      name,
+      endpoint: destination.endpoint,
+      apiKeyName: destination.apiKeyName,
+      invocationsPerSecond: destination.invocationsPerSecond,
+      alerts: INCIDENT_KINDS.filter((kind) => destination.alerts.includes(kind)),
+    })),
     sendToChat: config.securityHubActions.sendToChat ?? chat !== undefined,
     openIncidentWith: incidentManager && openIncident !== false ? (openIncident ?? onlyPlan) : undefined,
     remediations: config.remediations,

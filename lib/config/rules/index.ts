@@ -26,6 +26,7 @@ import { guardrailTargets } from './guardrail-targets';
 import { identityCenterAdministrator } from './identity-center-administrator';
 import { identityCenterPolicies } from './identity-center-policies';
 import { identityCenterReferences } from './identity-center-references';
+import { incidentManagerAvailability } from './incident-manager-availability';
 import { incidentManagerRegions } from './incident-manager-regions';
 import { incidentResponseReferences } from './incident-response-references';
 import { logRetention } from './log-retention';
@@ -80,6 +81,7 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule(['firewallManager', 'organizationalUnits', 'coreAccounts'], firewallManagerScopes, wholeOrganization),
   configurationRule(['incidentResponse'], incidentResponseReferences, wholeOrganization),
   configurationRule(['incidentResponse', 'homeRegion', 'governedRegions', 'alerts'], incidentManagerRegions),
+  configurationRule(['incidentResponse'], incidentManagerAvailability),
   configurationRule(['incidentResponse'], runbookPolicies),
   configurationRule(['guardrails', 'organizationalUnits'], guardrailTargets, wholeOrganization),
   configurationRule([...GUARDRAIL_CONTEXT, 'organizationalUnits', 'backup'], attachedPolicies, wholeOrganization),

@@ -154,6 +154,12 @@ const ResponsePlanSchema = z
 
 export const IncidentManagerSchema = z
   .strictObject({
+    enabled: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Whether the landing zone makes Incident Manager; it takes no new customers since 7 November 2025, so only a security account that used it before can have it.',
+      ),
     secondRegion: RegionSchema.optional().describe(
       'The second region of the replication set, beside the home region; the first governed region after the home region when absent.',
     ),
@@ -173,10 +179,45 @@ export const IncidentManagerSchema = z
   })
   .describe('Incident Manager in the security account: who is paged, and how, for the alerts that start an incident.');
 
+/** A paging destination's name: landing-zone-<name> must fit EventBridge's 64 characters of a connection name. */
+const PagingName = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/, {
+  error: expected('a name of lowercase letters, digits and inner hyphens (at most 50)'),
+});
+
+/** EventBridge's pattern of an API key's name (`ApiKeyName`): a header name without control characters or colons (and no C1 control either). */
+const API_KEY_NAME = /^[ \t]*[^\p{Cc}:]+([ \t]+[^\p{Cc}:]+)*[ \t]*$/u;
+
+const PagingDestinationSchema = z
+  .strictObject({
+    endpoint: z
+      .url({ protocol: /^https$/, hostname: z.regexes.domain, error: expected('an https:// URL of the on-call service, such as https://events.example.com/aws') })
+      .max(2048)
+      .describe("The on-call service's HTTPS endpoint that takes the alert events (EventBridge posts each event as it is)."),
+    apiKeyName: z
+      .string()
+      .min(1)
+      .max(512)
+      .regex(API_KEY_NAME, { error: expected('the name of the header that carries the API key, such as Authorization (no colon or control character)') })
+      .default('Authorization')
+      .describe(
+        "The header that carries the service's API key. The key itself is never in the configuration: it is kept in the Secrets Manager secret of the connection, set once with aws events update-connection.",
+      ),
+    invocationsPerSecond: z.int().min(1).max(300).default(10).describe('At most this many requests a second to the endpoint (EventBridge allows 1-300).'),
+    alerts: setOf(z.enum(INCIDENT_KINDS))
+      .min(1)
+      .default([...DEFAULT_INCIDENT_KINDS])
+      .describe(`Which alerts page; ${DEFAULT_INCIDENT_KINDS.join(', ')} when absent.`),
+  })
+  .describe('An on-call service (PagerDuty, Opsgenie or any HTTPS endpoint) paged through an EventBridge API destination.');
+
 export const IncidentResponseSchema = z
   .strictObject({
     chat: ChatSchema.optional(),
     incidentManager: IncidentManagerSchema.optional(),
+    paging: nameRecord(PagingName, PagingDestinationSchema)
+      .refine((destinations) => Object.keys(destinations).length <= 5, { error: 'at most 5 paging destinations (EventBridge allows 5 targets a rule)' })
+      .optional()
+      .describe('On-call services paged for the alerts that call for someone now, by name; each is landing-zone-<name> in EventBridge.'),
     securityHubActions: z
       .strictObject({
         sendToChat: z.boolean().optional().describe('A Security Hub custom action that posts the selected findings to the chat channels; on when chat is set.'),
@@ -195,4 +236,5 @@ export const IncidentResponseSchema = z
 
 export type IncidentResponseConfig = z.output<typeof IncidentResponseSchema>;
 export type IncidentManagerConfig = z.output<typeof IncidentManagerSchema>;
+export type PagingDestinationConfig = z.output<typeof PagingDestinationSchema>;
 export type ChatConfig = z.output<typeof ChatSchema>;
