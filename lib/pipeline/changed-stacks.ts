@@ -18,6 +18,8 @@ export interface StackStep {
   readonly output: string;
   /** New stacks this one reads, which must be applied before it can be planned. */
   readonly afterApplying: readonly string[];
+  /** The shard (1 to `shards`) whose job runs this step, when the waves are sharded. */
+  readonly shard?: number;
 }
 
 export interface Wave {
@@ -26,6 +28,8 @@ export interface Wave {
 }
 
 export interface StackWaves {
+  /** How many shards the steps are assigned to, when they are. */
+  readonly shards?: number;
   readonly waves: readonly Wave[];
 }
 
