@@ -3,74 +3,14 @@
  * calls it makes, in which order and how many at once, its retries, its use of saved plans,
  * and what it reports.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackStep, StackWaves } from '../../lib/pipeline/changed-stacks';
 import { runWaves, type WaveMode, type WaveRunnerProps } from '../../lib/pipeline/run-waves';
 import { terraformProcess } from '../../lib/pipeline/terraform-process';
 import { renderWavesMarkdown, renderWavesText } from '../../lib/pipeline/waves-report';
-import { REPOSITORY, runEntry, temporaryDirectory } from '../support/example-config';
-
-interface Call {
-  readonly stack: string;
-  readonly cwd: string;
-  readonly command: string;
-  readonly args: readonly string[];
-  readonly start: number;
-  readonly end: number;
-}
-
-interface FakeStack {
-  readonly failures?: readonly { readonly command: string; readonly times: number; readonly stderr: string }[];
-  readonly plan?: unknown;
-  readonly detailedExitCode?: number;
-}
-
-/** A fake terraform in a directory of its own, and what it recorded. */
-function fakeTerraform(stacks: Record<string, FakeStack> = {}, delayMs = 40, initDelayMs = delayMs) {
-  const directory = temporaryDirectory();
-  const binary = join(directory, 'terraform');
-  copyFileSync(join(REPOSITORY, '__tests__', 'support', 'fake-terraform.js'), binary);
-  chmodSync(binary, 0o755);
-  mkdirSync(join(directory, 'state'));
-  writeFileSync(join(directory, 'scenario.json'), JSON.stringify({ stacks, delayMs, initDelayMs }));
-  const callsFile = join(directory, 'state', 'calls.jsonl');
-  return {
-    directory,
-    binary,
-    calls: (): Call[] =>
-      existsSync(callsFile)
-        ? readFileSync(callsFile, 'utf8')
-            .trim()
-            .split('\n')
-            .map((line) => JSON.parse(line) as Call)
-            .sort((a, b) => a.start - b.start)
-        : [],
-    /** Another run applied the stack: its saved plans are stale. */
-    changeState: (stack: string) => writeFileSync(join(directory, 'state', `${stack}.serial`), '41'),
-  };
-}
-
-/** A synthesized output of these stacks, each depending on the ones listed. */
-function synthesizedOutput(stacks: Record<string, readonly string[]>): string {
-  const directory = temporaryDirectory();
-  const manifest: Record<string, unknown> = {};
-  for (const [stack, dependencies] of Object.entries(stacks)) {
-    mkdirSync(join(directory, 'stacks', stack), { recursive: true });
-    writeFileSync(join(directory, 'stacks', stack, 'cdk.tf.json'), JSON.stringify({ stack }));
-    manifest[stack] = { name: stack, synthesizedStackPath: `stacks/${stack}/cdk.tf.json`, workingDirectory: `stacks/${stack}`, dependencies };
-  }
-  writeFileSync(join(directory, 'manifest.json'), JSON.stringify({ version: '0.21.0', stacks: manifest }));
-  return directory;
-}
-
-function step(output: string, stack: string, extra: Partial<StackStep> = {}): StackStep {
-  return { stack, action: 'apply', reason: 'changed', output, afterApplying: [], ...extra };
-}
-
-function wavesOf(...waves: readonly StackStep[][]): StackWaves {
-  return { waves: waves.map((steps, index) => ({ number: index + 1, steps })) };
-}
+import { REPOSITORY, runEntry } from '../support/example-config';
+import { type Call, fakeTerraform, step, synthesizedOutput, wavesOf } from '../support/fake-pipeline';
 
 async function run(mode: WaveMode, waves: StackWaves, fake: ReturnType<typeof fakeTerraform>, props: Partial<WaveRunnerProps> = {}) {
   const sleeps: number[] = [];

@@ -18,6 +18,8 @@ import { UserError } from '../diagnostics';
 import type { StackWaves } from '../pipeline/changed-stacks';
 import { runWaves, UNFINISHED, type StepResult, type WaveMode } from '../pipeline/run-waves';
 import { terraformProcess } from '../pipeline/terraform-process';
+import { describeSchedule, scheduleOf } from '../pipeline/schedule';
+import { recordedSeconds, stackCosts } from '../pipeline/stack-costs';
 import { readStackWaves } from '../pipeline/waves-file';
 import { mergeWavesResults, readWavesReports, renderWavesJson, renderWavesMarkdown, renderWavesText } from '../pipeline/waves-report';
 import { runCommand } from './run-command';
@@ -158,6 +160,51 @@ program
       if (options.output === undefined) process.stdout.write(render(merged));
       else writeFileSync(options.output, render(merged));
       process.exitCode = merged.exitCode;
+    }),
+  );
+
+interface ScheduleOptions {
+  readonly waves: string;
+  readonly shards: number;
+  readonly concurrency: number;
+  readonly timings?: readonly string[];
+  readonly stackSeconds?: number;
+  readonly resourceSeconds?: number;
+  readonly jobSeconds: number;
+  readonly unordered?: boolean;
+}
+
+function seconds(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError(`expected seconds, such as 20 or 0.5, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+program
+  .command('schedule')
+  .description('the expected wall time of the waves in shards, a few stacks at a time in each, and the critical path')
+  .requiredOption('--waves <file>', 'the waves, sharded: npm run --silent changed-stacks -- --shards <N> --format json')
+  .requiredOption('--shards <count>', 'the shards the waves were listed for', wholeNumber(1))
+  .requiredOption('--concurrency <count>', 'stacks a job runs at the same time', wholeNumber(1))
+  .option('--timings <reports...>', 'JSON reports of earlier runs: the seconds each stack took')
+  .option('--stack-seconds <seconds>', 'a stack no report timed: seconds it takes whatever its size (init, provider start)', seconds)
+  .option('--resource-seconds <seconds>', 'a stack no report timed: seconds per resource or data source of its JSON', seconds)
+  .option('--job-seconds <seconds>', 'seconds a job takes before its first stack (runner, npm ci, synth)', seconds, 0)
+  .option('--unordered', 'every stack at once, in no order, as a drift check runs')
+  .action((options: ScheduleOptions) =>
+    runCommand(() => {
+      const waves = readStackWaves(options.waves);
+      if (waves.shards !== options.shards)
+        throw new UserError(
+          `${options.waves} is ${waves.shards === undefined ? 'not sharded' : `sharded ${waves.shards} ways`}: list the waves with changed-stacks --shards ${options.shards}`,
+        );
+      const modelled = options.stackSeconds !== undefined || options.resourceSeconds !== undefined;
+      const recorded = recordedSeconds(readWavesReports(options.timings ?? []));
+      if (!modelled && recorded.size === 0)
+        throw new UserError('give the seconds stacks take: --timings <reports> of an earlier run, or --stack-seconds and --resource-seconds to model them');
+      const steps = waves.waves.flatMap((wave) => wave.steps);
+      const model = modelled ? { stackSeconds: options.stackSeconds ?? 0, resourceSeconds: options.resourceSeconds ?? 0 } : undefined;
+      const props = { shards: options.shards, concurrency: options.concurrency, unordered: options.unordered === true, jobSeconds: options.jobSeconds };
+      process.stdout.write(describeSchedule(scheduleOf(waves, { ...props, secondsOf: stackCosts(steps, recorded, model) }), props));
     }),
   );
 

@@ -122,7 +122,8 @@ export function describeWaves({ waves }: StackWaves): string {
     lines.push(`wave ${wave.number}:`);
     for (const step of wave.steps) {
       const note = step.afterApplying.length > 0 ? ` (plan only after applying ${step.afterApplying.join(', ')}: it reads the new stack's state)` : '';
-      lines.push(`  ${step.action === 'destroy' ? 'destroy' : step.reason === 'added' ? 'new    ' : 'apply  '} ${step.stack}${note}`);
+      const shard = step.shard === undefined ? '' : ` [shard ${step.shard}]`;
+      lines.push(`  ${step.action === 'destroy' ? 'destroy' : step.reason === 'added' ? 'new    ' : 'apply  '} ${step.stack}${shard}${note}`);
     }
   }
   return lines.join('\n');
