@@ -6,6 +6,9 @@
  * the synths apart, and `npm run explain` in it (the whole command as a user runs it, and the
  * answer itself: loading the configuration, evaluating, printing). A report, not a test:
  * only a failing synth makes it exit non-zero. `--explain` runs the explain part alone.
+ * Last, the pipeline's schedule at 1,000 and 5,000 accounts (bench/schedule-bench.ts);
+ * `--schedule` runs that part alone, with one synth, `--timings <reports>` gives it durations
+ * recorded by a real run.
  *
  * `--compare <git ref>` synthesizes the same organizations with the code of that commit too
  * (in a temporary worktree), its runs alternating with this tree's so that both see the
@@ -27,6 +30,7 @@ import { explainRequest, modelPolicySource } from '../lib/explain/explanation';
 import { renderExplanationText } from '../lib/explain/render-explanation';
 import { reviewOutputs } from '../lib/review/review';
 import { readSynthesizedOutput } from '../lib/review/synthesized-output';
+import { benchmarkSchedule } from './schedule-bench';
 
 const REPO_ROOT = resolve(__dirname, '..');
 
@@ -279,7 +283,17 @@ async function benchmarkExplain(workDirectory: string, tree: Checkout): Promise<
   );
 }
 
-async function main(compare: string | undefined, explainOnly: boolean): Promise<void> {
+/** The schedule from one synth of the largest organization (the bench's own, when it ran). */
+function scheduleAtScale(workDirectory: string, tree: Checkout, timings: readonly string[]): void {
+  const accounts = SIZES[SIZES.length - 1];
+  const configDirectory = join(workDirectory, `org-${accounts}`);
+  if (!existsSync(configDirectory)) writeLandingZone(configDirectory, accounts);
+  const outdir = join(workDirectory, 'out-schedule');
+  const { wallSeconds } = synthesize(tree, configDirectory, outdir);
+  benchmarkSchedule(outdir, wallSeconds, timings);
+}
+
+async function main(compare: string | undefined, explainOnly: boolean, scheduleOnly: boolean, timings: readonly string[]): Promise<void> {
   const workDirectory = mkdtempSync(join(tmpdir(), 'lz-synth-bench-'));
   const trees = [checkoutAt('this tree', REPO_ROOT)];
   try {
@@ -287,14 +301,15 @@ async function main(compare: string | undefined, explainOnly: boolean): Promise<
     const [tree] = trees;
     console.log(`node ${process.version}; each synth in its own process (${[tree.command.split('/').pop(), ...tree.flags].join(' ')}), ${RUNS} runs per size`);
     console.log(`target: ${TARGET.accounts} accounts in <= ${TARGET.wallSeconds} s and <= ${TARGET.peakRssMb / 1024} GB peak RSS\n`);
-    if (!explainOnly) {
+    if (!explainOnly && !scheduleOnly) {
       console.log('accounts  stacks  median wall (s)  median peak RSS (MB)   runs  code');
       for (const accounts of SIZES) benchmarkSize(workDirectory, accounts, trees);
       console.log();
       checkIncrementalChanges(workDirectory, tree);
       benchmarkReview(workDirectory, tree);
     }
-    await benchmarkExplain(workDirectory, tree);
+    if (!scheduleOnly) await benchmarkExplain(workDirectory, tree);
+    if (!explainOnly) scheduleAtScale(workDirectory, tree, timings);
   } finally {
     if (trees[1]) removeWorktree(REPO_ROOT, trees[1]);
     rmSync(workDirectory, { recursive: true, force: true });
@@ -305,10 +320,12 @@ const options = new Command('bench')
   .description('Synthesize generated organizations of 10, 100 and 1,000 accounts and report the median time and memory.')
   .option('--compare <git-ref>', 'also synthesize them with the code of this commit, alternating runs, and report both')
   .option('--explain', 'only time npm run explain in the largest organization')
+  .option('--schedule', 'only predict the schedule of a drift check and a deploy at 1,000 and 5,000 accounts')
+  .option('--timings <reports...>', 'the schedule: JSON reports of a real run (npm run waves -- ... --report-json), for recorded durations')
   .parse()
-  .opts<{ compare?: string; explain?: boolean }>();
+  .opts<{ compare?: string; explain?: boolean; schedule?: boolean; timings?: string[] }>();
 
-main(options.compare, options.explain === true).catch((error: unknown) => {
+main(options.compare, options.explain === true, options.schedule === true, options.timings ?? []).catch((error: unknown) => {
   if (!(error instanceof SynthFailure) && !(error instanceof UserError)) throw error;
   console.error(error.message);
   process.exitCode = 1;

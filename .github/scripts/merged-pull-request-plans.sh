@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Downloads into <dir> the plans that the pull-request workflow saved for the pull request
-# this push merged (its last successful run on the pull request's last commit), and says
+# this push merged (its last successful run on the pull request's last commit: one artifact
+# per wave and shard, landing-zone-plans-wave-<n>-shard-<i>, gathered into <dir>), and says
 # whether that pull request carried the risk-approved label (output risk-approved).
 # Finding none is no error: the wave runner then plans every stack afresh.
 #
@@ -20,9 +21,13 @@ else
   run="$(gh api "repos/${GITHUB_REPOSITORY}/actions/workflows/pull-request.yml/runs?head_sha=${head}&status=success&per_page=1" --jq '.workflow_runs[0].id // empty')"
   if [ -z "$run" ]; then
     echo "Pull request #${pull} has no successful plan run on ${head}: every stack is planned afresh."
-  elif ! gh run download "$run" --name landing-zone-plans --dir "$directory"; then
+  elif ! gh run download "$run" --pattern 'landing-zone-plans-*' --dir "$directory/artifacts"; then
     echo "The plans of run ${run} are gone (expired, or none were saved): every stack is planned afresh."
   else
+    # A stack is in one shard of one wave: its files are in one artifact, never two.
+    find "$directory/artifacts" -type f -exec mv -t "$directory" {} +
+    rm -rf "$directory/artifacts"
+
     echo "Plans of pull request #${pull} (run ${run}) downloaded into ${directory}."
   fi
 fi

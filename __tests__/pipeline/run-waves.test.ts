@@ -3,74 +3,14 @@
  * calls it makes, in which order and how many at once, its retries, its use of saved plans,
  * and what it reports.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackStep, StackWaves } from '../../lib/pipeline/changed-stacks';
 import { runWaves, type WaveMode, type WaveRunnerProps } from '../../lib/pipeline/run-waves';
 import { terraformProcess } from '../../lib/pipeline/terraform-process';
-import { renderWavesMarkdown } from '../../lib/pipeline/waves-report';
-import { REPOSITORY, runEntry, temporaryDirectory } from '../support/example-config';
-
-interface Call {
-  readonly stack: string;
-  readonly cwd: string;
-  readonly command: string;
-  readonly args: readonly string[];
-  readonly start: number;
-  readonly end: number;
-}
-
-interface FakeStack {
-  readonly failures?: readonly { readonly command: string; readonly times: number; readonly stderr: string }[];
-  readonly plan?: unknown;
-  readonly detailedExitCode?: number;
-}
-
-/** A fake terraform in a directory of its own, and what it recorded. */
-function fakeTerraform(stacks: Record<string, FakeStack> = {}, delayMs = 40, initDelayMs = delayMs) {
-  const directory = temporaryDirectory();
-  const binary = join(directory, 'terraform');
-  copyFileSync(join(REPOSITORY, '__tests__', 'support', 'fake-terraform.js'), binary);
-  chmodSync(binary, 0o755);
-  mkdirSync(join(directory, 'state'));
-  writeFileSync(join(directory, 'scenario.json'), JSON.stringify({ stacks, delayMs, initDelayMs }));
-  const callsFile = join(directory, 'state', 'calls.jsonl');
-  return {
-    directory,
-    binary,
-    calls: (): Call[] =>
-      existsSync(callsFile)
-        ? readFileSync(callsFile, 'utf8')
-            .trim()
-            .split('\n')
-            .map((line) => JSON.parse(line) as Call)
-            .sort((a, b) => a.start - b.start)
-        : [],
-    /** Another run applied the stack: its saved plans are stale. */
-    changeState: (stack: string) => writeFileSync(join(directory, 'state', `${stack}.serial`), '41'),
-  };
-}
-
-/** A synthesized output of these stacks, each depending on the ones listed. */
-function synthesizedOutput(stacks: Record<string, readonly string[]>): string {
-  const directory = temporaryDirectory();
-  const manifest: Record<string, unknown> = {};
-  for (const [stack, dependencies] of Object.entries(stacks)) {
-    mkdirSync(join(directory, 'stacks', stack), { recursive: true });
-    writeFileSync(join(directory, 'stacks', stack, 'cdk.tf.json'), JSON.stringify({ stack }));
-    manifest[stack] = { name: stack, synthesizedStackPath: `stacks/${stack}/cdk.tf.json`, workingDirectory: `stacks/${stack}`, dependencies };
-  }
-  writeFileSync(join(directory, 'manifest.json'), JSON.stringify({ version: '0.21.0', stacks: manifest }));
-  return directory;
-}
-
-function step(output: string, stack: string, extra: Partial<StackStep> = {}): StackStep {
-  return { stack, action: 'apply', reason: 'changed', output, afterApplying: [], ...extra };
-}
-
-function wavesOf(...waves: readonly StackStep[][]): StackWaves {
-  return { waves: waves.map((steps, index) => ({ number: index + 1, steps })) };
-}
+import { renderWavesMarkdown, renderWavesText } from '../../lib/pipeline/waves-report';
+import { REPOSITORY, runEntry } from '../support/example-config';
+import { type Call, fakeTerraform, step, synthesizedOutput, wavesOf } from '../support/fake-pipeline';
 
 async function run(mode: WaveMode, waves: StackWaves, fake: ReturnType<typeof fakeTerraform>, props: Partial<WaveRunnerProps> = {}) {
   const sleeps: number[] = [];
@@ -228,14 +168,9 @@ arn:aws:iam::123456789012:role/OrganizationAccountAccessRole
     expect(result.steps.find((done) => done.step.stack === 'baseline-old')!.detail).toMatch(
       /^terraform plan failed: Error: Cannot assume IAM Role .* \(not retried: baseline-old reads no account created in this run, so the role is missing or these credentials may not assume it\)$/,
     );
-    // The failure in wave 1 stops wave 2: run it again with the account applied.
-    expect(statuses['baseline-new']).toBe('not-run');
-    const again = await run('apply', wavesOf([step(output, 'baseline-new', { reason: 'added', afterApplying: ['account-new'] })]), fake, {
-      retryDelaySeconds: 5,
-    });
-    expect(again.statuses).toEqual({ 'baseline-new': 'applied' });
-    expect(again.sleeps).toEqual([5_000, 10_000]);
-    expect(sleeps).toEqual([]);
+    // baseline-new does not depend on baseline-old: the failure blocks nothing.
+    expect(statuses['baseline-new']).toBe('applied');
+    expect(sleeps).toEqual([0, 0]);
   });
 
   it('applies the saved plan when it still holds, without planning again', async () => {
@@ -282,12 +217,12 @@ arn:aws:iam::123456789012:role/OrganizationAccountAccessRole
     const fake = fakeTerraform({ 'account-payments-dev': { plan: RISKY_PLAN } });
     const waves = wavesOf([step(output, 'account-payments-dev')], [step(output, 'baseline-payments-dev')]);
     const stopped = await run('apply', waves, fake);
-    expect(stopped.statuses).toEqual({ 'account-payments-dev': 'stopped', 'baseline-payments-dev': 'not-run' });
+    expect(stopped.statuses).toEqual({ 'account-payments-dev': 'stopped', 'baseline-payments-dev': 'blocked' });
     expect(stopped.result.exitCode).toBe(2);
     const risky = stopped.result.steps[0];
     expect(risky.detail).toBe('not applied: its fresh plan (no plan was saved for it) has a risk no one approved');
     expect(risky.risks).toEqual(['account-removed: account payments-dev would leave the organization: its account is destroyed']);
-    expect(stopped.result.steps[1].detail).toBe('not run: account-payments-dev stopped at a risk in wave 1');
+    expect(stopped.result.steps[1].detail).toBe('blocked by account-payments-dev (stopped at a risk in wave 1): it depends on it');
     expect(commandsOf(fake.calls(), 'account-payments-dev')).not.toContain('apply');
     expect(renderWavesMarkdown(stopped.result)).toContain(
       '| 1 | `account-payments-dev` | stopped | not applied: its fresh plan (no plan was saved for it) has a risk',
@@ -325,12 +260,100 @@ scope of the plan using the -target option.
     expect(result.exitCode).toBe(3);
   });
 
-  it('keeps planning the later waves after a stack fails to plan, but stops applying', async () => {
+  it('keeps planning the later waves after a stack fails to plan, but applies none of its dependents', async () => {
     const output = synthesizedOutput({ management: [], 'account-a': ['management'] });
     const broken = { management: { failures: [{ command: 'plan', times: 99, stderr: 'Error: Unsupported argument' }] } };
     const waves = wavesOf([step(output, 'management')], [step(output, 'account-a')]);
     expect((await run('plan', waves, fakeTerraform(broken))).statuses).toEqual({ management: 'failed', 'account-a': 'planned' });
-    expect((await run('apply', waves, fakeTerraform(broken))).statuses).toEqual({ management: 'failed', 'account-a': 'not-run' });
+    expect((await run('apply', waves, fakeTerraform(broken))).statuses).toEqual({ management: 'failed', 'account-a': 'blocked' });
+  });
+
+  /** An organization in four waves: account-a fails in wave 2; what reads it, directly or not, waits; the rest goes on. */
+  const ISOLATED = {
+    management: [],
+    'account-a': ['management'],
+    'account-b': ['management'],
+    'baseline-a': ['account-a'],
+    'baseline-b': ['account-b'],
+    'security-a': ['baseline-a'],
+    'detective-controls': ['baseline-b'],
+  };
+  const isolatedWaves = (output: string) =>
+    wavesOf(
+      [step(output, 'management')],
+      [step(output, 'account-a'), step(output, 'account-b')],
+      [step(output, 'baseline-a'), step(output, 'baseline-b')],
+      [step(output, 'detective-controls'), step(output, 'security-a')],
+    );
+  const failingApply = {
+    'account-a': { failures: [{ command: 'apply', times: 1, stderr: 'Error: creating Organizations Account: ConstraintViolationException' }] },
+  };
+
+  it('applies every stack of the later waves that does not depend on a failed stack, and blocks those that do, saying by which', async () => {
+    const output = synthesizedOutput(ISOLATED);
+    const fake = fakeTerraform(failingApply, 5);
+    const { result, statuses } = await run('apply', isolatedWaves(output), fake);
+    expect(statuses).toEqual({
+      management: 'applied',
+      'account-a': 'failed',
+      'account-b': 'applied',
+      'baseline-a': 'blocked',
+      'baseline-b': 'applied',
+      'detective-controls': 'applied',
+      'security-a': 'blocked',
+    });
+    const blocked = result.steps.filter((done) => done.status === 'blocked');
+    expect(blocked.map((done) => done.blockedBy)).toEqual([['account-a'], ['account-a']]);
+    expect(blocked[1].detail).toBe('blocked by account-a (failed in wave 2): it depends on it');
+    expect(commandsOf(fake.calls(), 'baseline-a')).toEqual([]);
+    expect(result.exitCode).toBe(3);
+    expect(renderWavesText(result).split('\n')[0]).toBe('apply: 7 stacks in 4 waves: 4 applied, 1 failed, 2 blocked');
+    expect(result.steps.filter((done) => done.attempts > 0).every((done) => typeof done.seconds === 'number')).toBe(true);
+  });
+
+  it('blocks, in a wave run by another job, the dependents of what failed in the reports of the earlier waves', async () => {
+    const output = synthesizedOutput(ISOLATED);
+    const fake = fakeTerraform(failingApply, 5);
+    const waves = isolatedWaves(output);
+    const first = await run('apply', { waves: waves.waves.slice(0, 2) }, fake);
+    const later = await run('apply', { waves: waves.waves.slice(2) }, fake, { earlier: first.result.steps });
+    expect(later.statuses).toEqual({ 'baseline-a': 'blocked', 'baseline-b': 'applied', 'detective-controls': 'applied', 'security-a': 'blocked' });
+    expect(later.result.steps[0].detail).toBe('blocked by account-a (failed in wave 2 of an earlier run): it depends on it');
+  });
+
+  it('resumes a failed apply: runs again only the failed and blocked stacks, and writes a JSON report', () => {
+    const output = synthesizedOutput(ISOLATED);
+    const fake = fakeTerraform(failingApply, 5);
+    const wavesFile = join(fake.directory, 'waves.json');
+    writeFileSync(wavesFile, JSON.stringify(isolatedWaves(output)));
+    const env = { TERRAFORM_BINARY: fake.binary, TF_PLUGIN_CACHE_DIR: '' };
+    const reportFile = join(fake.directory, 'apply.json');
+    const args = ['apply', '--waves', wavesFile, '--plans-dir', join(fake.directory, 'plans')];
+    const first = runEntry('lib/cli/waves.ts', [...args, '--report-json', reportFile], env);
+    expect(first.status).toBe(3);
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    expect(report.steps.find((done: { step: StackStep }) => done.step.stack === 'security-a')).toMatchObject({ status: 'blocked', blockedBy: ['account-a'] });
+
+    const callsBefore = fake.calls().length;
+    const resumed = runEntry('lib/cli/waves.ts', [...args, '--resume', reportFile, '--report-json', join(fake.directory, 'resumed.json')], env);
+    expect(resumed.stderr).toBe('');
+    expect(resumed.status).toBe(0);
+    expect(resumed.stdout).toContain('resuming: 3 stacks failed, stopped or blocked');
+    expect(
+      [
+        ...new Set(
+          fake
+            .calls()
+            .slice(callsBefore)
+            .map((call) => call.stack),
+        ),
+      ].sort(),
+    ).toEqual(['account-a', 'baseline-a', 'security-a']);
+    expect(resumed.stdout).toContain('apply: 3 stacks in 3 waves: 3 applied');
+
+    const merged = runEntry('lib/cli/waves.ts', ['report', reportFile, join(fake.directory, 'resumed.json'), '--format', 'markdown'], env);
+    expect(merged.status).toBe(0);
+    expect(merged.stdout).toContain('**apply: 7 stacks in 4 waves: 7 applied**');
   });
 
   it('reports in a drift check the stacks whose real state differs, with what changed outside Terraform', async () => {

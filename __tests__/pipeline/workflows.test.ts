@@ -18,7 +18,13 @@ interface Step {
 interface Job {
   readonly permissions?: Record<string, string>;
   readonly environment?: string;
-  readonly steps: readonly Step[];
+  readonly needs?: string | readonly string[];
+  readonly if?: string;
+  readonly uses?: string;
+  readonly with?: Record<string, unknown>;
+  readonly strategy?: { readonly matrix: string; readonly 'fail-fast'?: boolean };
+  readonly outputs?: Record<string, string>;
+  readonly steps?: readonly Step[];
 }
 
 interface Workflow {
@@ -34,7 +40,7 @@ const FILES = readdirSync(DIRECTORY)
   .sort();
 const text = (file: string) => readFileSync(join(DIRECTORY, file), 'utf8');
 const workflow = (file: string) => parse(text(file)) as Workflow;
-const steps = (file: string) => Object.values(workflow(file).jobs).flatMap((job) => job.steps);
+const steps = (file: string) => Object.values(workflow(file).jobs).flatMap((job) => job.steps ?? []);
 const commands = (file: string) => steps(file).flatMap((step) => (step.run ? [step.run] : []));
 const SCRIPTS: Record<string, string> = JSON.parse(readFileSync(join(REPOSITORY, 'package.json'), 'utf8')).scripts;
 
@@ -58,15 +64,20 @@ function expectKnownOptions(text: string): void {
   for (const [, script, args] of uses) {
     const entry = /^tsx (\S+)$/.exec(SCRIPTS[script] ?? '')?.[1];
     if (!entry) throw new Error(`${script} is not a command line tool of lib/cli`);
-    if (!help.has(entry)) help.set(entry, runEntry(entry, ['--help'], {}).stdout);
+    // A tool with commands (waves plan, waves report): the command's own options. "$MODE" is plan, apply or drift, which share theirs.
+    const first = /^"?([$\w-]+)"?/.exec(args)?.[1] ?? '';
+    const command = first === '$MODE' ? 'plan' : /^[a-z][\w-]*$/.test(first) ? first : undefined;
+    const key = command ? `${entry} ${command}` : entry;
+    if (!help.has(key)) help.set(key, runEntry(entry, [...(command ? [command] : []), '--help'], {}).stdout);
     for (const option of args.replace(/#.*/, '').match(/--[\w-]+/g) ?? [])
-      expect(`${script} ${help.get(entry)}`).toMatch(new RegExp(`${script} [^]*${option}(?![\\w-])`));
+      expect(`${script} ${help.get(key)}`).toMatch(new RegExp(`${script} [^]*${option}(?![\\w-])`));
   }
 }
 
 describe('the sample pipeline', () => {
-  it('has the three workflows', () => {
-    expect(FILES).toEqual(['deploy.yml', 'drift.yml', 'pull-request.yml']);
+  it('has the three workflows and the wave job they call', () => {
+    expect(FILES).toEqual(['deploy.yml', 'drift.yml', 'pull-request.yml', 'wave.yml']);
+    expect(Object.keys(workflow('wave.yml').on)).toEqual(['workflow_call']);
   });
 
   it('is valid for GitHub’s workflow parser', () => {
@@ -78,10 +89,10 @@ describe('the sample pipeline', () => {
     const broken = join(temporaryDirectory(), 'broken.yml');
     writeFileSync(
       broken,
-      text('pull-request.yml')
+      text('wave.yml')
         .replace('runs-on: ubuntu-latest', 'runs_on: ubuntu-latest')
         .replace('id-token: write', 'id-token: read')
-        .replace('${{ vars.LANDING_ZONE_PLAN_ROLE_ARN }}', '${{ var.LANDING_ZONE_PLAN_ROLE_ARN }}'),
+        .replace('|| vars.LANDING_ZONE_PLAN_ROLE_ARN }}', '|| var.LANDING_ZONE_PLAN_ROLE_ARN }}'),
     );
     const errors = parserErrors([broken])[broken].map((error) => error.replace(`${broken} `, ''));
     expect(errors).toEqual(
@@ -98,13 +109,25 @@ describe('the sample pipeline', () => {
     expect(workflow(file).permissions).toEqual({});
     expect(text(file)).not.toMatch(/aws-access-key-id|aws-secret-access-key|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|secrets\./);
     for (const job of Object.values(workflow(file).jobs)) {
-      const credentials = job.steps.filter((step) => step.uses?.startsWith('aws-actions/configure-aws-credentials@'));
-      expect(credentials).toHaveLength(1);
-      expect(job.permissions?.['id-token']).toBe('write');
-      expect(credentials[0].with?.['role-to-assume']).toBe(
-        file === 'deploy.yml' ? '${{ vars.LANDING_ZONE_APPLY_ROLE_ARN }}' : '${{ vars.LANDING_ZONE_PLAN_ROLE_ARN }}',
-      );
+      const credentials = (job.steps ?? []).filter((step) => step.uses?.startsWith('aws-actions/configure-aws-credentials@'));
+      // Only the wave job takes credentials; a job that calls it grants it id-token write, no other job has it.
+      if (file === 'wave.yml') {
+        expect(credentials).toHaveLength(1);
+        expect(credentials[0].with?.['role-to-assume']).toBe(
+          "${{ inputs.mode == 'apply' && vars.LANDING_ZONE_APPLY_ROLE_ARN || vars.LANDING_ZONE_PLAN_ROLE_ARN }}",
+        );
+      } else expect(credentials).toHaveLength(0);
+      expect(job.permissions?.['id-token'] === 'write').toBe(file === 'wave.yml' || job.uses === './.github/workflows/wave.yml');
+      if (job.uses) expect(job.with?.mode).toBe(file === 'deploy.yml' ? 'apply' : file === 'drift.yml' ? 'drift' : 'plan');
     }
+    // The apply role, and the environment it trusts, only for applies.
+    const wave = workflow('wave.yml').jobs;
+    expect([wave.plan.if, wave.plan.environment, wave.apply.if, wave.apply.environment]).toEqual([
+      "inputs.mode != 'apply'",
+      undefined,
+      "inputs.mode == 'apply'",
+      'landing-zone',
+    ]);
   });
 
   it.each(FILES)('%s pins every action to a full commit, with its version beside it', (file) => {
@@ -112,7 +135,8 @@ describe('the sample pipeline', () => {
       .split('\n')
       .filter((line) => /^\s*(- )?uses:/.test(line));
     expect(uses.length).toBeGreaterThan(0);
-    for (const line of uses) expect(line).toMatch(/uses: [\w-]+\/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    expect(text(file)).not.toMatch(/uses: [\w-]+\/[\w-]+@(?![0-9a-f]{40} )/);
+    for (const line of uses) expect(line).toMatch(/uses: ([\w-]+\/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+|\.\/\.github\/workflows\/wave\.yml)$/);
     for (const step of steps(file).filter((step) => step.uses?.startsWith('hashicorp/setup-terraform@'))) expect(step.with?.terraform_wrapper).toBe(false);
   });
 
@@ -143,32 +167,120 @@ describe('the sample pipeline', () => {
     }
   });
 
-  it('plans a pull request’s changed stacks with the plan role, and refuses a risk without the label', () => {
+  it('reviews a pull request without credentials, then plans its changed stacks in shards, wave after wave', () => {
     const runs = commands('pull-request.yml').join('\n');
-    expect(runs).toContain('npm run --silent changed-stacks -- --base "origin/$BASE_REF" --format json > waves.json');
-    expect(runs).toContain('npm run --silent waves -- plan --waves waves.json --plans-dir plans --concurrency "$CONCURRENCY"');
+    expect(runs).toContain('npm run --silent changed-stacks -- --base "origin/$BASE_REF" --shards "$SHARDS" --format json > waves.json');
+    expect(runs).toContain('npm run scan');
     expect(runs).toContain('--fail-on risky');
-    expect(text('pull-request.yml')).toContain('CONCURRENCY: ${{ vars.LANDING_ZONE_CONCURRENCY || 4 }}');
-    expect(text('pull-request.yml')).toContain("!contains(github.event.pull_request.labels.*.name, 'risk-approved')");
-    const checkout = steps('pull-request.yml').find((step) => step.uses?.startsWith('actions/checkout@'));
-    expect(checkout?.with?.['fetch-depth']).toBe(0);
+    expect(commands('wave.yml').join('\n')).toContain(
+      'npm run --silent waves -- "$MODE" --waves waves.json --plans-dir plans --concurrency "$CONCURRENCY" --report-json',
+    );
+    expect(text('wave.yml')).toContain('CONCURRENCY: ${{ vars.LANDING_ZONE_CONCURRENCY || 4 }}');
+    const review = workflow('pull-request.yml').jobs.review;
+    expect(review.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(review.steps!.find((step) => step.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
     expect(Object.keys(workflow('pull-request.yml').on)).toEqual(['pull_request']);
   });
 
-  it('applies on a push to main, one deploy at a time and never beside a drift check', () => {
-    const deploy = workflow('deploy.yml');
-    expect(deploy.on).toEqual({ push: { branches: ['main'] } });
-    expect(deploy.concurrency).toEqual({ group: 'landing-zone-state', 'cancel-in-progress': false });
-    expect(workflow('drift.yml').concurrency).toEqual(deploy.concurrency);
-    expect(deploy.jobs.apply.environment).toBe('landing-zone');
-    expect(commands('deploy.yml').join('\n')).toContain('npm run --silent waves -- apply --waves waves.json --plans-dir plans');
+  /** The jobs of the waves, in order, each after the one before, each a matrix of the shards of its wave. */
+  function expectWavesInOrder(file: string, first: string): string[] {
+    const jobs = workflow(file).jobs;
+    const waves = Object.keys(jobs).filter((name) => /^wave-\d+$/.test(name));
+    expect(waves.length).toBeGreaterThanOrEqual(10);
+    waves.forEach((name, index) => {
+      const job = jobs[name];
+      expect(name).toBe(`wave-${index + 1}`);
+      expect(job.needs).toEqual(index === 0 ? [first] : [first, `wave-${index}`]);
+      expect(job.uses).toBe('./.github/workflows/wave.yml');
+      expect(job.with?.wave).toBe(index + 1);
+      expect(job.strategy?.matrix).toBe(`\${{ fromJSON(needs.${first}.outputs.matrix)['wave-${index + 1}'] }}`);
+      // A failed stack fails its shard's job, and the later waves still run: what depends on it is blocked there, nothing else.
+      expect(job.strategy?.['fail-fast']).toBe(false);
+      expect(job.if).toMatch(
+        new RegExp(
+          `^\\$\\{\\{ !cancelled\\(\\) && needs\\.${first}\\.result == 'success' .*fromJSON\\(needs\\.${first}\\.outputs\\.matrix\\)\\.waves >= ${index + 1} }}$`,
+        ),
+      );
+    });
+    // Each list job fails rather than leave waves without a job.
+    expect(commands(file).join('\n')).toContain(
+      `this workflow ${file === 'deploy.yml' ? 'runs' : 'plans'} ${waves.length}: add jobs wave-${waves.length + 1} and on`,
+    );
+    return waves;
+  }
+
+  it('ends a pull request in a gate that always runs and needs the review, every wave and the plan summary', () => {
+    const waves = expectWavesInOrder('pull-request.yml', 'review');
+    const { gate } = workflow('pull-request.yml').jobs;
+    expect(gate.if).toBe('always()');
+    expect(gate.needs).toEqual(['review', ...waves, 'summary']);
+    expect(gate.permissions).toEqual({});
   });
 
-  it('checks for drift on a schedule and on demand, every stack', () => {
+  describe('the gate', () => {
+    const gate = workflow('pull-request.yml').jobs.gate.steps![0];
+    const verdict = (env: Record<string, string>) => {
+      const waves = Object.fromEntries(Array.from({ length: 10 }, (_, index) => [`WAVE_${index + 1}`, 'skipped']));
+      const ran = spawnSync('bash', ['-e', '-c', gate.run!], {
+        env: {
+          PATH: process.env.PATH,
+          REVIEW: 'success',
+          SAME_REPOSITORY: 'true',
+          WAVES: '2',
+          SUMMARY: 'success',
+          RISKY: 'false',
+          APPROVED: 'false',
+          ...waves,
+          WAVE_1: 'success',
+          WAVE_2: 'success',
+          ...env,
+        },
+        encoding: 'utf8',
+      });
+      return { status: ran.status, message: ran.stdout.trim() };
+    };
+
+    it('passes a reviewed and planned change, and one with no stack to plan', () => {
+      expect(verdict({}).status).toBe(0);
+      expect(verdict({ WAVES: '0', WAVE_1: 'skipped', WAVE_2: 'skipped' }).status).toBe(0);
+      expect(verdict({ RISKY: 'true', APPROVED: 'true' }).status).toBe(0);
+    });
+
+    it('fails a fork’s pull request, a failed or skipped review, a wave not planned, a failed summary and an unapproved risk', () => {
+      expect(verdict({ SAME_REPOSITORY: 'false' })).toEqual({ status: 1, message: expect.stringMatching(/from a fork .* cannot be planned/) });
+      expect(verdict({ REVIEW: 'skipped' }).status).toBe(1);
+      expect(verdict({ REVIEW: 'failure' }).status).toBe(1);
+      expect(verdict({ WAVE_2: 'skipped' })).toEqual({ status: 1, message: '::error::Wave 2 of the plan: success expected, got skipped.' });
+      expect(verdict({ WAVE_2: 'failure' }).status).toBe(1);
+      expect(verdict({ WAVES: '1' }).status).toBe(1);
+      expect(verdict({ SUMMARY: 'skipped' }).status).toBe(1);
+      expect(verdict({ RISKY: 'true' })).toEqual({ status: 1, message: expect.stringMatching(/risk-approved label/) });
+    });
+  });
+
+  it('applies on a push to main in waves of shards, one deploy at a time and never beside a drift check, approved once', () => {
+    const deploy = workflow('deploy.yml');
+    expect(deploy.on.push).toEqual({ branches: ['main'] });
+    expect(Object.keys(deploy.on)).toEqual(['push', 'workflow_dispatch']);
+    expect(deploy.concurrency).toEqual({ group: 'landing-zone-state', 'cancel-in-progress': false });
+    expect(workflow('drift.yml').concurrency).toEqual(deploy.concurrency);
+    expect(deploy.jobs.list.environment).toBe('landing-zone-approval');
+    expectWavesInOrder('deploy.yml', 'list');
+    const runs = commands('deploy.yml').join('\n');
+    expect(runs).toContain('npm run --silent changed-stacks -- --base "$BEFORE" --shards "$SHARDS" --format json');
+    expect(runs).toContain('npm run --silent changed-stacks -- --waves waves.json --format github-matrix');
+    expect(commands('wave.yml').join('\n')).toContain('options+=(--resume resume/apply-report.json)');
+  });
+
+  it('checks for drift on a schedule and on demand, every stack, in one matrix of shards', () => {
     expect(Object.keys(workflow('drift.yml').on).sort()).toEqual(['schedule', 'workflow_dispatch']);
     const runs = commands('drift.yml').join('\n');
-    expect(runs).toContain('npm run --silent changed-stacks -- --all --format json > waves.json');
-    expect(runs).toContain('npm run --silent waves -- drift --waves waves.json');
+    expect(runs).toContain('npm run --silent changed-stacks -- --all --shards "$SHARDS" --format json');
+    const { drift, report } = workflow('drift.yml').jobs;
+    expect(drift.strategy?.matrix).toBe('${{ fromJSON(needs.list.outputs.matrix).all }}');
+    expect(drift.with).toMatchObject({ mode: 'drift', wave: 0 });
+    expect(report.needs).toBe('drift');
+    expect(runs).toContain('npm run --silent waves -- report reports/*.json --format markdown --output drift-report.md');
   });
 });
 

@@ -4,14 +4,22 @@
  *   npm run changed-stacks -- --base <ref>             synthesizes the commit into cdktf.out.base and the working tree into cdktf.out
  *   npm run changed-stacks -- --before <dir> --after <dir>
  *   npm run changed-stacks -- --all [--after <dir>]     every stack, for a full plan
+ *   npm run changed-stacks -- --waves <file>            waves listed before with --format json, in another format
  *
  * `--format json` for pipelines: `{ "waves": [{ "number", "steps": [{ "stack", "action", "reason", "output", "afterApplying" }] }] }`.
+ * `--shards N` spreads each wave over N shards (every step then has its `shard`, 1 to N),
+ * balanced by resource count or by the durations of `--timings <reports>`; `--format
+ * github-matrix` prints the shards of each wave as GitHub Actions job matrices.
  */
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { synthesizeLandingZone } from '../app/synthesize-landing-zone';
 import { UserError } from '../diagnostics';
-import { describeWaves, stackWaves } from '../pipeline/changed-stacks';
+import { describeWaves, stackWaves, type StackWaves } from '../pipeline/changed-stacks';
+import { githubMatrix, shardWaves } from '../pipeline/shards';
+import { recordedSeconds, stackCosts } from '../pipeline/stack-costs';
+import { readStackWaves } from '../pipeline/waves-file';
+import { readWavesReports } from '../pipeline/waves-report';
 import { readSynthesizedOutput } from '../review/synthesized-output';
 import { synthesizeBase } from './checkouts';
 import { configurationDirectory } from './configuration-directory';
@@ -23,7 +31,31 @@ interface ChangedStacksOptions {
   readonly after?: string;
   readonly baseOutdir: string;
   readonly all?: boolean;
-  readonly format: 'text' | 'json';
+  readonly waves?: string;
+  readonly format: 'text' | 'json' | 'github-matrix';
+  readonly shards?: string;
+  readonly timings?: readonly string[];
+}
+
+function sharded(waves: StackWaves, options: ChangedStacksOptions): StackWaves {
+  if (options.shards === undefined) {
+    if (options.timings) throw new UserError('--timings balances shards: give --shards <count> with it');
+    return waves;
+  }
+  if (!/^\d+$/.test(options.shards)) throw new UserError(`--shards: expected a whole number, got ${JSON.stringify(options.shards)}`);
+  const steps = waves.waves.flatMap((wave) => wave.steps);
+  return shardWaves(waves, Number(options.shards), stackCosts(steps, recordedSeconds(readWavesReports(options.timings ?? []))));
+}
+
+function render(waves: StackWaves, format: ChangedStacksOptions['format']): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(waves, null, 2);
+    case 'github-matrix':
+      return githubMatrix(waves);
+    default:
+      return describeWaves(waves);
+  }
 }
 
 const program = new Command('changed-stacks')
@@ -33,11 +65,20 @@ const program = new Command('changed-stacks')
   .option('--before <dir>', 'a synthesized output before the change')
   .option('--after <dir>', 'the synthesized output after the change', 'cdktf.out')
   .option('--all', 'every stack of --after, for a full plan')
-  .addOption(new Option('--format <format>', 'how to print the waves').choices(['text', 'json']).default('text'))
+  .option('--waves <file>', 'waves listed before with --format json (sharded or not), to print them in another format')
+  .option('--shards <count>', 'spread each wave over this many shards (CI jobs), balanced by expected cost, each stack on the same shard from run to run')
+  .option('--timings <reports...>', 'JSON reports of earlier runs (npm run waves -- ... --report-json): balance the shards by the seconds each stack took')
+  .addOption(new Option('--format <format>', 'how to print the waves').choices(['text', 'json', 'github-matrix']).default('text'))
   .action((options: ChangedStacksOptions) =>
     runCommand(async () => {
-      const sources = [options.base !== undefined, options.before !== undefined, options.all === true].filter(Boolean).length;
-      if (sources !== 1) throw new UserError('give one of --base <ref>, --before <dir> (with --after <dir>), or --all');
+      const sources = [options.base !== undefined, options.before !== undefined, options.all === true, options.waves !== undefined].filter(Boolean).length;
+      if (sources !== 1) throw new UserError('give one of --base <ref>, --before <dir> (with --after <dir>), --all, or --waves <file>');
+      if (options.waves !== undefined) {
+        if (options.shards !== undefined || options.timings)
+          throw new UserError(`--waves: ${options.waves} was listed already; list the waves again to shard them`);
+        process.stdout.write(`${render(readStackWaves(options.waves), options.format)}\n`);
+        return;
+      }
       if (options.base !== undefined) {
         synthesizeBase(options.base, options.baseOutdir);
         await synthesizeLandingZone(configurationDirectory(), { outdir: resolve(options.after ?? 'cdktf.out') });
@@ -45,7 +86,7 @@ const program = new Command('changed-stacks')
       const after = readSynthesizedOutput(resolve(options.after ?? 'cdktf.out'));
       const beforeDirectory = options.base !== undefined ? options.baseOutdir : options.before;
       const waves = stackWaves(beforeDirectory === undefined ? undefined : readSynthesizedOutput(resolve(beforeDirectory)), after);
-      process.stdout.write(options.format === 'json' ? `${JSON.stringify(waves, null, 2)}\n` : `${describeWaves(waves)}\n`);
+      process.stdout.write(`${render(sharded(waves, options), options.format)}\n`);
     }),
   );
 

@@ -18,6 +18,8 @@ export interface StackStep {
   readonly output: string;
   /** New stacks this one reads, which must be applied before it can be planned. */
   readonly afterApplying: readonly string[];
+  /** The shard (1 to `shards`) whose job runs this step, when the waves are sharded. */
+  readonly shard?: number;
 }
 
 export interface Wave {
@@ -26,6 +28,8 @@ export interface Wave {
 }
 
 export interface StackWaves {
+  /** How many shards the steps are assigned to, when they are. */
+  readonly shards?: number;
   readonly waves: readonly Wave[];
 }
 
@@ -118,7 +122,8 @@ export function describeWaves({ waves }: StackWaves): string {
     lines.push(`wave ${wave.number}:`);
     for (const step of wave.steps) {
       const note = step.afterApplying.length > 0 ? ` (plan only after applying ${step.afterApplying.join(', ')}: it reads the new stack's state)` : '';
-      lines.push(`  ${step.action === 'destroy' ? 'destroy' : step.reason === 'added' ? 'new    ' : 'apply  '} ${step.stack}${note}`);
+      const shard = step.shard === undefined ? '' : ` [shard ${step.shard}]`;
+      lines.push(`  ${step.action === 'destroy' ? 'destroy' : step.reason === 'added' ? 'new    ' : 'apply  '} ${step.stack}${shard}${note}`);
     }
   }
   return lines.join('\n');

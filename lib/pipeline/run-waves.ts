@@ -6,9 +6,17 @@
  *   a pull request and for the apply after it. A stack that reads a stack not applied yet
  *   cannot be planned: it is skipped, and planned on merge after that stack is applied.
  * - apply: the plan saved by `plan` when it still holds, else a fresh plan, applied only when
- *   the review of plans finds no risk in it. A failure or a risk stops the later waves.
- * - drift: `plan -detailed-exitcode` of every stack; exit code 2 is a stack whose real state
- *   differs from its configuration, and its plan says what changed outside Terraform.
+ *   the review of plans finds no risk in it. A stack that failed or stopped at a risk blocks
+ *   the stacks that depend on it (through the manifest, directly or through others), and
+ *   nothing else: every independent stack of the later waves is still applied.
+ * - drift: `plan -detailed-exitcode` of every stack, in no order (a drift check changes
+ *   nothing); exit code 2 is a stack whose real state differs from its configuration, and
+ *   its plan says what changed outside Terraform.
+ *
+ * `earlier` are the results of other runs of the same change: the jobs of earlier waves (a
+ * pipeline that runs each wave, or each shard of it, in a job of its own), or the run being
+ * resumed. What they applied makes the saved plans of its dependents stale; what failed,
+ * stopped or was blocked there blocks its dependents here.
  *
  * A saved plan holds when Terraform still accepts it (the state has not changed since) and,
  * which Terraform does not check, when it was made from the same stack JSON (a saved plan
@@ -65,9 +73,18 @@ export interface WaveRunnerProps {
    * @default a timer
    */
   readonly sleep?: (milliseconds: number) => Promise<void>;
+  /**
+   * The results of other runs of the same change (earlier waves run elsewhere, or the run
+   * this one resumes), for the stacks this run does not run.
+   * @default none
+   */
+  readonly earlier?: readonly StepResult[];
 }
 
-export type StepStatus = 'planned' | 'skipped' | 'applied' | 'unchanged' | 'stopped' | 'in-sync' | 'drifted' | 'failed' | 'not-run';
+export type StepStatus = 'planned' | 'skipped' | 'applied' | 'unchanged' | 'stopped' | 'in-sync' | 'drifted' | 'failed' | 'blocked';
+
+/** Statuses of a stack that did not get where the run was going: they block its dependents in an apply. */
+export const UNFINISHED: readonly StepStatus[] = ['failed', 'stopped', 'blocked'];
 
 /** Resources a plan adds, changes (in place or by replacement) and destroys. */
 export interface PlanCounts {
@@ -88,6 +105,10 @@ export interface StepResult {
   readonly risks?: readonly string[];
   /** The resources changed outside Terraform. */
   readonly drift?: readonly string[];
+  /** The failed or stopped stacks that kept a blocked stack from running. */
+  readonly blockedBy?: readonly string[];
+  /** How long the stack took, retries and their waits included: the timings of later schedules. */
+  readonly seconds?: number;
 }
 
 export interface WavesResult {
@@ -107,7 +128,7 @@ class TerraformFailed extends Error {
   }
 }
 
-type Outcome = Omit<StepResult, 'step' | 'wave' | 'attempts'>;
+type Outcome = Omit<StepResult, 'step' | 'wave' | 'attempts' | 'seconds'>;
 
 interface PlanFiles {
   readonly binary: string;
@@ -181,10 +202,46 @@ export async function runWaves({ waves }: StackWaves, props: WaveRunnerProps): P
     );
     return result;
   };
-  /** Stacks this run applied a change to: a saved plan of a stack that reads them is out of date. */
-  const applied = new Set<string>();
+  const results: StepResult[] = [];
+  const earlier = props.earlier ?? [];
+  /** Stacks this run, or an earlier one, applied a change to: a saved plan of a stack that reads them is out of date. */
+  const applied = new Set(earlier.filter((result) => result.status === 'applied').map((result) => result.step.stack));
+  /** The stacks that did not get through, each with the failed or stopped stacks behind it. */
+  const unfinished = new Map<string, readonly string[]>();
+  const finish = (result: StepResult): StepResult => {
+    if (UNFINISHED.includes(result.status)) unfinished.set(result.step.stack, result.blockedBy ?? [result.step.stack]);
+    return result;
+  };
+  earlier.forEach(finish);
+  const ancestors = new Map<string, Set<string>>();
+  const ancestorsOf = (output: SynthesizedOutput, stack: string): Set<string> => {
+    const key = `${output.directory}\0${stack}`;
+    let found = ancestors.get(key);
+    if (!found) {
+      found = new Set<string>();
+      ancestors.set(key, found);
+      for (const dependency of output.dependenciesOf(stack)) {
+        found.add(dependency);
+        for (const ancestor of ancestorsOf(output, dependency)) found.add(ancestor);
+      }
+    }
+    return found;
+  };
+  const destroyed = [...earlier.map((result) => result.step), ...waves.flatMap((wave) => wave.steps)].filter((step) => step.action === 'destroy');
+  /** The stacks that must get through before this one: what it reads, or for a destroy, the removed stacks that read it. */
+  const prerequisitesOf = (step: StackStep): readonly string[] =>
+    step.action === 'apply'
+      ? [...ancestorsOf(outputOf(step), step.stack)]
+      : destroyed.filter((other) => other.output === step.output && ancestorsOf(outputOf(other), other.stack).has(step.stack)).map((other) => other.stack);
+  const blockersOf = (step: StackStep): readonly string[] => [...new Set(prerequisitesOf(step).flatMap((stack) => unfinished.get(stack) ?? []))].sort();
 
   const runStep = async (step: StackStep, wave: number): Promise<StepResult> => {
+    const started = Date.now();
+    const result = await runStepOnce(step, wave);
+    return finish(result.attempts > 0 ? { ...result, seconds: Math.round((Date.now() - started) / 100) / 10 } : result);
+  };
+
+  const runStepOnce = async (step: StackStep, wave: number): Promise<StepResult> => {
     const directory = join(step.output, 'stacks', step.stack);
     const files = planFiles(plansDirectory, step.stack);
     const log = (line: string) => props.log(`[${step.stack}] ${line}`);
@@ -309,6 +366,14 @@ export async function runWaves({ waves }: StackWaves, props: WaveRunnerProps): P
       };
     };
 
+    if (props.mode === 'apply') {
+      const blockers = blockersOf(step);
+      if (blockers.length > 0) {
+        const detail = `blocked by ${blockers.map((stack) => `${stack} (${describeUnfinished(stack, results, earlier)})`).join(', ')}: it depends on ${blockers.length === 1 ? 'it' : 'them'}`;
+        log(detail);
+        return { step, wave, status: 'blocked', detail, attempts: 0, blockedBy: blockers };
+      }
+    }
     if (props.mode === 'plan' && step.afterApplying.length > 0) {
       const detail = `it reads ${step.afterApplying.join(', ')}, not applied yet: planned on merge, after ${step.afterApplying.length === 1 ? 'it is' : 'they are'} applied`;
       log(`skipped: ${detail}`);
@@ -337,28 +402,35 @@ export async function runWaves({ waves }: StackWaves, props: WaveRunnerProps): P
     }
   };
 
-  const results: StepResult[] = [];
-  let stoppedAt: StepResult | undefined;
-  for (const wave of waves) {
-    if (stoppedAt) {
-      const detail =
-        stoppedAt.status === 'stopped'
-          ? `not run: ${stoppedAt.step.stack} stopped at a risk in wave ${stoppedAt.wave}`
-          : `not run: wave ${stoppedAt.wave} failed`;
-      results.push(...wave.steps.map((step) => ({ step, wave: wave.number, status: 'not-run' as const, detail, attempts: 0 })));
-      continue;
+  if (props.mode === 'drift') {
+    const steps = waves.flatMap((wave) => wave.steps.map((step) => ({ step, wave: wave.number })));
+    props.log(`drift: ${steps.length} stack${steps.length === 1 ? '' : 's'}, in no order`);
+    results.push(...(await mapBounded(steps, props.concurrency, ({ step, wave }) => runStep(step, wave))));
+  } else
+    for (const wave of waves) {
+      props.log(`wave ${wave.number}: ${wave.steps.length} stack${wave.steps.length === 1 ? '' : 's'}`);
+      results.push(...(await mapBounded(wave.steps, props.concurrency, (step) => runStep(step, wave.number))));
     }
-    props.log(`wave ${wave.number}: ${wave.steps.length} stack${wave.steps.length === 1 ? '' : 's'}`);
-    const done = await mapBounded(wave.steps, props.concurrency, (step) => runStep(step, wave.number));
-    results.push(...done);
-    if (props.mode === 'apply') stoppedAt = done.find((result) => result.status === 'failed') ?? done.find((result) => result.status === 'stopped');
-  }
-  const exitCode = results.some((result) => result.status === 'failed')
-    ? 3
-    : results.some((result) => result.status === 'drifted' || result.status === 'stopped')
-      ? 2
-      : 0;
-  return { mode: props.mode, steps: results, exitCode };
+  return { mode: props.mode, steps: results, exitCode: exitCodeOf(results, earlier) };
+}
+
+/**
+ * 3 when a stack failed, or was blocked by one that failed (here or in `earlier`); 2 when one
+ * drifted, stopped at a risk or was blocked by one that stopped; else 0.
+ */
+export function exitCodeOf(steps: readonly StepResult[], earlier: readonly StepResult[] = []): WavesResult['exitCode'] {
+  const statusOf = new Map([...earlier, ...steps].map((result) => [result.step.stack, result.status]));
+  const failed = (result: StepResult) =>
+    result.status === 'failed' || (result.status === 'blocked' && (result.blockedBy ?? []).some((stack) => statusOf.get(stack) !== 'stopped'));
+  if (steps.some(failed)) return 3;
+  return steps.some((result) => result.status === 'drifted' || result.status === 'stopped' || result.status === 'blocked') ? 2 : 0;
+}
+
+/** What became of a stack that did not get through, for the stacks it blocks. */
+function describeUnfinished(stack: string, results: readonly StepResult[], earlier: readonly StepResult[]): string {
+  const result = results.find((done) => done.step.stack === stack) ?? earlier.find((done) => done.step.stack === stack);
+  if (!result) return 'not run';
+  return `${result.status === 'stopped' ? 'stopped at a risk' : result.status} in wave ${result.wave}${results.includes(result) ? '' : ' of an earlier run'}`;
 }
 
 function failed(step: StackStep, wave: number, attempts: number, detail: string, log: (line: string) => void): StepResult {

@@ -6,24 +6,26 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { formatFieldPath, UserError } from '../diagnostics';
-import type { StackWaves } from './changed-stacks';
+import type { StackStep, StackWaves } from './changed-stacks';
 
-const StackWavesSchema: z.ZodType<StackWaves> = z.strictObject({
+export const StackStepSchema = z.strictObject({
+  stack: z.string().regex(/^[\w.-]+$/, { error: 'expected a stack name' }),
+  action: z.enum(['apply', 'destroy']),
+  reason: z.enum(['added', 'changed', 'removed', 'all']),
+  output: z.string().min(1),
+  afterApplying: z.array(z.string()),
+  shard: z.number().int().min(1).optional(),
+}) satisfies z.ZodType<StackStep>;
+
+const StackWavesSchema = z.strictObject({
+  shards: z.number().int().min(1).optional(),
   waves: z.array(
     z.strictObject({
       number: z.number().int().min(1),
-      steps: z.array(
-        z.strictObject({
-          stack: z.string().regex(/^[\w.-]+$/, { error: 'expected a stack name' }),
-          action: z.enum(['apply', 'destroy']),
-          reason: z.enum(['added', 'changed', 'removed', 'all']),
-          output: z.string().min(1),
-          afterApplying: z.array(z.string()),
-        }),
-      ),
+      steps: z.array(StackStepSchema),
     }),
   ),
-});
+}) satisfies z.ZodType<StackWaves>;
 
 const PRODUCED_BY = 'npm run --silent changed-stacks -- --format json > <file>';
 

@@ -1,10 +1,16 @@
 /**
- * What a run of the waves did, for the log (every stack) and for a pull request comment or
+ * What a run of the waves did, for the log (every stack), for a pull request comment or
  * an issue (Markdown: the stacks that need a look, in a table short enough for a comment
- * beside the plan summary).
+ * beside the plan summary), and for the next run (JSON: every stack's result and how long
+ * it took, to resume a run, to tell a later wave's jobs what failed, and to shard and
+ * schedule by recorded durations). The reports of several jobs merge into one.
  */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { formatFieldPath, UserError } from '../diagnostics';
 import { escapeMarkdown } from '../review/render-text';
-import type { StepResult, StepStatus, WavesResult } from './run-waves';
+import { exitCodeOf, type StepResult, type StepStatus, type WavesResult } from './run-waves';
+import { StackStepSchema } from './waves-file';
 
 const TITLES: Record<WavesResult['mode'], string> = { plan: 'Landing zone plan', apply: 'Landing zone apply', drift: 'Landing zone drift check' };
 
@@ -67,4 +73,64 @@ export function renderWavesMarkdown(result: WavesResult): string {
     lines.push('', `${quiet} stack${quiet === 1 ? '' : 's'} ${what}.`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+const STATUSES = ['planned', 'skipped', 'applied', 'unchanged', 'stopped', 'in-sync', 'drifted', 'failed', 'blocked'] as const satisfies readonly StepStatus[];
+
+const WavesResultSchema = z.strictObject({
+  mode: z.enum(['plan', 'apply', 'drift']),
+  exitCode: z.union([z.literal(0), z.literal(2), z.literal(3)]),
+  steps: z.array(
+    z.strictObject({
+      step: StackStepSchema,
+      wave: z.number().int().min(1),
+      status: z.enum(STATUSES),
+      detail: z.string(),
+      attempts: z.number().int().min(0),
+      counts: z.strictObject({ add: z.number(), change: z.number(), destroy: z.number() }).optional(),
+      risks: z.array(z.string()).optional(),
+      drift: z.array(z.string()).optional(),
+      blockedBy: z.array(z.string()).optional(),
+      seconds: z.number().min(0).optional(),
+    }),
+  ),
+}) satisfies z.ZodType<WavesResult>;
+
+export function renderWavesJson(result: WavesResult): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/** The JSON reports `npm run waves -- ... --report-json` wrote, checked field by field. */
+export function readWavesReports(files: readonly string[]): WavesResult[] {
+  return files.map((file) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'is not JSON';
+      throw new UserError(`${file} ${reason}: expected a report that npm run waves -- ... --report-json <file> wrote`);
+    }
+    const parsed = WavesResultSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue.path.length > 0 ? ` ${formatFieldPath(issue.path as (string | number)[])}:` : '';
+      throw new UserError(`${file}${field} ${issue.message} (expected a report that npm run waves -- ... --report-json <file> wrote)`);
+    }
+    return parsed.data;
+  });
+}
+
+/**
+ * One result of the reports of several jobs of one run (the shards of each wave): every
+ * stack once, wave by wave, and the worst exit code. A stack in two reports is the later
+ * report's (a resumed run after the one it resumed).
+ */
+export function mergeWavesResults(results: readonly WavesResult[]): WavesResult {
+  if (results.length === 0) throw new UserError('no report to merge');
+  const modes = new Set(results.map((result) => result.mode));
+  if (modes.size > 1) throw new UserError(`the reports are of different runs: ${[...modes].sort().join(', ')}`);
+  const byStack = new Map<string, StepResult>();
+  for (const step of results.flatMap((result) => result.steps)) byStack.set(step.step.stack, step);
+  const steps = [...byStack.values()].sort((a, b) => a.wave - b.wave || (a.step.stack < b.step.stack ? -1 : a.step.stack > b.step.stack ? 1 : 0));
+  return { mode: results[0].mode, steps, exitCode: exitCodeOf(steps) };
 }

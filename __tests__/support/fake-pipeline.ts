@@ -1,0 +1,75 @@
+/**
+ * The pipeline's tests' stand-ins: a fake terraform (`fake-terraform.js`) in a directory of
+ * its own, synthesized outputs of a few stacks, and waves of them.
+ */
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StackStep, StackWaves } from '../../lib/pipeline/changed-stacks';
+import { REPOSITORY, temporaryDirectory } from './example-config';
+
+export interface Call {
+  readonly stack: string;
+  readonly cwd: string;
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly start: number;
+  readonly end: number;
+}
+
+interface FakeStack {
+  readonly failures?: readonly { readonly command: string; readonly times: number; readonly stderr: string }[];
+  readonly plan?: unknown;
+  readonly detailedExitCode?: number;
+}
+
+/** A fake terraform in a directory of its own, and what it recorded. */
+export function fakeTerraform(stacks: Record<string, FakeStack> = {}, delayMs = 40, initDelayMs = delayMs) {
+  const directory = temporaryDirectory();
+  const binary = join(directory, 'terraform');
+  copyFileSync(join(REPOSITORY, '__tests__', 'support', 'fake-terraform.js'), binary);
+  chmodSync(binary, 0o755);
+  mkdirSync(join(directory, 'state'));
+  writeFileSync(join(directory, 'scenario.json'), JSON.stringify({ stacks, delayMs, initDelayMs }));
+  const callsFile = join(directory, 'state', 'calls.jsonl');
+  return {
+    directory,
+    binary,
+    calls: (): Call[] =>
+      existsSync(callsFile)
+        ? readFileSync(callsFile, 'utf8')
+            .trim()
+            .split('\n')
+            .map((line) => JSON.parse(line) as Call)
+            .sort((a, b) => a.start - b.start)
+        : [],
+    /** Another run applied the stack: its saved plans are stale. */
+    changeState: (stack: string) => writeFileSync(join(directory, 'state', `${stack}.serial`), '41'),
+  };
+}
+
+/** A synthesized output of these stacks, each depending on the ones listed (and holding `resources` resources, 0 unless said). */
+export function synthesizedOutput(stacks: Record<string, readonly string[]>, resources: Record<string, number> = {}): string {
+  const directory = temporaryDirectory();
+  const manifest: Record<string, unknown> = {};
+  for (const [stack, dependencies] of Object.entries(stacks)) {
+    mkdirSync(join(directory, 'stacks', stack), { recursive: true });
+    writeFileSync(
+      join(directory, 'stacks', stack, 'cdk.tf.json'),
+      JSON.stringify({
+        stack,
+        resource: { aws_ssm_parameter: Object.fromEntries(Array.from({ length: resources[stack] ?? 0 }, (_, index) => [`p${index}`, {}])) },
+      }),
+    );
+    manifest[stack] = { name: stack, synthesizedStackPath: `stacks/${stack}/cdk.tf.json`, workingDirectory: `stacks/${stack}`, dependencies };
+  }
+  writeFileSync(join(directory, 'manifest.json'), JSON.stringify({ version: '0.21.0', stacks: manifest }));
+  return directory;
+}
+
+export function step(output: string, stack: string, extra: Partial<StackStep> = {}): StackStep {
+  return { stack, action: 'apply', reason: 'changed', output, afterApplying: [], ...extra };
+}
+
+export function wavesOf(...waves: readonly StackStep[][]): StackWaves {
+  return { waves: waves.map((steps, index) => ({ number: index + 1, steps })) };
+}
