@@ -9,7 +9,6 @@
  */
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { synthesizeLandingZone } from '../app/synthesize-landing-zone';
 import { UserError } from '../diagnostics';
 import { describeWaves, stackWaves } from '../pipeline/changed-stacks';
 import { readSynthesizedOutput } from '../review/synthesized-output';
@@ -40,6 +39,8 @@ const program = new Command('changed-stacks')
       if (sources !== 1) throw new UserError('give one of --base <ref>, --before <dir> (with --after <dir>), or --all');
       if (options.base !== undefined) {
         synthesizeBase(options.base, options.baseOutdir);
+        // Loaded only here: listing the waves of outputs already synthesized does not load the app.
+        const { synthesizeLandingZone } = await import('../app/synthesize-landing-zone');
         await synthesizeLandingZone(configurationDirectory(), { outdir: resolve(options.after ?? 'cdktf.out') });
       }
       const after = readSynthesizedOutput(resolve(options.after ?? 'cdktf.out'));
