@@ -13,6 +13,11 @@
  * `--compare <git ref>` synthesizes the same organizations with the code of that commit too
  * (in a temporary worktree), its runs alternating with this tree's so that both see the
  * same machine, and reports both medians and their ratio.
+ *
+ * What Terraform pays for the largest organization, read from each tree's output: per kind
+ * of stack (an account's `account-*` and `baseline-*` stacks, each singleton by its name),
+ * the stacks, resources, data sources and bytes; and the total a full drift check refreshes,
+ * every resource and data source of every stack, each read at least once by every plan.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -99,9 +104,14 @@ function organizationalUnitPaths(tree: OrganizationalUnitTree, parent?: string):
   });
 }
 
-/** The example's landing-zone.yaml with one more Identity Center grant on every OU, each to a group of its own. */
-function landingZoneWithGrantsOnEveryUnit(): string {
-  const settings = parse(readFileSync(join(REPO_ROOT, 'landing-zone.yaml'), 'utf8'));
+/**
+ * The landing-zone.yaml of the example in `root` with one more Identity Center grant on
+ * every OU, each to a group of its own (an older example without Identity Center as it is
+ * now is taken as it is).
+ */
+function landingZoneWithGrantsOnEveryUnit(root: string): string {
+  const settings = parse(readFileSync(join(root, 'landing-zone.yaml'), 'utf8'));
+  if (settings.identityCenter?.groups === undefined || settings.identityCenter.grants === undefined) return stringify(settings);
   for (const path of organizationalUnitPaths(settings.organizationalUnits)) {
     const group = `${path.toLowerCase().replace(/\//g, '-')}-readers`;
     settings.identityCenter.groups[group] = {};
@@ -110,15 +120,19 @@ function landingZoneWithGrantsOnEveryUnit(): string {
   return stringify(settings);
 }
 
-/** The example's landing-zone.yaml (with grants on every OU), custom SCPs, conformance packs and core accounts, plus workloads up to `accounts` in all. */
-function writeLandingZone(configDirectory: string, accounts: number): void {
+/**
+ * The example of the checkout at `root` (its landing-zone.yaml with grants on every OU, custom
+ * SCPs, conformance packs and core accounts), plus workloads up to `accounts` in all: each
+ * checkout synthesizes its own example, which its code reads, with the same workloads.
+ */
+function writeLandingZone(configDirectory: string, accounts: number, root = REPO_ROOT): void {
   mkdirSync(join(configDirectory, 'accounts'), { recursive: true });
-  writeFileSync(join(configDirectory, 'landing-zone.yaml'), landingZoneWithGrantsOnEveryUnit());
+  writeFileSync(join(configDirectory, 'landing-zone.yaml'), landingZoneWithGrantsOnEveryUnit(root));
   for (const file of CORE_ACCOUNT_FILES) {
-    copyFileSync(join(REPO_ROOT, 'accounts', file), join(configDirectory, 'accounts', file));
+    copyFileSync(join(root, 'accounts', file), join(configDirectory, 'accounts', file));
   }
   for (const entry of CONFIGURATION_ENTRIES.filter((name) => name !== LANDING_ZONE_FILE && name !== ACCOUNTS_DIRECTORY)) {
-    if (existsSync(join(REPO_ROOT, entry))) cpSync(join(REPO_ROOT, entry), join(configDirectory, entry), { recursive: true });
+    if (existsSync(join(root, entry))) cpSync(join(root, entry), join(configDirectory, entry), { recursive: true });
   }
   for (let number = 1; number <= accounts - CORE_ACCOUNT_FILES.length; number++) {
     writeWorkloadAccount(configDirectory, number);
@@ -162,6 +176,75 @@ function diffStacks(before: string, after: string): StackDiff {
   };
 }
 
+interface StackKindCost {
+  stacks: number;
+  resources: number;
+  dataSources: number;
+  bytes: number;
+}
+
+/** A stack's kind: `account` or `baseline` for an account's two stacks, else the stack's own name. */
+function stackKind(stack: string, accountKeys: ReadonlySet<string>): string {
+  const separator = stack.indexOf('-');
+  return separator > 0 && accountKeys.has(stack.slice(separator + 1)) ? stack.slice(0, separator) : stack;
+}
+
+/** Blocks of a `resource` or `data` section of Terraform JSON: `{ type: { name: block } }`. */
+function blocksIn(section: Record<string, Record<string, unknown>> | undefined): number {
+  return Object.values(section ?? {}).reduce((sum, blocks) => sum + Object.keys(blocks).length, 0);
+}
+
+/** Stacks, resources, data sources and bytes of an output, per kind of stack, in the order of the most resources first. */
+function terraformCost(outdir: string, accountKeys: ReadonlySet<string>): Map<string, StackKindCost> {
+  const kinds = new Map<string, StackKindCost>();
+  for (const stack of stackNames(outdir).sort()) {
+    const text = stackContent(outdir, stack);
+    const json = JSON.parse(text) as { resource?: Record<string, Record<string, unknown>>; data?: Record<string, Record<string, unknown>> };
+    const kind = stackKind(stack, accountKeys);
+    const cost = kinds.get(kind) ?? { stacks: 0, resources: 0, dataSources: 0, bytes: 0 };
+    cost.stacks += 1;
+    cost.resources += blocksIn(json.resource);
+    cost.dataSources += blocksIn(json.data);
+    cost.bytes += Buffer.byteLength(text);
+    kinds.set(kind, cost);
+  }
+  return new Map([...kinds].sort(([, a], [, b]) => b.resources - a.resources));
+}
+
+/** The Terraform of the largest organization, per kind of stack, for each tree. */
+function reportTerraformCost(workDirectory: string, trees: readonly Checkout[]): void {
+  const accounts = SIZES[SIZES.length - 1];
+  const accountKeys = new Set(readdirSync(join(workDirectory, `org-${accounts}`, 'accounts')).map((file) => file.replace(/\.yaml$/, '')));
+  const costs = trees.map((_tree, index) => terraformCost(join(workDirectory, `out-${accounts}-${index}-1`), accountKeys));
+  const kinds = [...new Set(costs.flatMap((cost) => [...cost.keys()]))];
+  const cell = (cost: StackKindCost | undefined) =>
+    cost === undefined
+      ? '-'.padStart(34)
+      : `${String(cost.stacks).padStart(6)} ${String(cost.resources).padStart(8)} ${String(cost.dataSources).padStart(6)} ${(cost.bytes / 1e6).toFixed(1).padStart(7)} MB`;
+  console.log(`\nTerraform of the ${accounts}-account org, per kind of stack: stacks, resources, data sources, bytes`);
+  console.log(`${'kind'.padEnd(24)}${trees.map((tree) => tree.label.padStart(34)).join('  ')}`);
+  for (const kind of kinds) console.log(`${kind.padEnd(24)}${costs.map((cost) => cell(cost.get(kind))).join('  ')}`);
+  const total = (cost: Map<string, StackKindCost>) =>
+    [...cost.values()].reduce(
+      (sum, kind) => ({
+        stacks: sum.stacks + kind.stacks,
+        resources: sum.resources + kind.resources,
+        dataSources: sum.dataSources + kind.dataSources,
+        bytes: sum.bytes + kind.bytes,
+      }),
+      { stacks: 0, resources: 0, dataSources: 0, bytes: 0 },
+    );
+  console.log(`${'all'.padEnd(24)}${costs.map((cost) => cell(total(cost))).join('  ')}`);
+  costs.forEach((cost, index) => {
+    const { resources, dataSources } = total(cost);
+    const perAccount = ['account', 'baseline'].reduce((sum, kind) => sum + (cost.get(kind)?.resources ?? 0), 0) / accountKeys.size;
+    console.log(
+      `${trees[index].label}: a full drift check refreshes ${resources + dataSources} (${resources} resources, ${dataSources} data sources); ` +
+        `an account's two stacks hold ${perAccount.toFixed(1)} resources on average`,
+    );
+  });
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -175,11 +258,11 @@ function targetVerdict(wallSeconds: number, peakRssMb: number): string {
 
 /** Each tree's runs, alternating between the trees so that a slower spell of the machine falls on both. */
 function benchmarkSize(workDirectory: string, accounts: number, trees: readonly Checkout[]): void {
-  const configDirectory = join(workDirectory, `org-${accounts}`);
-  writeLandingZone(configDirectory, accounts);
+  const configDirectories = trees.map((_tree, index) => join(workDirectory, index === 0 ? `org-${accounts}` : `org-${accounts}-${index}`));
+  trees.forEach((tree, index) => writeLandingZone(configDirectories[index], accounts, tree.root));
   const runs = trees.map((): SynthRun[] => []);
   for (let run = 1; run <= RUNS; run++) {
-    trees.forEach((tree, index) => runs[index].push(synthesize(tree, configDirectory, join(workDirectory, `out-${accounts}-${index}-${run}`))));
+    trees.forEach((tree, index) => runs[index].push(synthesize(tree, configDirectories[index], join(workDirectory, `out-${accounts}-${index}-${run}`))));
   }
   const stacks = stackNames(join(workDirectory, `out-${accounts}-0-1`)).length;
   const medians = runs.map((treeRuns) => ({
@@ -304,6 +387,7 @@ async function main(compare: string | undefined, explainOnly: boolean, scheduleO
     if (!explainOnly && !scheduleOnly) {
       console.log('accounts  stacks  median wall (s)  median peak RSS (MB)   runs  code');
       for (const accounts of SIZES) benchmarkSize(workDirectory, accounts, trees);
+      reportTerraformCost(workDirectory, trees);
       console.log();
       checkIncrementalChanges(workDirectory, tree);
       benchmarkReview(workDirectory, tree);

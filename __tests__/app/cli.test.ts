@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyExample, editFile, filesUnder, REPOSITORY, runEntry, synthesize, temporaryDirectory } from '../support/example-config';
+import { copyExample, copyOfExampleOutput, editFile, filesUnder, REPOSITORY, runEntry, temporaryDirectory } from '../support/example-config';
 
 const STACK_TRACE = /^\s+at .+\(.+:\d+:\d+\)$/m;
 
@@ -21,8 +21,8 @@ describe('synth (main.ts)', () => {
     expect(existsSync(join(outdir, 'stacks', 'account-payments-dev', 'cdk.tf.json'))).toBe(true);
   });
 
-  it('reports every error by file, field and line, exits 1 without a stack trace, and leaves the earlier output as it was', async () => {
-    const outdir = await synthesize(copyExample());
+  it('reports every error by file, field and line, exits 1 without a stack trace, and leaves the earlier output as it was', () => {
+    const outdir = copyOfExampleOutput();
     const before = filesUnder(outdir);
     const result = runEntry('main.ts', [], { LZ_CONFIG_DIR: brokenExample(), CDKTF_OUTDIR: outdir });
     expect(result.status).toBe(1);

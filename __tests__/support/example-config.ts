@@ -1,10 +1,10 @@
 /** Copies of the bundled example configuration, to change and synthesize in temporary directories. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { synthesizeLandingZone } from '../../lib/app/synthesize-landing-zone';
 import { copyConfiguration } from '../../lib/config/copy-configuration';
+import { exampleOutput } from './example-output';
 
 export const REPOSITORY = resolve(__dirname, '..', '..');
 
@@ -21,6 +21,13 @@ export function temporaryDirectory(): string {
 export function copyExample(): string {
   const directory = temporaryDirectory();
   copyConfiguration(REPOSITORY, directory);
+  return directory;
+}
+
+/** A copy of the example's output as synthesized once for the run, for a test that writes over it. */
+export function copyOfExampleOutput(): string {
+  const directory = temporaryDirectory();
+  cpSync(exampleOutput(), directory, { recursive: true });
   return directory;
 }
 
@@ -100,8 +107,13 @@ export function writeFile(directory: string, file: string, text: string): void {
   writeFileSync(join(directory, file), text);
 }
 
-/** Synthesizes a configuration directory in this process; returns the output directory. */
+/**
+ * Synthesizes a configuration directory in this process; returns the output directory.
+ * The app is loaded on the first call, so that a test file that only reads the shared
+ * example's output does not load cdktf and every stack.
+ */
 export async function synthesize(configDirectory: string, outdir = temporaryDirectory()): Promise<string> {
+  const { synthesizeLandingZone } = await import('../../lib/app/synthesize-landing-zone');
   await synthesizeLandingZone(configDirectory, { outdir });
   return outdir;
 }

@@ -13,7 +13,6 @@
  */
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { synthesizeLandingZone } from '../app/synthesize-landing-zone';
 import { UserError } from '../diagnostics';
 import { describeWaves, stackWaves, type StackWaves } from '../pipeline/changed-stacks';
 import { githubMatrix, shardWaves } from '../pipeline/shards';
@@ -81,6 +80,8 @@ const program = new Command('changed-stacks')
       }
       if (options.base !== undefined) {
         synthesizeBase(options.base, options.baseOutdir);
+        // Loaded only here: listing the waves of outputs already synthesized does not load the app.
+        const { synthesizeLandingZone } = await import('../app/synthesize-landing-zone');
         await synthesizeLandingZone(configurationDirectory(), { outdir: resolve(options.after ?? 'cdktf.out') });
       }
       const after = readSynthesizedOutput(resolve(options.after ?? 'cdktf.out'));

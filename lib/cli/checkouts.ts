@@ -7,7 +7,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { synthesizeLandingZone } from '../app/synthesize-landing-zone';
 import { UserError } from '../diagnostics';
 import { CONFIG_DIR_VARIABLE, configurationDirectory } from './configuration-directory';
 
@@ -88,6 +87,8 @@ export async function withBaseAndWorkingTree<T>(base: string, compare: (before: 
   const work = mkdtempSync(join(tmpdir(), 'landing-zone-review-'));
   try {
     synthesizeBase(base, join(work, 'before'));
+    // Loaded here, not with the module: a command that compares two outputs or refuses its options does not load the app.
+    const { synthesizeLandingZone } = await import('../app/synthesize-landing-zone');
     await synthesizeLandingZone(configuration, { outdir: join(work, 'after') });
     // Awaited here: the comparison reads both outputs until it is done, and they go once it is.
     return await compare(join(work, 'before'), join(work, 'after'));
