@@ -248,9 +248,13 @@ describe('files nested deeper than any configuration', () => {
     const dir = copyExample();
     mkdirSync(join(dir, 'runbooks'));
     writeFile(dir, 'runbooks/triage.json', runbook(100));
-    editFile(dir, 'landing-zone.yaml', (text) => text.replace('document: AWSIncidents-CriticalIncidentRunbookTemplate', 'file: triage'));
+    editFile(dir, 'landing-zone.yaml', (text) =>
+      text
+        .replace('document: AWSIncidents-CriticalIncidentRunbookTemplate', 'file: triage')
+        .replace('incidentManager:\n    enabled: false', 'incidentManager:\n    enabled: true'),
+    );
     editFile(dir, 'conformance-packs/payments-data-protection.yaml', (text) => `${text}Metadata:\n  Notes: ${arrays(98)}\n`);
-    expect(await report(dir)).toEqual({ errors: [], warnings: [] });
+    expect(await report(dir)).toEqual({ errors: [], warnings: [expect.stringContaining('Incident Manager takes no new customers')] });
     const out = await synthesize(dir);
     const [document] = resources(readStack(out, 'incident-response'), 'aws_ssm_document');
     expect(JSON.parse(document.content).mainSteps[0].inputs.Notes).toEqual(JSON.parse(arrays(96)));
@@ -606,6 +610,7 @@ describe('text that Terraform would evaluate', () => {
         .replace('  name: Example Corp', `  name: "Example ${EXPRESSION} ${DIRECTIVE}"`)
         .replace('  Sandbox: {}', `  Sandbox: {}\n  "Team ${EXPRESSION} \\\\ ${DIRECTIVE}": {}`)
         .replace('    description: Team that owns the account and answers for its cost.', `    description: "${EXPRESSION} ${DIRECTIVE}"`)
+        .replace('incidentManager:\n    enabled: false', 'incidentManager:\n    enabled: true')
         .replace('        title: Security incident', `        title: "Incident ${EXPRESSION} ${DIRECTIVE}"`),
     );
     writeFile(
@@ -633,7 +638,7 @@ describe('text that Terraform would evaluate', () => {
       stacks += 1;
       problems.push(...unsafeTemplates(JSON.parse(text), file));
     }
-    expect(stacks).toBe(23);
+    expect(stacks).toBe(24);
     expect(problems).toEqual([]);
     const account = readStack(out, 'account-hostile').resource.aws_organizations_account.account;
     expect(account.name).toBe('host $${file("x")} %%{ if x }');

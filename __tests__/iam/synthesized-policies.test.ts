@@ -16,6 +16,9 @@ function referenceValue(reference: string): string | undefined {
   if (/organization\.id$/.test(reference)) return 'o-exampleorg1';
   if (/^aws_cloudwatch_log_group\.[\w-]+\.arn$/.test(reference)) return 'arn:aws:logs:eu-west-1:111111111111:log-group:landing-zone-trail';
   if (/^aws_ssmincidents_response_plan\.[\w-]+\.arn$/.test(reference)) return 'arn:aws:ssm-incidents::111111111111:response-plan/security-incident';
+  if (/^aws_sqs_queue\.[\w-]+\.arn$/.test(reference)) return 'arn:aws:sqs:eu-west-1:111111111111:landing-zone-paging-dead-letters';
+  if (/^aws_cloudwatch_event_api_destination\.[\w-]+\.arn$/.test(reference))
+    return 'arn:aws:events:eu-west-1:111111111111:api-destination/security-on-call/0a1b2c3d';
   return undefined;
 }
 
@@ -69,6 +72,7 @@ it('knows every attribute of the output that holds an IAM document, and reads do
     'aws_organizations_policy',
     'aws_s3_bucket_policy',
     'aws_sns_topic_policy',
+    'aws_sqs_queue_policy',
     'aws_ssoadmin_permission_set_inline_policy',
   ]);
 });

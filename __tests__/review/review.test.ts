@@ -288,10 +288,32 @@ describe('the newer policy types', () => {
 });
 
 describe('who is paged', () => {
-  it('is said when a contact channel changes, and a changed phone number is a risk', async () => {
+  it('is said when the on-call endpoint alerts page changes, and that is a risk', async () => {
     const report = await reviewOf((directory) =>
-      editFile(directory, 'landing-zone.yaml', (text) => text.replace('sms: "+12065550110"', 'sms: "+12065550199"')),
+      editFile(directory, 'landing-zone.yaml', (text) => text.replace('https://on-call.example.com/aws-events', 'https://pager.example.net/hook')),
     );
+    expect(report.intents).toContainEqual(
+      expect.objectContaining({
+        kind: 'paging-changed',
+        sentence: expect.stringMatching(/^who is paged: aws_cloudwatch_event_api_destination\.\S+ in incident-response changes \(invocation_endpoint\)$/),
+      }),
+    );
+    expect(report.risks).toContainEqual(
+      expect.objectContaining({
+        kind: 'paging-changed',
+        stack: 'incident-response',
+        title: expect.stringMatching(/changes invocation_endpoint: who is paged changes$/),
+      }),
+    );
+  });
+
+  it('is said when an Incident Manager contact channel changes, and a changed phone number is a risk', async () => {
+    const withIncidentManager = (text: string) => text.replace('incidentManager:\n    enabled: false', 'incidentManager:\n    enabled: true');
+    const before = copyExample();
+    editFile(before, 'landing-zone.yaml', withIncidentManager);
+    const after = copyExample();
+    editFile(after, 'landing-zone.yaml', (text) => withIncidentManager(text).replace('sms: "+12065550110"', 'sms: "+12065550199"'));
+    const report = reviewOutputs(readSynthesizedOutput(await synthesize(before)), readSynthesizedOutput(await synthesize(after)));
     expect(report.intents).toContainEqual(
       expect.objectContaining({
         kind: 'paging-changed',

@@ -271,12 +271,14 @@ export const PAGING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   aws_ssmcontacts_contact: ['alias', 'type'],
   aws_ssmcontacts_contact_channel: ['delivery_address', 'type'],
   aws_ssmcontacts_plan: ['stage'],
+  aws_cloudwatch_event_api_destination: ['invocation_endpoint', 'http_method'],
+  aws_cloudwatch_event_connection: ['authorization_type'],
   aws_ssmincidents_response_plan: ['engagements', 'action', 'chat_channel', 'incident_template'],
   aws_chatbot_slack_channel_configuration: ['slack_channel_id', 'slack_team_id', 'sns_topic_arns', 'guardrail_policy_arns'],
   aws_chatbot_teams_channel_configuration: ['channel_id', 'team_id', 'tenant_id', 'sns_topic_arns', 'guardrail_policy_arns'],
 };
 
-/** The attributes of a change to a contact, escalation plan, response plan or chat channel that change who is paged; all of them when it is made or removed. */
+/** The attributes of a change to a contact, escalation plan, on-call endpoint, response plan or chat channel that change who is paged; all of them when it is made or removed. */
 export function pagingChange(resource: ResourceChange): string[] | undefined {
   const attributes = PAGING_ATTRIBUTES[resource.type];
   if (!attributes || resource.kind !== 'resource') return undefined;
