@@ -1,6 +1,8 @@
+import { TerraformStack } from 'cdktf';
 import { buildLandingZoneApp } from '../../lib/app/landing-zone-app';
 import { loadLandingZone } from '../../lib/app/load-landing-zone';
 import { synthesizeLandingZone } from '../../lib/app/synthesize-landing-zone';
+import { restoreMapKeys } from '../../lib/terraform/map-keys';
 import { exampleOutput } from '../support/example-output';
 import {
   copyExample,
@@ -90,12 +92,15 @@ describe('synthesis', () => {
     ['the example', copyExample],
     ['every other option', everyOtherOption],
   ])(
-    "writes for %s what cdktf's own synthesis writes, alone or with a helper process, without cdktf's pass that looks for cross-stack references",
+    "writes for %s what cdktf's own synthesis writes, alone or with a helper process, without cdktf's pass that looks for cross-stack references, each stack's JSON as cdktf's own toTerraform resolves it",
     async (_name, configure) => {
       const configuration = configure();
       const { landingZone } = await loadLandingZone(configuration);
       const full = temporaryDirectory();
-      buildLandingZoneApp(landingZone, { outdir: full }).synth();
+      const app = buildLandingZoneApp(landingZone, { outdir: full });
+      app.synth();
+      for (const stack of app.node.findAll().filter(TerraformStack.isStack))
+        expect(stack.toTerraform()).toEqual(restoreMapKeys(TerraformStack.prototype.toTerraform.call(stack)));
       const alone = temporaryDirectory();
       const helped = temporaryDirectory();
       await synthesizeLandingZone(configuration, { outdir: alone });

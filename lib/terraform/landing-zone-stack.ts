@@ -7,10 +7,12 @@ import { TerraformElement, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { escapeLiteralText } from './literal-text';
 import { restoreMapKeys } from './map-keys';
+import { stackJson } from './stack-json';
 import type { StateBackend } from './state-backend';
 
 export abstract class LandingZoneStack extends TerraformStack {
   private readonly escapedElements = new WeakSet<TerraformElement>();
+  private overridden = false;
 
   constructor(scope: Construct, name: string, stateBackend: StateBackend) {
     super(scope, name);
@@ -21,6 +23,7 @@ export abstract class LandingZoneStack extends TerraformStack {
    * cdktf resolves the output of each element's `toTerraform` as soon as it has it: the
    * escaping wraps each element's own, before references are resolved into text that could
    * no longer be told from literal text. Keys `__proto__` come back last (see `map-keys.ts`).
+   * The JSON is cdktf's, written the quicker way of `stack-json.ts`.
    */
   override toTerraform(): ReturnType<TerraformStack['toTerraform']> {
     for (const element of this.node.findAll().filter(TerraformElement.isTerraformElement)) {
@@ -29,6 +32,11 @@ export abstract class LandingZoneStack extends TerraformStack {
       const ownOutput = element.toTerraform.bind(element);
       element.toTerraform = () => escapeLiteralText(ownOutput()) as ReturnType<typeof ownOutput>;
     }
-    return restoreMapKeys(super.toTerraform());
+    return restoreMapKeys(this.overridden ? super.toTerraform() : stackJson(this));
+  }
+
+  override addOverride(path: string, value: unknown): void {
+    this.overridden = true;
+    super.addOverride(path, value);
   }
 }
