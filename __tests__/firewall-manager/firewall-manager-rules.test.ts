@@ -258,17 +258,9 @@ describe('resource types and regions', () => {
     ]);
   });
 
-  it('asks for the VPC of the audit group, and the ids of the managed domain lists, in every region of the policy', () => {
-    const dir = example((text) =>
-      text.replace('    eu-central-1: vpc-0f1e2d3c4b5a69788\n', '').replace('      AWSManagedDomainsBotnetCommandandControl: rslvr-fdl-5f0c7e3a9b2d1e64\n', ''),
-    );
+  it('asks for the ids of the managed domain lists in every region of the policy', () => {
+    const dir = example((text) => text.replace('      AWSManagedDomainsBotnetCommandandControl: rslvr-fdl-5f0c7e3a9b2d1e64\n', ''));
     expect(issuesOf(dir)).toEqual([
-      at(
-        dir,
-        'open-admin-ports:',
-        'open-admin-ports',
-        'needs a VPC of the security account in eu-central-1 for its audit security group: add its id under firewallManager.referenceSecurityGroupVpcs.eu-central-1',
-      ),
       at(
         dir,
         'domainLists: [AWSManagedDomainsMalwareDomainList',
@@ -501,7 +493,6 @@ describe('limits of what AWS receives', () => {
     editFile(dir, FILE, (text) =>
       text
         .replace('  - eu-central-1\n', '  - eu-central-1\n  - us-east-1\n')
-        .replace('    eu-central-1: vpc-0f1e2d3c4b5a69788\n', '    eu-central-1: vpc-0f1e2d3c4b5a69788\n    us-east-1: vpc-0c3b2a1f0e9d87654\n')
         .replace(
           '  policies:\n',
           '    us-east-1:\n      AWSManagedDomainsMalwareDomainList: rslvr-fdl-6d2f8a0c4e1b3957\n      AWSManagedDomainsBotnetCommandandControl: rslvr-fdl-1e7b3d9f5a0c2864\n  policies:\n',

@@ -7,7 +7,9 @@
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyExample, editFile, governRegion, readStack, resources, synthesize, type TerraformJson } from '../support/example-config';
+import { synthesisSummary } from '../../lib/app/synthesis-summary';
+import { synthesizeLandingZone } from '../../lib/app/synthesize-landing-zone';
+import { copyExample, editFile, governRegion, readStack, resources, synthesize, temporaryDirectory, type TerraformJson } from '../support/example-config';
 import { exampleOutput } from '../support/example-output';
 import { policyFromTerraform } from '../support/terraform-values';
 
@@ -231,13 +233,27 @@ describe('the example', () => {
       },
     );
 
+    it('makes the VPC of the audit groups in each region of the security account, without subnets and with a default security group without rules', () => {
+      const vpcs = resources(stack(), 'aws_vpc');
+      expect(vpcs.map((vpc) => vpc.region).sort()).toEqual(['eu-central-1', 'eu-west-1']);
+      for (const vpc of vpcs) expect(vpc).toMatchObject({ cidr_block: '10.255.255.0/28', tags: { Name: 'landing-zone-firewall-manager-reference' } });
+      expect(stack().resource.aws_subnet).toBeUndefined();
+      expect(resources(stack(), 'aws_default_security_group')).toEqual(
+        expect.arrayContaining(
+          ['eu-west-1', 'eu-central-1'].map((region) =>
+            expect.objectContaining({ region, vpc_id: referenceTo(stack(), 'aws_vpc', region, 'id'), ingress: [], egress: [] }),
+          ),
+        ),
+      );
+      expect(resources(stack(), 'aws_default_security_group')).toHaveLength(2);
+    });
+
     it("opens each audited port to every IPv4 and IPv6 source in the audit group, in the region's VPC of the security account, and nothing else", () => {
-      const vpcs: Record<string, string> = { 'eu-west-1': 'vpc-0a1b2c3d4e5f60718', 'eu-central-1': 'vpc-0f1e2d3c4b5a69788' };
-      for (const [region, vpcId] of Object.entries(vpcs)) {
+      for (const region of ['eu-west-1', 'eu-central-1']) {
         const group = resources(stack(), 'aws_security_group').find(
           (candidate) => candidate.region === region && candidate.name === 'landing-zone-open-admin-ports',
         )!;
-        expect(group.vpc_id).toBe(vpcId);
+        expect(group.vpc_id).toBe(referenceTo(stack(), 'aws_vpc', region, 'id'));
         expect(group.ingress).toBeUndefined();
         expect(group.egress).toBeUndefined();
         const groupId = referenceTo(stack(), 'aws_security_group', region, 'id', (candidate) => candidate.name === 'landing-zone-open-admin-ports');
@@ -310,7 +326,10 @@ describe('the example', () => {
   });
 });
 
-/** The example with us-east-1 governed, an adopted account, and a policy of every other kind and scope. */
+/** A VPC of the security account that the variant names for its reference security groups in eu-central-1. */
+const OWN_VPC = 'vpc-0f1e2d3c4b5a69788';
+
+/** The example with us-east-1 governed, an adopted account, a VPC of its own for eu-central-1, and a policy of every other kind and scope. */
 function everyPolicyType(): string {
   const dir = copyExample();
   editFile(dir, 'accounts/shared-services.yaml', (text) => text.replace('ou: Infrastructure', 'ou: Infrastructure\naccountId: "444444444444"'));
@@ -319,6 +338,8 @@ function everyPolicyType(): string {
     text.replace(
       '  policies:\n',
       [
+        '  referenceSecurityGroupVpcs:',
+        `    eu-central-1: ${OWN_VPC}`,
         '  policies:',
         '    edge:',
         '      type: waf',
@@ -365,8 +386,28 @@ function everyPolicyType(): string {
 
 describe('every other policy type', () => {
   let stack: TerraformJson;
+  let summary: string;
   beforeAll(async () => {
-    stack = readStack(await synthesize(everyPolicyType()), STACK);
+    const outdir = temporaryDirectory();
+    const { landingZone, app } = await synthesizeLandingZone(everyPolicyType(), { outdir });
+    stack = readStack(outdir, STACK);
+    summary = synthesisSummary(landingZone, app);
+  });
+
+  it('puts the reference security groups of eu-central-1 in the VPC the configuration names, and says in the synth summary that it must exist', () => {
+    expect(
+      resources(stack, 'aws_vpc')
+        .map((vpc) => vpc.region)
+        .sort(),
+    ).toEqual(['eu-west-1', 'us-east-1']);
+    const groups = resources(stack, 'aws_security_group').filter((group) => group.region === 'eu-central-1');
+    expect(groups.map((group) => [group.name, group.vpc_id]).sort()).toEqual([
+      ['landing-zone-baseline-group', OWN_VPC],
+      ['landing-zone-open-admin-ports', OWN_VPC],
+    ]);
+    expect(summary.split('\n').filter((line) => line.includes('referenceSecurityGroupVpcs'))).toEqual([
+      `  before applying firewall-manager: the VPC ${OWN_VPC} (firewallManager.referenceSecurityGroupVpcs.eu-central-1) exists in the security account in eu-central-1`,
+    ]);
   });
 
   it('protects CloudFront distributions from us-east-1 (Global) in a policy of their own, and the regional resources in the regions given', () => {

@@ -82,7 +82,26 @@ function beforeApplying(landingZone: LandingZone): string[] {
       lines.push(`  before applying ${IDENTITY_CENTER_STACK}: the identity provider has synchronised the groups ${lookedUp.join(', ')} through SCIM`);
     }
   }
+  lines.push(...firewallManagerPrerequisites(landingZone));
   return lines;
+}
+
+/** The ids of the security account that the configuration gives, rather than the landing zone makes. */
+function firewallManagerPrerequisites({ firewallManager, securityAccount }: LandingZone): string[] {
+  if (!firewallManager) return [];
+  const vpcRegions = new Set(
+    firewallManager.policies
+      .filter(({ policy }) => policy.type === 'securityGroupsContentAudit' || policy.type === 'securityGroupsCommon')
+      .map((policy) => policy.region),
+  );
+  return [...vpcRegions].flatMap((region) => {
+    const vpcId = firewallManager.referenceSecurityGroupVpcs[region];
+    return vpcId === undefined
+      ? []
+      : [
+          `  before applying ${FIREWALL_MANAGER_STACK}: the VPC ${vpcId} (firewallManager.referenceSecurityGroupVpcs.${region}) exists in the ${securityAccount.name} account in ${region}`,
+        ];
+  });
 }
 
 function identityCenterLines(landingZone: LandingZone): string[] {

@@ -13,7 +13,8 @@ import type { FirewallManager, FirewallManagerPolicy } from '../model/firewall-m
 import { regionName } from '../terraform/terraform-names';
 import { managedServiceDataText } from '../firewall-policies/managed-service-data';
 import { resourceTypeArguments, scopeArguments, type ScopeIds } from './policy-scope';
-import { dnsFirewallRuleGroups, rateBasedRuleGroup, referenceSecurityGroup, type MadeFirst } from './policy-resources';
+import type { AwsRegion } from '../iam/aws-regions';
+import { dnsFirewallRuleGroups, rateBasedRuleGroup, referenceSecurityGroup, referenceSecurityGroupVpc, type MadeFirst } from './policy-resources';
 import { WafLogBuckets } from './waf-log-buckets';
 
 export interface FirewallManagerPoliciesProps extends ScopeIds {
@@ -31,6 +32,9 @@ function idOf(policy: FirewallManagerPolicy): string {
 }
 
 export class FirewallManagerPolicies extends Construct {
+  /** By region, the VPC of the reference security groups: the configuration's, or one made on first use. */
+  private readonly referenceVpcs = new Map<AwsRegion, string>();
+
   constructor(scope: Construct, id: string, props: FirewallManagerPoliciesProps) {
     super(scope, id);
     const { firewallManager } = props;
@@ -67,6 +71,13 @@ export class FirewallManagerPolicies extends Construct {
     }
   }
 
+  private referenceVpcIn(region: AwsRegion, firewallManager: FirewallManager): string {
+    let vpcId = this.referenceVpcs.get(region) ?? firewallManager.referenceSecurityGroupVpcs[region];
+    vpcId ??= referenceSecurityGroupVpc(this, `reference_vpc_${regionName(region)}`, region);
+    this.referenceVpcs.set(region, vpcId);
+    return vpcId;
+  }
+
   /** Makes what the policy names, and notes (through `made`) that the policy waits for it. */
   private referencesOf(
     policy: FirewallManagerPolicy,
@@ -82,9 +93,7 @@ export class FirewallManagerPolicies extends Construct {
         };
       case 'securityGroupsContentAudit':
       case 'securityGroupsCommon': {
-        const vpcId = firewallManager.referenceSecurityGroupVpcs[policy.region];
-        // The firewall-manager-resources rule has rejected a policy without a VPC in its region.
-        if (vpcId === undefined) throw new Error(`no reference security group VPC in ${policy.region} after validation`);
+        const vpcId = this.referenceVpcIn(policy.region, firewallManager);
         return { referenceSecurityGroupId: made(referenceSecurityGroup(this, `security_group_${suffix}`, { ...policy, policy: config }, vpcId)) };
       }
       case 'dnsFirewall':

@@ -2,8 +2,8 @@
  * What each Firewall Manager policy protects, and where: resource types its policy type
  * takes (as the Firewall Manager API documents them), governed regions only, us-east-1
  * governed for CloudFront distributions (AWS Config records them there only, and Firewall
- * Manager needs the record), and what the security account must hold in each region: a
- * VPC for the reference security groups, the ids of DNS Firewall's managed domain lists.
+ * Manager needs the record), and what the security account must hold in each region: the
+ * ids of DNS Firewall's managed domain lists.
  */
 import { expectedOneOf, type Issue } from '../../diagnostics';
 import { COMMON_SECURITY_GROUP_RESOURCE_TYPES } from '../../firewall-policies/security-groups-common';
@@ -69,20 +69,6 @@ function governedRegionsOf(policy: FirewallManagerPolicyConfig, governedRegions:
   return policyRegions(policy, governedRegions).filter((region) => governedRegions.includes(region));
 }
 
-/** The VPC of the reference security group, in every region of a content audit or common security group policy. */
-function vpcIssues({ policy, fieldPath }: DeclaredPolicy, files: Files): Issue[] {
-  if (policy.type !== 'securityGroupsContentAudit' && policy.type !== 'securityGroupsCommon') return [];
-  const { firewallManager, governedRegions } = files.landingZone.config;
-  const what = policy.type === 'securityGroupsContentAudit' ? 'audit' : 'primary';
-  return governedRegionsOf(policy, governedRegions)
-    .filter((region) => firewallManager?.referenceSecurityGroupVpcs[region] === undefined)
-    .map((region) => ({
-      file: files.landingZone.file,
-      path: fieldPath,
-      message: `needs a VPC of the security account in ${region} for its ${what} security group: add its id under firewallManager.referenceSecurityGroupVpcs.${region}`,
-    }));
-}
-
 /** The id of every managed domain list a DNS Firewall policy uses, in each of its regions. */
 function domainListIssues({ policy, fieldPath }: DeclaredPolicy, files: Files): Issue[] {
   if (policy.type !== 'dnsFirewall') return [];
@@ -105,7 +91,6 @@ export function firewallManagerResources(files: Files): Issue[] {
     ...resourceTypeIssues(declared, files),
     ...regionIssues(declared, files),
     ...cloudFrontIssues(declared, files),
-    ...vpcIssues(declared, files),
     ...domainListIssues(declared, files),
   ]);
 }

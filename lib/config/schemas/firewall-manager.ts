@@ -239,7 +239,9 @@ export const FirewallManagerSchema = z
     referenceSecurityGroupVpcs: z
       .partialRecord(RegionSchema, VpcIdSchema)
       .default({})
-      .describe("By region: a VPC of the security account that holds the audit and primary security groups (it needs no subnets)."),
+      .describe(
+        'By region: a VPC of the security account, made before the first apply, to hold the audit and primary security groups; where none is named, the landing zone makes one (no subnets).',
+      ),
     dnsFirewallDomainLists: z
       .partialRecord(RegionSchema, z.partialRecord(z.enum(DNS_FIREWALL_MANAGED_DOMAIN_LISTS), DomainListIdSchema))
       .default({})
