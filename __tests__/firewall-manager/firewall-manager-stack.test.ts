@@ -287,18 +287,49 @@ describe('the example', () => {
   });
 
   describe('the DNS Firewall policy', () => {
-    const domainLists: Record<string, string[]> = {
-      'eu-west-1': ['rslvr-fdl-2c46f2ecbfec4dcc', 'rslvr-fdl-3a5e9c1b7d204f68'],
-      'eu-central-1': ['rslvr-fdl-8b1d4f6a2e9c0d37', 'rslvr-fdl-5f0c7e3a9b2d1e64'],
-    };
+    const REGIONS = ['eu-west-1', 'eu-central-1'];
 
-    it.each(Object.entries(domainLists))('in %s, blocks the managed domain lists of the region with a rule group of the security account', (region, ids) => {
+    it.each(REGIONS)('in %s, reads the domain lists of the security account through Cloud Control, with a provider of the region', (region) => {
+      const alias = region.replace(/-/g, '_');
+      expect(stack().terraform.required_providers.awscc).toEqual({ source: 'hashicorp/awscc', version: '~> 1.0' });
+      expect(stack().provider.awscc).toContainEqual({
+        alias,
+        region,
+        assume_role: { role_arn: `arn:aws:iam::${SECURITY_ACCOUNT}:role/OrganizationAccountAccessRole`, session_name: 'landing-zone' },
+      });
+      const [[idsName, ids]] = Object.entries<TerraformJson>(stack().data.awscc_route53resolver_firewall_domain_lists).filter(
+        ([, candidate]) => candidate.provider === `awscc.${alias}`,
+      );
+      expect(ids).toEqual({ '//': expect.anything(), provider: `awscc.${alias}` });
+      const [[listsName, lists]] = Object.entries<TerraformJson>(stack().data.awscc_route53resolver_firewall_domain_list).filter(
+        ([, candidate]) => candidate.provider === `awscc.${alias}`,
+      );
+      expect(lists).toMatchObject({ for_each: `\${toset(data.awscc_route53resolver_firewall_domain_lists.${idsName}.ids)}`, id: '${each.value}' });
+      expect(Object.values(stack().locals)).toContain(
+        `\${{ for list in data.awscc_route53resolver_firewall_domain_list.${listsName} : list.name => list.firewall_domain_list_id if list.managed_owner_name != null }}`,
+      );
+    });
+
+    it.each(REGIONS)('in %s, blocks the managed domain lists of the region, looked up by name, with a rule group of the security account', (region) => {
       const group = referenceTo(stack(), 'aws_route53_resolver_firewall_rule_group', region, 'id');
       const rules = resources(stack(), 'aws_route53_resolver_firewall_rule').filter((rule) => rule.firewall_rule_group_id === group);
+      const [names] = Object.entries<string>(stack().locals).find(([, expression]) =>
+        expression.includes(`data.awscc_route53resolver_firewall_domain_list.managed_domain_lists_domain_lists_${region.replace(/-/g, '_')}_`),
+      )!;
       expect(rules.map((rule) => [rule.name, rule.firewall_domain_list_id, rule.priority, rule.action, rule.block_response])).toEqual([
-        ['AWSManagedDomainsMalwareDomainList', ids[0], 100, 'BLOCK', 'NODATA'],
-        ['AWSManagedDomainsBotnetCommandandControl', ids[1], 200, 'BLOCK', 'NODATA'],
+        ['AWSManagedDomainsMalwareDomainList', `\${local.${names}.AWSManagedDomainsMalwareDomainList}`, 100, 'BLOCK', 'NODATA'],
+        ['AWSManagedDomainsBotnetCommandandControl', `\${local.${names}.AWSManagedDomainsBotnetCommandandControl}`, 200, 'BLOCK', 'NODATA'],
       ]);
+      for (const rule of rules) {
+        expect(rule.lifecycle.precondition).toEqual([
+          {
+            condition: `\${contains(keys(local.${names}), "${rule.name}")}`,
+            error_message:
+              `The AWS managed domain list ${rule.name} is not among the DNS Firewall domain lists the security account reads in ${region} through Cloud Control. ` +
+              `Give its id under firewallManager.dnsFirewallDomainLists.${region}.${rule.name} in landing-zone.yaml (aws route53resolver list-firewall-domain-lists --region ${region}).`,
+          },
+        ]);
+      }
       const policy = policiesNamed(stack(), 'landing-zone-dns-threats')[region];
       expect(managedServiceData(policy)).toEqual({
         type: 'DNS_FIREWALL',
@@ -328,8 +359,10 @@ describe('the example', () => {
 
 /** A VPC of the security account that the variant names for its reference security groups in eu-central-1. */
 const OWN_VPC = 'vpc-0f1e2d3c4b5a69788';
+/** The id of AWSManagedDomainsMalwareDomainList in us-east-1 that the variant gives. */
+const OWN_DOMAIN_LIST = 'rslvr-fdl-6d2f8a0c4e1b3957';
 
-/** The example with us-east-1 governed, an adopted account, a VPC of its own for eu-central-1, and a policy of every other kind and scope. */
+/** The example with us-east-1 governed, an adopted account, a VPC of its own for eu-central-1, a domain list id of us-east-1, and a policy of every other kind and scope. */
 function everyPolicyType(): string {
   const dir = copyExample();
   editFile(dir, 'accounts/shared-services.yaml', (text) => text.replace('ou: Infrastructure', 'ou: Infrastructure\naccountId: "444444444444"'));
@@ -340,6 +373,8 @@ function everyPolicyType(): string {
       [
         '  referenceSecurityGroupVpcs:',
         `    eu-central-1: ${OWN_VPC}`,
+        '  dnsFirewallDomainLists:',
+        `    us-east-1: { AWSManagedDomainsMalwareDomainList: ${OWN_DOMAIN_LIST} }`,
         '  policies:',
         '    edge:',
         '      type: waf',
@@ -510,8 +545,22 @@ describe('every other policy type', () => {
     expect(egress.from_port).toBeUndefined();
   });
 
-  it('covers a governed region added to the list with the policies that name no regions', () => {
+  it('covers a governed region added to the list with the policies that name no regions, with no id given for it', () => {
     expect(Object.keys(policiesNamed(stack, 'landing-zone-dns-threats')).sort()).toEqual(['eu-central-1', 'eu-west-1', 'us-east-1']);
+    expect(stack.provider.awscc.map((provider: TerraformJson) => provider.region).sort()).toEqual(['eu-central-1', 'eu-west-1', 'us-east-1']);
+  });
+
+  it('uses a domain list id the configuration gives as it is, looks up the others, and says in the synth summary what the id must be', () => {
+    const rules = resources(stack, 'aws_route53_resolver_firewall_rule').filter((rule) => rule.region === 'us-east-1');
+    const [malware, botnet] = ['AWSManagedDomainsMalwareDomainList', 'AWSManagedDomainsBotnetCommandandControl'].map((name) =>
+      rules.find((rule) => rule.name === name)!,
+    );
+    expect(malware.firewall_domain_list_id).toBe(OWN_DOMAIN_LIST);
+    expect(malware.lifecycle).toBeUndefined();
+    expect(botnet.firewall_domain_list_id).toMatch(/^\$\{local\.managed_domain_lists_names_us_east_1_[0-9A-F]+\.AWSManagedDomainsBotnetCommandandControl\}$/);
+    expect(summary.split('\n').filter((line) => line.includes('dnsFirewallDomainLists'))).toEqual([
+      `  before applying firewall-manager: ${OWN_DOMAIN_LIST} (firewallManager.dnsFirewallDomainLists.us-east-1.AWSManagedDomainsMalwareDomainList) is the id of AWSManagedDomainsMalwareDomainList in us-east-1`,
+    ]);
   });
 });
 

@@ -86,22 +86,24 @@ function beforeApplying(landingZone: LandingZone): string[] {
   return lines;
 }
 
-/** The ids of the security account that the configuration gives, rather than the landing zone makes. */
+/** The ids of the security account that the configuration gives, rather than the landing zone makes or looks up, where a policy uses them. */
 function firewallManagerPrerequisites({ firewallManager, securityAccount }: LandingZone): string[] {
   if (!firewallManager) return [];
-  const vpcRegions = new Set(
-    firewallManager.policies
-      .filter(({ policy }) => policy.type === 'securityGroupsContentAudit' || policy.type === 'securityGroupsCommon')
-      .map((policy) => policy.region),
-  );
-  return [...vpcRegions].flatMap((region) => {
+  const lines = new Map<string, string>();
+  const before = `  before applying ${FIREWALL_MANAGER_STACK}:`;
+  for (const { policy, region } of firewallManager.policies) {
     const vpcId = firewallManager.referenceSecurityGroupVpcs[region];
-    return vpcId === undefined
-      ? []
-      : [
-          `  before applying ${FIREWALL_MANAGER_STACK}: the VPC ${vpcId} (firewallManager.referenceSecurityGroupVpcs.${region}) exists in the ${securityAccount.name} account in ${region}`,
-        ];
-  });
+    if ((policy.type === 'securityGroupsContentAudit' || policy.type === 'securityGroupsCommon') && vpcId !== undefined) {
+      const field = `firewallManager.referenceSecurityGroupVpcs.${region}`;
+      lines.set(field, `${before} the VPC ${vpcId} (${field}) exists in the ${securityAccount.name} account in ${region}`);
+    }
+    for (const list of policy.type === 'dnsFirewall' ? policy.ruleGroups.flatMap((group) => group.domainLists) : []) {
+      const id = firewallManager.dnsFirewallDomainLists[region]?.[list];
+      const field = `firewallManager.dnsFirewallDomainLists.${region}.${list}`;
+      if (id !== undefined) lines.set(field, `${before} ${id} (${field}) is the id of ${list} in ${region}`);
+    }
+  }
+  return [...lines.values()];
 }
 
 function identityCenterLines(landingZone: LandingZone): string[] {

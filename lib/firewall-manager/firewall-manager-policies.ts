@@ -15,6 +15,7 @@ import { managedServiceDataText } from '../firewall-policies/managed-service-dat
 import { resourceTypeArguments, scopeArguments, type ScopeIds } from './policy-scope';
 import type { AwsRegion } from '../iam/aws-regions';
 import { dnsFirewallRuleGroups, rateBasedRuleGroup, referenceSecurityGroup, referenceSecurityGroupVpc, type MadeFirst } from './policy-resources';
+import type { ManagedDomainLists } from './managed-domain-lists';
 import { WafLogBuckets } from './waf-log-buckets';
 
 export interface FirewallManagerPoliciesProps extends ScopeIds {
@@ -24,6 +25,8 @@ export interface FirewallManagerPoliciesProps extends ScopeIds {
   readonly organizationId: string;
   /** Firewall Manager's administrator, which keeps the WAF log buckets and their keys. */
   readonly securityAccountId: string;
+  /** The ids of the AWS managed domain lists the DNS Firewall policies block, in each region. */
+  readonly domainLists: ManagedDomainLists;
 }
 
 /** `<policy>_<region>`, or `<policy>_cloudfront` for the us-east-1 policy of CloudFront distributions (us-east-1 may be governed too). */
@@ -55,7 +58,7 @@ export class FirewallManagerPolicies extends Construct {
         dependencies.push(...first);
         return reference;
       };
-      const data = managedServiceDataOf(policy, this.referencesOf(policy, suffix, { firewallManager, logBuckets, made }));
+      const data = managedServiceDataOf(policy, this.referencesOf(policy, suffix, { firewallManager, logBuckets, domainLists: props.domainLists, made }));
       new FmsPolicy(this, `policy_${suffix}`, {
         region: policy.region,
         name: policy.policyName,
@@ -82,7 +85,12 @@ export class FirewallManagerPolicies extends Construct {
   private referencesOf(
     policy: FirewallManagerPolicy,
     suffix: string,
-    { firewallManager, logBuckets, made }: { firewallManager: FirewallManager; logBuckets: WafLogBuckets; made: <T>(first: MadeFirst<T>) => T },
+    {
+      firewallManager,
+      logBuckets,
+      domainLists,
+      made,
+    }: { firewallManager: FirewallManager; logBuckets: WafLogBuckets; domainLists: ManagedDomainLists; made: <T>(first: MadeFirst<T>) => T },
   ): PolicyReferences {
     const config = policy.policy;
     switch (config.type) {
@@ -98,9 +106,7 @@ export class FirewallManagerPolicies extends Construct {
       }
       case 'dnsFirewall':
         return {
-          dnsFirewallRuleGroupIds: made(
-            dnsFirewallRuleGroups(this, `dns_rule_group_${suffix}`, { ...policy, policy: config }, firewallManager.dnsFirewallDomainLists[policy.region] ?? {}),
-          ),
+          dnsFirewallRuleGroupIds: made(dnsFirewallRuleGroups(this, `dns_rule_group_${suffix}`, { ...policy, policy: config }, domainLists)),
         };
       default:
         return {};

@@ -19,6 +19,7 @@ import type { FirewallManagerPolicyConfig, SecurityGroupRuleConfig } from '../co
 import type { AwsRegion } from '../iam/aws-regions';
 import type { FirewallManagerPolicy } from '../model/firewall-manager';
 import { dnsFirewallRuleGroupName, REFERENCE_SECURITY_GROUP_VPC_NAME, referenceSecurityGroupName, wafRateBasedRuleGroupName } from '../resource-names';
+import type { ManagedDomainLists } from './managed-domain-lists';
 import { auditRules } from '../firewall-policies/security-groups-content-audit';
 import { RATE_BASED_RULE_CAPACITY } from '../firewall-policies/waf-policy';
 
@@ -127,12 +128,12 @@ export function referenceSecurityGroup(
   return { reference: securityGroupId, dependencies: rules };
 }
 
-/** Each rule group of a DNS Firewall policy, a rule per AWS managed domain list (their ids by name, for the policy's region). */
+/** Each rule group of a DNS Firewall policy, a rule per AWS managed domain list (their ids by name, in the policy's region). */
 export function dnsFirewallRuleGroups(
   scope: Construct,
   id: string,
   policy: FirewallManagerPolicy & { readonly policy: PolicyOf<'dnsFirewall'> },
-  domainListIds: Readonly<Partial<Record<string, string>>>,
+  domainLists: ManagedDomainLists,
 ): MadeFirst<readonly string[]> {
   const { region } = policy;
   const made = policy.policy.ruleGroups.map((ruleGroup, groupIndex) => {
@@ -141,18 +142,21 @@ export function dnsFirewallRuleGroups(
       name: dnsFirewallRuleGroupName(policy.key, groupIndex + 1),
     });
     const rules = ruleGroup.domainLists.map((domainList, ruleIndex) => {
-      const domainListId = domainListIds[domainList];
-      // The firewall-manager-resources rule has rejected a domain list without its id in the region.
-      if (domainListId === undefined) throw new Error(`no id of ${domainList} in ${region} after validation`);
-      return new Route53ResolverFirewallRule(scope, `${id}_${groupIndex + 1}_rule_${ruleIndex + 1}`, {
+      const domainListId = domainLists.idOf(region, domainList);
+      const rule = new Route53ResolverFirewallRule(scope, `${id}_${groupIndex + 1}_rule_${ruleIndex + 1}`, {
         region,
         name: domainList,
         firewallRuleGroupId: group.id,
-        firewallDomainListId: domainListId,
+        firewallDomainListId: domainListId.id,
         priority: (ruleIndex + 1) * 100,
         action: ruleGroup.action === 'block' ? 'BLOCK' : 'ALERT',
         blockResponse: ruleGroup.action === 'block' ? ruleGroup.blockResponse : undefined,
       });
+      const { precondition } = domainListId;
+      if (precondition) {
+        rule.addOverride('lifecycle.precondition', [{ condition: precondition.condition, error_message: precondition.errorMessage }]);
+      }
+      return rule;
     });
     return { id: group.id, rules };
   });
