@@ -496,7 +496,8 @@ describe('every other policy type', () => {
       expect(policy.depends_on).toEqual([subscriptionAddress]);
       expect(policy.include_map).toEqual({ account: ['${data.terraform_remote_state.account_payments_prod.outputs.account_id}'] });
     }
-    expect(managedServiceData(regional['eu-west-1'])).toEqual({ type: 'SHIELD_ADVANCED' });
+    // The Firewall Manager API documents no managed service data for Shield Advanced policies of other resource types than CloudFront distributions.
+    expect(regional['eu-west-1'].security_service_policy_data).toEqual({ type: 'SHIELD_ADVANCED' });
     expect(regional['eu-west-1']).toMatchObject({ resource_type: 'AWS::EC2::EIP' });
   });
 
