@@ -72,7 +72,8 @@ function beforeApplying(landingZone: LandingZone): string[] {
   }
   if (landingZone.identityCenter) {
     lines.push(
-      `  before applying ${IDENTITY_CENTER_STACK}: enable IAM Identity Center for the organization in ${landingZone.identityCenter.region}, once, in the management account's console (no API enables it); ` +
+      `  before applying ${IDENTITY_CENTER_STACK}: enable IAM Identity Center for the organization in ${landingZone.identityCenter.region}, once, in the management account's console ` +
+        `(https://console.aws.amazon.com/singlesignon/home?region=${landingZone.identityCenter.region}, Enable; no API enables it); ` +
         (landingZone.organization.existingOrganizationId !== undefined
           ? 'the organization exists, so do it before the first apply'
           : `after applying ${MANAGEMENT_STACK}, which creates the organization (enabled from a standalone account, Identity Center creates an organization of its own)`),
