@@ -132,6 +132,9 @@ export function referenceSecurityGroupName(key: string): string {
   return named(key);
 }
 
+/** The VPC of the reference security groups of a region, in the security account, when the configuration names none. */
+export const REFERENCE_SECURITY_GROUP_VPC_NAME = named('firewall-manager-reference');
+
 /** AWS WAF logs only to buckets whose name starts with `aws-waf-logs-`; this one follows the log archive's names after it. */
 export function wafLogBucketName(bucketNamePrefix: string, region: string): string {
   return `aws-waf-logs-${bucketNamePrefix}-${region}`;

@@ -13,6 +13,7 @@ import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-a
 import type { Construct } from 'constructs';
 import type { AwsRegion } from '../lib/iam/aws-regions';
 import { FirewallManagerPolicies } from '../lib/firewall-manager/firewall-manager-policies';
+import { ManagedDomainLists } from '../lib/firewall-manager/managed-domain-lists';
 import type { FirewallManager } from '../lib/model/firewall-manager';
 import type { MemberAccount } from '../lib/model/landing-zone';
 import { memberAccountProvider } from '../lib/terraform/aws-providers';
@@ -43,6 +44,11 @@ export class FirewallManagerStack extends LandingZoneStack {
       firewallManager: props.firewallManager,
       organizationId: new DataAwsOrganizationsOrganization(this, 'organization').id,
       securityAccountId,
+      domainLists: new ManagedDomainLists(this, 'managed_domain_lists', {
+        accountId: securityAccountId,
+        roleName: props.accountAccessRole,
+        given: props.firewallManager.dnsFirewallDomainLists,
+      }),
       organizationalUnitId: (path) => organizationalUnitIdIn(this, stateBackend, path),
       accountId: (account) => accountIdIn(this, account, stateBackend),
     });

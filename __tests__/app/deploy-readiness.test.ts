@@ -197,7 +197,8 @@ describe('the synth summary', () => {
     const { landingZone, app } = await synthesizeLandingZone(copyExample(), { outdir: temporaryDirectory() });
     const summary = synthesisSummary(landingZone, app);
     expect(summary).toContain(
-      "  before applying identity-center: enable IAM Identity Center for the organization in eu-west-1, once, in the management account's console (no API enables it); " +
+      "  before applying identity-center: enable IAM Identity Center for the organization in eu-west-1, once, in the management account's console " +
+        '(https://console.aws.amazon.com/singlesignon/home?region=eu-west-1, Enable; no API enables it); ' +
         'after applying management, which creates the organization (enabled from a standalone account, Identity Center creates an organization of its own)',
     );
     // The example creates its groups: nothing to synchronise first.

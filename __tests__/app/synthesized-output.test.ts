@@ -12,7 +12,7 @@ import { passRoleIssues } from '../../lib/config/rules/pass-role-conditions';
 const example = exampleOutput();
 
 describe('Terraform strings', () => {
-  it('escape every IAM policy variable in every stack, so Terraform passes it to AWS unchanged, and evaluate nothing but references', () => {
+  it('escape every IAM policy variable in every stack, so Terraform passes it to AWS unchanged, and evaluate nothing but references and collection functions', () => {
     const problems: string[] = [];
     let escaped = 0;
     for (const [file, text] of filesUnder(example)) {

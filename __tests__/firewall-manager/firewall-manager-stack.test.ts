@@ -7,7 +7,9 @@
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyExample, editFile, governRegion, readStack, resources, synthesize, type TerraformJson } from '../support/example-config';
+import { synthesisSummary } from '../../lib/app/synthesis-summary';
+import { synthesizeLandingZone } from '../../lib/app/synthesize-landing-zone';
+import { copyExample, editFile, governRegion, readStack, resources, synthesize, temporaryDirectory, type TerraformJson } from '../support/example-config';
 import { exampleOutput } from '../support/example-output';
 import { policyFromTerraform } from '../support/terraform-values';
 
@@ -231,13 +233,27 @@ describe('the example', () => {
       },
     );
 
+    it('makes the VPC of the audit groups in each region of the security account, without subnets and with a default security group without rules', () => {
+      const vpcs = resources(stack(), 'aws_vpc');
+      expect(vpcs.map((vpc) => vpc.region).sort()).toEqual(['eu-central-1', 'eu-west-1']);
+      for (const vpc of vpcs) expect(vpc).toMatchObject({ cidr_block: '10.255.255.0/28', tags: { Name: 'landing-zone-firewall-manager-reference' } });
+      expect(stack().resource.aws_subnet).toBeUndefined();
+      expect(resources(stack(), 'aws_default_security_group')).toEqual(
+        expect.arrayContaining(
+          ['eu-west-1', 'eu-central-1'].map((region) =>
+            expect.objectContaining({ region, vpc_id: referenceTo(stack(), 'aws_vpc', region, 'id'), ingress: [], egress: [] }),
+          ),
+        ),
+      );
+      expect(resources(stack(), 'aws_default_security_group')).toHaveLength(2);
+    });
+
     it("opens each audited port to every IPv4 and IPv6 source in the audit group, in the region's VPC of the security account, and nothing else", () => {
-      const vpcs: Record<string, string> = { 'eu-west-1': 'vpc-0a1b2c3d4e5f60718', 'eu-central-1': 'vpc-0f1e2d3c4b5a69788' };
-      for (const [region, vpcId] of Object.entries(vpcs)) {
+      for (const region of ['eu-west-1', 'eu-central-1']) {
         const group = resources(stack(), 'aws_security_group').find(
           (candidate) => candidate.region === region && candidate.name === 'landing-zone-open-admin-ports',
         )!;
-        expect(group.vpc_id).toBe(vpcId);
+        expect(group.vpc_id).toBe(referenceTo(stack(), 'aws_vpc', region, 'id'));
         expect(group.ingress).toBeUndefined();
         expect(group.egress).toBeUndefined();
         const groupId = referenceTo(stack(), 'aws_security_group', region, 'id', (candidate) => candidate.name === 'landing-zone-open-admin-ports');
@@ -271,18 +287,49 @@ describe('the example', () => {
   });
 
   describe('the DNS Firewall policy', () => {
-    const domainLists: Record<string, string[]> = {
-      'eu-west-1': ['rslvr-fdl-2c46f2ecbfec4dcc', 'rslvr-fdl-3a5e9c1b7d204f68'],
-      'eu-central-1': ['rslvr-fdl-8b1d4f6a2e9c0d37', 'rslvr-fdl-5f0c7e3a9b2d1e64'],
-    };
+    const REGIONS = ['eu-west-1', 'eu-central-1'];
 
-    it.each(Object.entries(domainLists))('in %s, blocks the managed domain lists of the region with a rule group of the security account', (region, ids) => {
+    it.each(REGIONS)('in %s, reads the domain lists of the security account through Cloud Control, with a provider of the region', (region) => {
+      const alias = region.replace(/-/g, '_');
+      expect(stack().terraform.required_providers.awscc).toEqual({ source: 'hashicorp/awscc', version: '~> 1.0' });
+      expect(stack().provider.awscc).toContainEqual({
+        alias,
+        region,
+        assume_role: { role_arn: `arn:aws:iam::${SECURITY_ACCOUNT}:role/OrganizationAccountAccessRole`, session_name: 'landing-zone' },
+      });
+      const [[idsName, ids]] = Object.entries<TerraformJson>(stack().data.awscc_route53resolver_firewall_domain_lists).filter(
+        ([, candidate]) => candidate.provider === `awscc.${alias}`,
+      );
+      expect(ids).toEqual({ '//': expect.anything(), provider: `awscc.${alias}` });
+      const [[listsName, lists]] = Object.entries<TerraformJson>(stack().data.awscc_route53resolver_firewall_domain_list).filter(
+        ([, candidate]) => candidate.provider === `awscc.${alias}`,
+      );
+      expect(lists).toMatchObject({ for_each: `\${toset(data.awscc_route53resolver_firewall_domain_lists.${idsName}.ids)}`, id: '${each.value}' });
+      expect(Object.values(stack().locals)).toContain(
+        `\${{ for list in data.awscc_route53resolver_firewall_domain_list.${listsName} : list.name => list.firewall_domain_list_id if list.managed_owner_name != null }}`,
+      );
+    });
+
+    it.each(REGIONS)('in %s, blocks the managed domain lists of the region, looked up by name, with a rule group of the security account', (region) => {
       const group = referenceTo(stack(), 'aws_route53_resolver_firewall_rule_group', region, 'id');
       const rules = resources(stack(), 'aws_route53_resolver_firewall_rule').filter((rule) => rule.firewall_rule_group_id === group);
+      const [names] = Object.entries<string>(stack().locals).find(([, expression]) =>
+        expression.includes(`data.awscc_route53resolver_firewall_domain_list.managed_domain_lists_domain_lists_${region.replace(/-/g, '_')}_`),
+      )!;
       expect(rules.map((rule) => [rule.name, rule.firewall_domain_list_id, rule.priority, rule.action, rule.block_response])).toEqual([
-        ['AWSManagedDomainsMalwareDomainList', ids[0], 100, 'BLOCK', 'NODATA'],
-        ['AWSManagedDomainsBotnetCommandandControl', ids[1], 200, 'BLOCK', 'NODATA'],
+        ['AWSManagedDomainsMalwareDomainList', `\${local.${names}.AWSManagedDomainsMalwareDomainList}`, 100, 'BLOCK', 'NODATA'],
+        ['AWSManagedDomainsBotnetCommandandControl', `\${local.${names}.AWSManagedDomainsBotnetCommandandControl}`, 200, 'BLOCK', 'NODATA'],
       ]);
+      for (const rule of rules) {
+        expect(rule.lifecycle.precondition).toEqual([
+          {
+            condition: `\${contains(keys(local.${names}), "${rule.name}")}`,
+            error_message:
+              `The AWS managed domain list ${rule.name} is not among the DNS Firewall domain lists the security account reads in ${region} through Cloud Control. ` +
+              `Give its id under firewallManager.dnsFirewallDomainLists.${region}.${rule.name} in landing-zone.yaml (aws route53resolver list-firewall-domain-lists --region ${region}).`,
+          },
+        ]);
+      }
       const policy = policiesNamed(stack(), 'landing-zone-dns-threats')[region];
       expect(managedServiceData(policy)).toEqual({
         type: 'DNS_FIREWALL',
@@ -310,7 +357,12 @@ describe('the example', () => {
   });
 });
 
-/** The example with us-east-1 governed, an adopted account, and a policy of every other kind and scope. */
+/** A VPC of the security account that the variant names for its reference security groups in eu-central-1. */
+const OWN_VPC = 'vpc-0f1e2d3c4b5a69788';
+/** The id of AWSManagedDomainsMalwareDomainList in us-east-1 that the variant gives. */
+const OWN_DOMAIN_LIST = 'rslvr-fdl-6d2f8a0c4e1b3957';
+
+/** The example with us-east-1 governed, an adopted account, a VPC of its own for eu-central-1, a domain list id of us-east-1, and a policy of every other kind and scope. */
 function everyPolicyType(): string {
   const dir = copyExample();
   editFile(dir, 'accounts/shared-services.yaml', (text) => text.replace('ou: Infrastructure', 'ou: Infrastructure\naccountId: "444444444444"'));
@@ -319,6 +371,10 @@ function everyPolicyType(): string {
     text.replace(
       '  policies:\n',
       [
+        '  referenceSecurityGroupVpcs:',
+        `    eu-central-1: ${OWN_VPC}`,
+        '  dnsFirewallDomainLists:',
+        `    us-east-1: { AWSManagedDomainsMalwareDomainList: ${OWN_DOMAIN_LIST} }`,
         '  policies:',
         '    edge:',
         '      type: waf',
@@ -365,8 +421,28 @@ function everyPolicyType(): string {
 
 describe('every other policy type', () => {
   let stack: TerraformJson;
+  let summary: string;
   beforeAll(async () => {
-    stack = readStack(await synthesize(everyPolicyType()), STACK);
+    const outdir = temporaryDirectory();
+    const { landingZone, app } = await synthesizeLandingZone(everyPolicyType(), { outdir });
+    stack = readStack(outdir, STACK);
+    summary = synthesisSummary(landingZone, app);
+  });
+
+  it('puts the reference security groups of eu-central-1 in the VPC the configuration names, and says in the synth summary that it must exist', () => {
+    expect(
+      resources(stack, 'aws_vpc')
+        .map((vpc) => vpc.region)
+        .sort(),
+    ).toEqual(['eu-west-1', 'us-east-1']);
+    const groups = resources(stack, 'aws_security_group').filter((group) => group.region === 'eu-central-1');
+    expect(groups.map((group) => [group.name, group.vpc_id]).sort()).toEqual([
+      ['landing-zone-baseline-group', OWN_VPC],
+      ['landing-zone-open-admin-ports', OWN_VPC],
+    ]);
+    expect(summary.split('\n').filter((line) => line.includes('referenceSecurityGroupVpcs'))).toEqual([
+      `  before applying firewall-manager: the VPC ${OWN_VPC} (firewallManager.referenceSecurityGroupVpcs.eu-central-1) exists in the security account in eu-central-1`,
+    ]);
   });
 
   it('protects CloudFront distributions from us-east-1 (Global) in a policy of their own, and the regional resources in the regions given', () => {
@@ -420,7 +496,8 @@ describe('every other policy type', () => {
       expect(policy.depends_on).toEqual([subscriptionAddress]);
       expect(policy.include_map).toEqual({ account: ['${data.terraform_remote_state.account_payments_prod.outputs.account_id}'] });
     }
-    expect(managedServiceData(regional['eu-west-1'])).toEqual({ type: 'SHIELD_ADVANCED' });
+    // The Firewall Manager API documents no managed service data for Shield Advanced policies of other resource types than CloudFront distributions.
+    expect(regional['eu-west-1'].security_service_policy_data).toEqual({ type: 'SHIELD_ADVANCED' });
     expect(regional['eu-west-1']).toMatchObject({ resource_type: 'AWS::EC2::EIP' });
   });
 
@@ -469,8 +546,22 @@ describe('every other policy type', () => {
     expect(egress.from_port).toBeUndefined();
   });
 
-  it('covers a governed region added to the list with the policies that name no regions', () => {
+  it('covers a governed region added to the list with the policies that name no regions, with no id given for it', () => {
     expect(Object.keys(policiesNamed(stack, 'landing-zone-dns-threats')).sort()).toEqual(['eu-central-1', 'eu-west-1', 'us-east-1']);
+    expect(stack.provider.awscc.map((provider: TerraformJson) => provider.region).sort()).toEqual(['eu-central-1', 'eu-west-1', 'us-east-1']);
+  });
+
+  it('uses a domain list id the configuration gives as it is, looks up the others, and says in the synth summary what the id must be', () => {
+    const rules = resources(stack, 'aws_route53_resolver_firewall_rule').filter((rule) => rule.region === 'us-east-1');
+    const [malware, botnet] = ['AWSManagedDomainsMalwareDomainList', 'AWSManagedDomainsBotnetCommandandControl'].map((name) =>
+      rules.find((rule) => rule.name === name)!,
+    );
+    expect(malware.firewall_domain_list_id).toBe(OWN_DOMAIN_LIST);
+    expect(malware.lifecycle).toBeUndefined();
+    expect(botnet.firewall_domain_list_id).toMatch(/^\$\{local\.managed_domain_lists_names_us_east_1_[0-9A-F]+\.AWSManagedDomainsBotnetCommandandControl\}$/);
+    expect(summary.split('\n').filter((line) => line.includes('dnsFirewallDomainLists'))).toEqual([
+      `  before applying firewall-manager: ${OWN_DOMAIN_LIST} (firewallManager.dnsFirewallDomainLists.us-east-1.AWSManagedDomainsMalwareDomainList) is the id of AWSManagedDomainsMalwareDomainList in us-east-1`,
+    ]);
   });
 });
 

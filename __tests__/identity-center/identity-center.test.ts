@@ -283,6 +283,7 @@ describe('a delegated administrator', () => {
   beforeAll(async () => {
     const dir = copyExample();
     editFile(dir, 'accounts/shared-services.yaml', (text) => text.replace('ou: Infrastructure', 'ou: Infrastructure\naccountId: "444444444444"'));
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace('  name: Example Corp', '  name: Example Corp\n  existingOrganizationId: o-a1b2c3d4e5'));
     addToIdentityCenter(dir, ['delegatedAdministrator: shared-services', 'accessControlAttributes:', '  CostCenter: ["${path:enterprise.costCenter}"]']);
     out = await synthesize(dir);
   });
@@ -419,6 +420,14 @@ describe('validation of the Identity Center settings', () => {
       'a delegated administrator that does not exist yet',
       (dir: string) => addToIdentityCenter(dir, ['delegatedAdministrator: shared-services']),
       /identityCenter\.delegatedAdministrator: names accounts\/shared-services\.yaml, which has no accountId: the administrator must exist before the landing zone's first apply; give its id$/,
+    ],
+    [
+      'a delegated administrator of an organization the landing zone creates, where Identity Center cannot be enabled before the management stack registers it',
+      (dir: string) => {
+        editFile(dir, 'accounts/shared-services.yaml', (text) => text.replace('ou: Infrastructure', 'ou: Infrastructure\naccountId: "444444444444"'));
+        addToIdentityCenter(dir, ['delegatedAdministrator: shared-services']);
+      },
+      /identityCenter\.delegatedAdministrator: is registered by the management stack, which also creates the organization: Identity Center cannot be enabled before that, and registering needs it enabled\. Leave delegatedAdministrator out until management is applied and Identity Center enabled, or adopt an existing organization \(organization\.existingOrganizationId\)$/,
     ],
     [
       'a region that is not governed',

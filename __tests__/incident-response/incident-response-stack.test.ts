@@ -635,6 +635,10 @@ describe('automated remediation', () => {
     expect(matchesEventPattern(deployed('111122223333'), recordedEvent('securityhub-finding-ec2-2-passed'))).toBe(false);
     expect(matchesEventPattern(deployed('111122223333'), recordedEvent('securityhub-finding-critical-new'))).toBe(false);
     expect(matchesEventPattern(deployed('999999999999'), recordedEvent('securityhub-finding-ec2-2-failed'))).toBe(false);
+    // Security Hub drops Resources[].Details from a finding over 240 KB: without the group id, the runbook is not started.
+    const withoutDetails = recordedEvent('securityhub-finding-ec2-2-failed');
+    delete withoutDetails.detail.findings[0].Resources[0].Details;
+    expect(matchesEventPattern(deployed('111122223333'), withoutDetails)).toBe(false);
   });
 
   it("runs AWS's runbook with the security group of the finding, as the remediation role", () => {

@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { copyConfiguration } from '../../lib/config/copy-configuration';
+import type { AwsRegion } from '../../lib/iam/aws-regions';
 import { exampleOutput } from './example-output';
 
 export const REPOSITORY = resolve(__dirname, '..', '..');
@@ -52,24 +53,9 @@ export function addNestedPaymentsUnit(directory: string, requestLines: readonly 
   );
 }
 
-/** The ids the example's Firewall Manager policies need in a region it does not govern: a VPC for the audit groups, the managed domain lists. */
-const FIREWALL_MANAGER_IDS: Readonly<Record<string, { readonly vpc: string; readonly malware: string; readonly botnet: string }>> = {
-  'us-east-1': { vpc: 'vpc-0c3b2a1f0e9d87654', malware: 'rslvr-fdl-6d2f8a0c4e1b3957', botnet: 'rslvr-fdl-1e7b3d9f5a0c2864' },
-  'eu-north-1': { vpc: 'vpc-0123456789abcdef0', malware: 'rslvr-fdl-1a2b3c4d5e6f7a8b', botnet: 'rslvr-fdl-8b7a6f5e4d3c2b1a' },
-};
-
-/** The example's landing-zone.yaml governing one more region, with the ids its firewall policies need there. */
-export function governRegion(directory: string, region: keyof typeof FIREWALL_MANAGER_IDS): void {
-  const ids = FIREWALL_MANAGER_IDS[region];
-  editFile(directory, 'landing-zone.yaml', (text) =>
-    text
-      .replace('  - eu-central-1\n', `  - eu-central-1\n  - ${region}\n`)
-      .replace('    eu-central-1: vpc-0f1e2d3c4b5a69788\n', `    eu-central-1: vpc-0f1e2d3c4b5a69788\n    ${region}: ${ids.vpc}\n`)
-      .replace(
-        '  policies:\n',
-        `    ${region}:\n      AWSManagedDomainsMalwareDomainList: ${ids.malware}\n      AWSManagedDomainsBotnetCommandandControl: ${ids.botnet}\n  policies:\n`,
-      ),
-  );
+/** The example's landing-zone.yaml governing one more region: its firewall policies need no id there. */
+export function governRegion(directory: string, region: AwsRegion): void {
+  editFile(directory, 'landing-zone.yaml', (text) => text.replace('  - eu-central-1\n', `  - eu-central-1\n  - ${region}\n`));
 }
 
 /**

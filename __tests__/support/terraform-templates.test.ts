@@ -10,7 +10,10 @@ describe('reading strings as Terraform templates', () => {
     '${data.terraform_remote_state.management.outputs.organizational_unit_ids["Team $${x} \\" %%{ y }"]}',
     '${(self.outputs.account_id != "not-applied-yet")}',
     '${(length(self.arns) >= 1)}',
-  ])('accepts literal text, plain references, comparisons and counting: %s', (text) => {
+    '${toset(data.x.y.ids)}',
+    '${contains(keys(local.names), "AWSManagedDomainsMalwareDomainList")}',
+    '${{ for list in data.x.y : list.name => list.id if list.owner != null }}',
+  ])('accepts literal text, plain references, comparisons, for expressions and collection functions: %s', (text) => {
     expect(templateProblems(text)).toEqual([]);
   });
 
@@ -21,6 +24,8 @@ describe('reading strings as Terraform templates', () => {
     ['a directive in the key of a reference', '${data.x.outputs.y["%{ if true }"]}'],
     ['a function call', '${lookup(data.x.outputs.y, "k")}'],
     ['a function call inside a count', '${length(file("x"))}'],
+    ['a function call inside a for expression', '${{ for x in data.x.y : x.name => file(x.path) }}'],
+    ['an expression in a string literal of a function', '${contains(keys(local.x), "${file(\\"x\\")}")}'],
   ])('finds %s', (_kind, text) => {
     expect(templateProblems(text)).not.toEqual([]);
   });

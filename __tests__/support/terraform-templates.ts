@@ -3,12 +3,12 @@
  * expression, as a template. This reads them as Terraform would and names each place where
  * text would be evaluated that is not a plain reference to a resource, a data source or
  * an output: an unescaped `%{` directive, or a `${...}` that holds more than references,
- * literals and comparisons (a function call), or such text in a string literal of its own.
- * The one function allowed is `length`, which counts and evaluates nothing.
+ * literals, comparisons and `for` expressions over references (a function call), or such
+ * text in a string literal of its own. The functions allowed only count, list the keys of,
+ * make a set of or search a collection: they read no file and evaluate no text.
  */
 
-/** `name.attr`, `name.attr[0]`, `data.x.y.outputs.z["key"]`: references and nothing else. */
-const COUNTING_FUNCTIONS = ['length'];
+const COLLECTION_FUNCTIONS = ['length', 'keys', 'toset', 'contains'];
 
 const REFERENCE_PART = /^(?:\.[A-Za-z_][\w-]*|\[\d+\])/;
 
@@ -29,23 +29,24 @@ function literalEnd(text: string, start: number, problems: string[]): number {
 /**
  * Checks the interpolation that starts at `start` (just after `${`) and returns where it
  * ends. Allowed: references, string and number literals, comparisons, `&&`, `||`,
- * parentheses and `length(...)`; any other function call or anything else is a problem.
+ * parentheses, argument commas, `{ for x in ... : k => v if ... }` and the collection
+ * functions; any other function call or anything else is a problem.
  */
 function interpolation(text: string, start: number, problems: string[]): number {
   let index = start;
   let depth = 0;
   while (index < text.length) {
     const rest = text.slice(index);
-    const space = /^\s+|^(==|!=|>=|<=|>|<|&&|\|\|)|^\d+/.exec(rest);
+    const space = /^\s+|^(==|!=|>=|<=|=>|>|<|&&|\|\||,|:)|^\d+/.exec(rest);
     if (space) index += space[0].length;
-    else if (rest.startsWith('(') || rest.startsWith(')')) {
-      depth += rest.startsWith('(') ? 1 : -1;
+    else if (/^[({]/.test(rest) || /^[)]/.test(rest) || (rest.startsWith('}') && depth > 0)) {
+      depth += /^[({]/.test(rest) ? 1 : -1;
       index++;
     } else if (rest.startsWith('"')) index = literalEnd(text, index + 1, problems);
     else if (rest.startsWith('}') && depth === 0) return index + 1;
     else {
       const name = /^[A-Za-z_][\w-]*/.exec(rest);
-      if (name && COUNTING_FUNCTIONS.includes(name[0]) && rest.slice(name[0].length).startsWith('(')) {
+      if (name && COLLECTION_FUNCTIONS.includes(name[0]) && rest.slice(name[0].length).startsWith('(')) {
         index += name[0].length;
         continue;
       }

@@ -72,7 +72,8 @@ function beforeApplying(landingZone: LandingZone): string[] {
   }
   if (landingZone.identityCenter) {
     lines.push(
-      `  before applying ${IDENTITY_CENTER_STACK}: enable IAM Identity Center for the organization in ${landingZone.identityCenter.region}, once, in the management account's console (no API enables it); ` +
+      `  before applying ${IDENTITY_CENTER_STACK}: enable IAM Identity Center for the organization in ${landingZone.identityCenter.region}, once, in the management account's console ` +
+        `(https://console.aws.amazon.com/singlesignon/home?region=${landingZone.identityCenter.region}, Enable; no API enables it); ` +
         (landingZone.organization.existingOrganizationId !== undefined
           ? 'the organization exists, so do it before the first apply'
           : `after applying ${MANAGEMENT_STACK}, which creates the organization (enabled from a standalone account, Identity Center creates an organization of its own)`),
@@ -82,7 +83,28 @@ function beforeApplying(landingZone: LandingZone): string[] {
       lines.push(`  before applying ${IDENTITY_CENTER_STACK}: the identity provider has synchronised the groups ${lookedUp.join(', ')} through SCIM`);
     }
   }
+  lines.push(...firewallManagerPrerequisites(landingZone));
   return lines;
+}
+
+/** The ids of the security account that the configuration gives, rather than the landing zone makes or looks up, where a policy uses them. */
+function firewallManagerPrerequisites({ firewallManager, securityAccount }: LandingZone): string[] {
+  if (!firewallManager) return [];
+  const lines = new Map<string, string>();
+  const before = `  before applying ${FIREWALL_MANAGER_STACK}:`;
+  for (const { policy, region } of firewallManager.policies) {
+    const vpcId = firewallManager.referenceSecurityGroupVpcs[region];
+    if ((policy.type === 'securityGroupsContentAudit' || policy.type === 'securityGroupsCommon') && vpcId !== undefined) {
+      const field = `firewallManager.referenceSecurityGroupVpcs.${region}`;
+      lines.set(field, `${before} the VPC ${vpcId} (${field}) exists in the ${securityAccount.name} account in ${region}`);
+    }
+    for (const list of policy.type === 'dnsFirewall' ? policy.ruleGroups.flatMap((group) => group.domainLists) : []) {
+      const id = firewallManager.dnsFirewallDomainLists[region]?.[list];
+      const field = `firewallManager.dnsFirewallDomainLists.${region}.${list}`;
+      if (id !== undefined) lines.set(field, `${before} ${id} (${field}) is the id of ${list} in ${region}`);
+    }
+  }
+  return [...lines.values()];
 }
 
 function identityCenterLines(landingZone: LandingZone): string[] {

@@ -13,7 +13,9 @@ import type { FirewallManager, FirewallManagerPolicy } from '../model/firewall-m
 import { regionName } from '../terraform/terraform-names';
 import { managedServiceDataText } from '../firewall-policies/managed-service-data';
 import { resourceTypeArguments, scopeArguments, type ScopeIds } from './policy-scope';
-import { dnsFirewallRuleGroups, rateBasedRuleGroup, referenceSecurityGroup, type MadeFirst } from './policy-resources';
+import type { AwsRegion } from '../iam/aws-regions';
+import { dnsFirewallRuleGroups, rateBasedRuleGroup, referenceSecurityGroup, referenceSecurityGroupVpc, type MadeFirst } from './policy-resources';
+import type { ManagedDomainLists } from './managed-domain-lists';
 import { WafLogBuckets } from './waf-log-buckets';
 
 export interface FirewallManagerPoliciesProps extends ScopeIds {
@@ -23,6 +25,8 @@ export interface FirewallManagerPoliciesProps extends ScopeIds {
   readonly organizationId: string;
   /** Firewall Manager's administrator, which keeps the WAF log buckets and their keys. */
   readonly securityAccountId: string;
+  /** The ids of the AWS managed domain lists the DNS Firewall policies block, in each region. */
+  readonly domainLists: ManagedDomainLists;
 }
 
 /** `<policy>_<region>`, or `<policy>_cloudfront` for the us-east-1 policy of CloudFront distributions (us-east-1 may be governed too). */
@@ -31,6 +35,9 @@ function idOf(policy: FirewallManagerPolicy): string {
 }
 
 export class FirewallManagerPolicies extends Construct {
+  /** By region, the VPC of the reference security groups: the configuration's, or one made on first use. */
+  private readonly referenceVpcs = new Map<AwsRegion, string>();
+
   constructor(scope: Construct, id: string, props: FirewallManagerPoliciesProps) {
     super(scope, id);
     const { firewallManager } = props;
@@ -51,7 +58,7 @@ export class FirewallManagerPolicies extends Construct {
         dependencies.push(...first);
         return reference;
       };
-      const data = managedServiceDataOf(policy, this.referencesOf(policy, suffix, { firewallManager, logBuckets, made }));
+      const data = managedServiceDataOf(policy, this.referencesOf(policy, suffix, { firewallManager, logBuckets, domainLists: props.domainLists, made }));
       new FmsPolicy(this, `policy_${suffix}`, {
         region: policy.region,
         name: policy.policyName,
@@ -67,11 +74,23 @@ export class FirewallManagerPolicies extends Construct {
     }
   }
 
+  private referenceVpcIn(region: AwsRegion, firewallManager: FirewallManager): string {
+    let vpcId = this.referenceVpcs.get(region) ?? firewallManager.referenceSecurityGroupVpcs[region];
+    vpcId ??= referenceSecurityGroupVpc(this, `reference_vpc_${regionName(region)}`, region);
+    this.referenceVpcs.set(region, vpcId);
+    return vpcId;
+  }
+
   /** Makes what the policy names, and notes (through `made`) that the policy waits for it. */
   private referencesOf(
     policy: FirewallManagerPolicy,
     suffix: string,
-    { firewallManager, logBuckets, made }: { firewallManager: FirewallManager; logBuckets: WafLogBuckets; made: <T>(first: MadeFirst<T>) => T },
+    {
+      firewallManager,
+      logBuckets,
+      domainLists,
+      made,
+    }: { firewallManager: FirewallManager; logBuckets: WafLogBuckets; domainLists: ManagedDomainLists; made: <T>(first: MadeFirst<T>) => T },
   ): PolicyReferences {
     const config = policy.policy;
     switch (config.type) {
@@ -82,16 +101,12 @@ export class FirewallManagerPolicies extends Construct {
         };
       case 'securityGroupsContentAudit':
       case 'securityGroupsCommon': {
-        const vpcId = firewallManager.referenceSecurityGroupVpcs[policy.region];
-        // The firewall-manager-resources rule has rejected a policy without a VPC in its region.
-        if (vpcId === undefined) throw new Error(`no reference security group VPC in ${policy.region} after validation`);
+        const vpcId = this.referenceVpcIn(policy.region, firewallManager);
         return { referenceSecurityGroupId: made(referenceSecurityGroup(this, `security_group_${suffix}`, { ...policy, policy: config }, vpcId)) };
       }
       case 'dnsFirewall':
         return {
-          dnsFirewallRuleGroupIds: made(
-            dnsFirewallRuleGroups(this, `dns_rule_group_${suffix}`, { ...policy, policy: config }, firewallManager.dnsFirewallDomainLists[policy.region] ?? {}),
-          ),
+          dnsFirewallRuleGroupIds: made(dnsFirewallRuleGroups(this, `dns_rule_group_${suffix}`, { ...policy, policy: config }, domainLists)),
         };
       default:
         return {};

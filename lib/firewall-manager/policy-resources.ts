@@ -1,21 +1,25 @@
 /**
  * What a Firewall Manager policy names that must exist in the administrator (security)
  * account before it: the rule group of a WAF policy's rate-based rule, the audit or
- * primary security group of a security group policy (in a VPC of the security account),
- * and the rule groups of a DNS Firewall policy. Each is made in the policy's region, and
- * returned with what the policy must wait for.
+ * primary security group of a security group policy (in a VPC of the security account,
+ * made here unless the configuration names one), and the rule groups of a DNS Firewall
+ * policy. Each is made in the policy's region, and returned with what the policy must wait for.
  */
 import { Route53ResolverFirewallRule } from '@cdktf/provider-aws/lib/route53-resolver-firewall-rule';
 import { Route53ResolverFirewallRuleGroup } from '@cdktf/provider-aws/lib/route53-resolver-firewall-rule-group';
+import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Wafv2RuleGroup } from '@cdktf/provider-aws/lib/wafv2-rule-group';
 import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { FirewallManagerPolicyConfig, SecurityGroupRuleConfig } from '../config/schemas/firewall-manager';
+import type { AwsRegion } from '../iam/aws-regions';
 import type { FirewallManagerPolicy } from '../model/firewall-manager';
-import { dnsFirewallRuleGroupName, referenceSecurityGroupName, wafRateBasedRuleGroupName } from '../resource-names';
+import { dnsFirewallRuleGroupName, REFERENCE_SECURITY_GROUP_VPC_NAME, referenceSecurityGroupName, wafRateBasedRuleGroupName } from '../resource-names';
+import type { ManagedDomainLists } from './managed-domain-lists';
 import { auditRules } from '../firewall-policies/security-groups-content-audit';
 import { RATE_BASED_RULE_CAPACITY } from '../firewall-policies/waf-policy';
 
@@ -52,6 +56,22 @@ export function rateBasedRuleGroup(
     visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true },
   });
   return { reference: group.arn, dependencies: [] };
+}
+
+/**
+ * A VPC of the security account that only holds the reference security groups of its
+ * region: no subnets, so nothing runs in it, no traffic crosses it and it costs nothing (its
+ * CIDR block may overlap any other network for that reason). AWS's default security group
+ * of the VPC loses its rules, as Security Hub's EC2.2 asks of every VPC.
+ */
+export function referenceSecurityGroupVpc(scope: Construct, id: string, region: AwsRegion): string {
+  const vpc = new Vpc(scope, id, {
+    region,
+    cidrBlock: '10.255.255.0/28',
+    tags: { Name: REFERENCE_SECURITY_GROUP_VPC_NAME },
+  });
+  new DefaultSecurityGroup(scope, `${id}_default_security_group`, { region, vpcId: vpc.id, ingress: [], egress: [] });
+  return vpc.id;
 }
 
 const IP_PROTOCOLS: Record<SecurityGroupRuleConfig['protocol'], string> = { tcp: 'tcp', udp: 'udp', all: '-1' };
@@ -108,12 +128,12 @@ export function referenceSecurityGroup(
   return { reference: securityGroupId, dependencies: rules };
 }
 
-/** Each rule group of a DNS Firewall policy, a rule per AWS managed domain list (their ids by name, for the policy's region). */
+/** Each rule group of a DNS Firewall policy, a rule per AWS managed domain list (their ids by name, in the policy's region). */
 export function dnsFirewallRuleGroups(
   scope: Construct,
   id: string,
   policy: FirewallManagerPolicy & { readonly policy: PolicyOf<'dnsFirewall'> },
-  domainListIds: Readonly<Partial<Record<string, string>>>,
+  domainLists: ManagedDomainLists,
 ): MadeFirst<readonly string[]> {
   const { region } = policy;
   const made = policy.policy.ruleGroups.map((ruleGroup, groupIndex) => {
@@ -122,18 +142,21 @@ export function dnsFirewallRuleGroups(
       name: dnsFirewallRuleGroupName(policy.key, groupIndex + 1),
     });
     const rules = ruleGroup.domainLists.map((domainList, ruleIndex) => {
-      const domainListId = domainListIds[domainList];
-      // The firewall-manager-resources rule has rejected a domain list without its id in the region.
-      if (domainListId === undefined) throw new Error(`no id of ${domainList} in ${region} after validation`);
-      return new Route53ResolverFirewallRule(scope, `${id}_${groupIndex + 1}_rule_${ruleIndex + 1}`, {
+      const domainListId = domainLists.idOf(region, domainList);
+      const rule = new Route53ResolverFirewallRule(scope, `${id}_${groupIndex + 1}_rule_${ruleIndex + 1}`, {
         region,
         name: domainList,
         firewallRuleGroupId: group.id,
-        firewallDomainListId: domainListId,
+        firewallDomainListId: domainListId.id,
         priority: (ruleIndex + 1) * 100,
         action: ruleGroup.action === 'block' ? 'BLOCK' : 'ALERT',
         blockResponse: ruleGroup.action === 'block' ? ruleGroup.blockResponse : undefined,
       });
+      const { precondition } = domainListId;
+      if (precondition) {
+        rule.addOverride('lifecycle.precondition', [{ condition: precondition.condition, error_message: precondition.errorMessage }]);
+      }
+      return rule;
     });
     return { id: group.id, rules };
   });

@@ -22,7 +22,12 @@ export type ManagedServiceData =
   | NetworkFirewallManagedServiceData
   | ShieldAdvancedManagedServiceData;
 
-/** The text `aws_fms_policy.security_service_policy_data.managed_service_data` takes: compact JSON. */
-export function managedServiceDataText(data: ManagedServiceData): string {
+/**
+ * The text `aws_fms_policy.security_service_policy_data.managed_service_data` takes: compact
+ * JSON; none for a Shield Advanced policy of regional resources, whose managed service data
+ * the Firewall Manager API documents as empty (CloudFront distributions alone take settings).
+ */
+export function managedServiceDataText(data: ManagedServiceData): string | undefined {
+  if (data.type === 'SHIELD_ADVANCED' && data.automaticResponseConfiguration === undefined) return undefined;
   return JSON.stringify(data);
 }

@@ -42,7 +42,8 @@ function automaticResponseConfiguration(response: ShieldAutomaticResponse): Auto
 
 /**
  * For CloudFront distributions, with the automatic response; for regional resources,
- * which take no settings, without.
+ * which take no settings, the type alone, which Firewall Manager receives as no managed
+ * service data at all (`managedServiceDataText`).
  */
 export function shieldAdvancedManagedServiceData(automaticResponse?: ShieldAutomaticResponse): ShieldAdvancedManagedServiceData {
   if (automaticResponse === undefined) return { type: 'SHIELD_ADVANCED' };

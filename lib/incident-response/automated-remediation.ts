@@ -18,7 +18,29 @@ import { serviceRole } from '../terraform/service-role';
 import { regionName } from '../terraform/terraform-names';
 import type { Remediation } from './remediation-catalogue';
 
-/** The findings a remediation acts on: a failed control of the remediation, new and active, of this account, from the region it arose in. */
+const FINDING_PATH = '$.detail.findings[0].';
+
+/**
+ * `{ Resources: { Details: { ...: { GroupId: [{ exists: true }] } } } }` for the finding
+ * fields the runbook's parameters are read from: Security Hub leaves `Resources[].Details`
+ * out of a finding over 240 KB, and a runbook started without its parameter only fails.
+ */
+function parameterFieldsPresent(remediation: Remediation): Record<string, unknown> {
+  const pattern: Record<string, unknown> = {};
+  for (const path of Object.values(remediation.parameters)) {
+    if (!path.startsWith(FINDING_PATH)) throw new Error(`${remediation.id} reads ${path}, outside the finding`);
+    const fields = path
+      .slice(FINDING_PATH.length)
+      .replace(/\[\d+\]/g, '')
+      .split('.');
+    let level = pattern;
+    for (const field of fields.slice(0, -1)) level = (level[field] ??= {}) as Record<string, unknown>;
+    level[fields[fields.length - 1]] = [{ exists: true }];
+  }
+  return pattern;
+}
+
+/** The findings a remediation acts on: a failed control of the remediation, new and active, of this account, from the region it arose in, with what its runbook is given. */
 export function remediationPattern(remediation: Remediation, scope: { readonly accountId: string; readonly region: string }): string {
   return JSON.stringify({
     source: ['aws.securityhub'],
@@ -30,6 +52,7 @@ export function remediationPattern(remediation: Remediation, scope: { readonly a
         RecordState: ['ACTIVE'],
         AwsAccountId: [scope.accountId],
         Region: [scope.region],
+        ...parameterFieldsPresent(remediation),
       },
     },
   });

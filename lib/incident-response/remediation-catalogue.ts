@@ -24,6 +24,11 @@ export interface Remediation {
   readonly permissions: readonly string[];
 }
 
+/**
+ * The runbooks take a group id (`sg-...`); `Resources[0].Id`, which every finding has, is the
+ * group's ARN, and an input transformer cannot cut it. A finding over 240 KB, which has no
+ * `Details`, starts no runbook (`remediationPattern`) and stays a finding to act on by hand.
+ */
 const SECURITY_GROUP_ID = '$.detail.findings[0].Resources[0].Details.AwsEc2SecurityGroup.GroupId';
 
 export const REMEDIATION_CATALOGUE: readonly Remediation[] = [

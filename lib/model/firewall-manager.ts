@@ -41,7 +41,7 @@ export interface WafLogBucket {
 export interface FirewallManager {
   /** By policy in the order of the file, each in its regions in order. */
   readonly policies: readonly FirewallManagerPolicy[];
-  /** By region, the security account's VPC of the audit and primary security groups. */
+  /** By region, the security account's VPC of the audit and primary security groups, where the configuration names one; the landing zone makes the others. */
   readonly referenceSecurityGroupVpcs: Readonly<Partial<Record<AwsRegion, string>>>;
   /** By region, the ids of the AWS managed domain lists. */
   readonly dnsFirewallDomainLists: Readonly<Partial<Record<AwsRegion, Readonly<Partial<Record<DnsFirewallManagedDomainList, string>>>>>>;

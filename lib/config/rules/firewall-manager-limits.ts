@@ -46,7 +46,7 @@ function deployedLengthReferences(plan: FirewallManagerPlan, bucketNamePrefix: s
 
 function planIssues(plan: FirewallManagerPlan, file: string, bucketNamePrefix: string): Issue[] {
   const issues: Issue[] = [];
-  const text = managedServiceDataText(managedServiceDataOf(plan, deployedLengthReferences(plan, bucketNamePrefix)));
+  const text = managedServiceDataText(managedServiceDataOf(plan, deployedLengthReferences(plan, bucketNamePrefix))) ?? '';
   if (text.length > MANAGED_SERVICE_DATA_MAX_LENGTH) {
     issues.push({
       file,

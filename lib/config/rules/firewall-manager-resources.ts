@@ -2,17 +2,15 @@
  * What each Firewall Manager policy protects, and where: resource types its policy type
  * takes (as the Firewall Manager API documents them), governed regions only, us-east-1
  * governed for CloudFront distributions (AWS Config records them there only, and Firewall
- * Manager needs the record), and what the security account must hold in each region: a
- * VPC for the reference security groups, the ids of DNS Firewall's managed domain lists.
+ * Manager needs the record).
  */
 import { expectedOneOf, type Issue } from '../../diagnostics';
 import { COMMON_SECURITY_GROUP_RESOURCE_TYPES } from '../../firewall-policies/security-groups-common';
 import { CONTENT_AUDIT_RESOURCE_TYPES } from '../../firewall-policies/security-groups-content-audit';
 import { SHIELD_RESOURCE_TYPES } from '../../firewall-policies/shield-advanced-policy';
 import { WAF_RESOURCE_TYPES } from '../../firewall-policies/waf-policy';
-import type { AwsRegion } from '../../iam/aws-regions';
 import type { ConfigurationFiles } from '../configuration-files';
-import { CLOUDFRONT_RESOURCE_TYPE, declaredPolicies, GLOBAL_POLICY_REGION, policyRegions, type DeclaredPolicy } from '../firewall-manager-plans';
+import { CLOUDFRONT_RESOURCE_TYPE, declaredPolicies, GLOBAL_POLICY_REGION, type DeclaredPolicy } from '../firewall-manager-plans';
 import type { FirewallManagerPolicyConfig } from '../schemas/firewall-manager';
 
 type Files = Pick<ConfigurationFiles<'firewallManager' | 'governedRegions'>, 'landingZone'>;
@@ -64,48 +62,10 @@ function cloudFrontIssues({ policy, fieldPath }: DeclaredPolicy, files: Files): 
   ];
 }
 
-/** The policy's regions that are governed: one that is not is reported apart. */
-function governedRegionsOf(policy: FirewallManagerPolicyConfig, governedRegions: readonly AwsRegion[]): readonly AwsRegion[] {
-  return policyRegions(policy, governedRegions).filter((region) => governedRegions.includes(region));
-}
-
-/** The VPC of the reference security group, in every region of a content audit or common security group policy. */
-function vpcIssues({ policy, fieldPath }: DeclaredPolicy, files: Files): Issue[] {
-  if (policy.type !== 'securityGroupsContentAudit' && policy.type !== 'securityGroupsCommon') return [];
-  const { firewallManager, governedRegions } = files.landingZone.config;
-  const what = policy.type === 'securityGroupsContentAudit' ? 'audit' : 'primary';
-  return governedRegionsOf(policy, governedRegions)
-    .filter((region) => firewallManager?.referenceSecurityGroupVpcs[region] === undefined)
-    .map((region) => ({
-      file: files.landingZone.file,
-      path: fieldPath,
-      message: `needs a VPC of the security account in ${region} for its ${what} security group: add its id under firewallManager.referenceSecurityGroupVpcs.${region}`,
-    }));
-}
-
-/** The id of every managed domain list a DNS Firewall policy uses, in each of its regions. */
-function domainListIssues({ policy, fieldPath }: DeclaredPolicy, files: Files): Issue[] {
-  if (policy.type !== 'dnsFirewall') return [];
-  const { firewallManager, governedRegions } = files.landingZone.config;
-  return policy.ruleGroups.flatMap((ruleGroup, groupIndex) =>
-    ruleGroup.domainLists.flatMap((domainList, listIndex) =>
-      governedRegionsOf(policy, governedRegions)
-        .filter((region) => firewallManager?.dnsFirewallDomainLists[region]?.[domainList] === undefined)
-        .map((region) => ({
-          file: files.landingZone.file,
-          path: [...fieldPath, 'ruleGroups', groupIndex, 'domainLists', listIndex],
-          message: `needs the id of ${domainList} in ${region}, which differs by region and has no name to look it up by: add it under firewallManager.dnsFirewallDomainLists.${region} (aws route53resolver list-firewall-domain-lists --region ${region})`,
-        })),
-    ),
-  );
-}
-
 export function firewallManagerResources(files: Files): Issue[] {
   return declaredPolicies(files.landingZone.config.firewallManager).flatMap((declared) => [
     ...resourceTypeIssues(declared, files),
     ...regionIssues(declared, files),
     ...cloudFrontIssues(declared, files),
-    ...vpcIssues(declared, files),
-    ...domainListIssues(declared, files),
   ]);
 }

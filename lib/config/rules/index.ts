@@ -75,7 +75,7 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   configurationRule([], customPolicyReferences),
   configurationRule(['coreAccounts', 'organizationalUnits', 'suspendedOrganizationalUnit', 'guardrails'], coreAccounts, wholeOrganization),
   configurationRule(['identityCenter', 'organizationalUnits'], identityCenterReferences, wholeOrganization),
-  configurationRule(['identityCenter', 'governedRegions'], identityCenterAdministrator, wholeOrganization),
+  configurationRule(['identityCenter', 'governedRegions', 'organization'], identityCenterAdministrator, wholeOrganization),
   configurationRule(['identityCenter'], identityCenterPolicies),
   configurationRule(['identityCenter'], passRoleConditions),
   configurationRule(['firewallManager', 'organizationalUnits', 'coreAccounts'], firewallManagerScopes, wholeOrganization),

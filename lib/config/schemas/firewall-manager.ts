@@ -1,9 +1,9 @@
 /**
  * The `firewallManager` section of landing-zone.yaml: the Firewall Manager policies the
  * security account (Firewall Manager's administrator) applies across the organization, each
- * with its scope, and what they need from the security account that has no name to look it
- * up by (the VPCs of its reference security groups, the ids of DNS Firewall's managed
- * domain lists).
+ * with its scope, and what of the security account a policy may use instead of what the
+ * landing zone makes or looks up (a VPC for its reference security groups, the ids of DNS
+ * Firewall's managed domain lists).
  */
 import { z } from 'zod';
 import { didYouMean, quoted } from '../../diagnostics';
@@ -239,11 +239,15 @@ export const FirewallManagerSchema = z
     referenceSecurityGroupVpcs: z
       .partialRecord(RegionSchema, VpcIdSchema)
       .default({})
-      .describe("By region: a VPC of the security account that holds the audit and primary security groups (it needs no subnets)."),
+      .describe(
+        'By region: a VPC of the security account, made before the first apply, to hold the audit and primary security groups; where none is named, the landing zone makes one (no subnets).',
+      ),
     dnsFirewallDomainLists: z
       .partialRecord(RegionSchema, z.partialRecord(z.enum(DNS_FIREWALL_MANAGED_DOMAIN_LISTS), DomainListIdSchema))
       .default({})
-      .describe('By region: the id of each AWS managed domain list the DNS Firewall policies use (aws route53resolver list-firewall-domain-lists).'),
+      .describe(
+        'By region: the id of an AWS managed domain list, to use instead of the one looked up by name when Terraform plans (aws route53resolver list-firewall-domain-lists).',
+      ),
     policies: nameRecord(PolicyKeySchema, PolicySchema).default({}).describe('Firewall Manager policies by name.'),
   })
   .describe('Firewall Manager policies, created from the security account (the Firewall Manager administrator).');
