@@ -53,8 +53,9 @@ describe('a report with checks the baseline does not accept', () => {
     expect(unaccepted.map((failure) => failure.resource)).toContain('firewall-manager/firewall_manager_waf_logs_eu_west_1_bucket_41A4C853');
   });
 
-  it('reports the entry that accepts nothing in it', () => {
+  it('reports the entries that accept nothing in it (its output had no reference VPCs and no access-logs bucket for WAF logs)', () => {
     expect(comparison().unused.map((entry) => `${entry.check} ${entry.resources}`)).toEqual([
+      'CKV2_AWS_11 firewall-manager/firewall_manager_reference_vpc_*',
       'CKV_AWS_145 firewall-manager/firewall_manager_waf_logs_access_logs_*_bucket_*',
     ]);
   });
@@ -68,7 +69,7 @@ describe('a report with checks the baseline does not accept', () => {
       '  CKV2_AWS_64 baseline-log-archive/session_manager_key_eu_central_1_194678A2 (baseline-log-archive/cdk.tf.json:822): Ensure KMS key Policy is defined',
     ]);
     expect(text).toContain('Fix them, or accept each in lib/scan/checkov-baseline.ts with the reason.');
-    expect(text).toContain('1 baseline entry accepts no failed check any more');
+    expect(text).toContain('2 baseline entries accept no failed check any more');
   });
 });
 

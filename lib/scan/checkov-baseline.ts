@@ -17,6 +17,12 @@ const LOG_BUCKETS = ['log-archive/*_bucket_*', 'firewall-manager/firewall_manage
 const AUDIT_SECURITY_GROUP_RULES = 'firewall-manager/firewall_manager_security_group_*_ingress_*';
 
 export const CHECKOV_BASELINE: readonly BaselineEntry[] = [
+  {
+    check: 'CKV2_AWS_11',
+    resources: 'firewall-manager/firewall_manager_reference_vpc_*',
+    reason:
+      "A Firewall Manager reference VPC has no subnet and so no network interface: nothing flows there to log. It exists only to hold the audit policy's reference security groups.",
+  },
   ...LOG_BUCKETS.map((resources) => ({
     check: 'CKV2_AWS_62',
     resources,
