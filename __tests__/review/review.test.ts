@@ -289,9 +289,15 @@ describe('the newer policy types', () => {
 
 describe('who is paged', () => {
   it('is said when a contact channel changes, and a changed phone number is a risk', async () => {
-    const report = await reviewOf((directory) =>
-      editFile(directory, 'landing-zone.yaml', (text) => text.replace('sms: "+12065550110"', 'sms: "+12065550199"')),
-    );
+    // The example keeps Incident Manager off: both sides turn it on, and only the number differs.
+    const withIncidentManager = () => {
+      const directory = copyExample();
+      editFile(directory, 'landing-zone.yaml', (text) => text.replace('incidentManager:\n    enabled: false', 'incidentManager:\n    enabled: true'));
+      return directory;
+    };
+    const changed = withIncidentManager();
+    editFile(changed, 'landing-zone.yaml', (text) => text.replace('sms: "+12065550110"', 'sms: "+12065550199"'));
+    const report = reviewOutputs(readSynthesizedOutput(await synthesize(withIncidentManager())), readSynthesizedOutput(await synthesize(changed)));
     expect(report.intents).toContainEqual(
       expect.objectContaining({
         kind: 'paging-changed',
