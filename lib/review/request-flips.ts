@@ -403,8 +403,12 @@ async function subjectFlip(
 
 /** The report with, for each SCP and RCP whose text the change edits, a few requests whose outcome it flips. */
 export async function withRequestFlips(report: ReviewReport, before: SynthesizedOutput, after: SynthesizedOutput): Promise<ReviewReport> {
-  if (report.stacks.length === 0 || !before.stackNames.includes(MANAGEMENT_STACK) || !after.stackNames.includes(MANAGEMENT_STACK)) return report;
-  const sides = [before, after].map((output): Side => ({ view: organizationViewOf(output), enabled: enabledPolicyTypesIn(output) }));
+  // The policies are the management stack's: when its text is the same, none changed.
+  if (!before.stackNames.includes(MANAGEMENT_STACK) || !after.stackNames.includes(MANAGEMENT_STACK)) return report;
+  if (before.text(MANAGEMENT_STACK) === after.text(MANAGEMENT_STACK)) return report;
+  // One cache for both sides: a stack whose text the change leaves alone is read once.
+  const cache = new Map();
+  const sides = [before, after].map((output): Side => ({ view: organizationViewOf(output, cache), enabled: enabledPolicyTypesIn(output) }));
   const changed = [...sides[1].view.policies]
     .filter(([name, policy]) => POLICY_TYPES[policy.type] !== undefined && sides[0].view.policies.get(name)?.content !== undefined)
     .filter(([name, policy]) => sides[0].view.policies.get(name)!.content !== policy.content && sides[0].view.policies.get(name)!.type === policy.type)
