@@ -35,6 +35,11 @@ export interface RiskContext {
   readonly after: OrganizationView;
   /** Account ids the outputs name literally: the management account's and those of adopted accounts. */
   readonly knownAccountIds: ReadonlySet<string>;
+  /**
+   * What an id of the organization stands for (`SCP region-deny`, `OU Sandbox`), where plans name ids.
+   * @default ids are shown as they are
+   */
+  readonly namesById?: ReadonlyMap<string, string>;
 }
 
 /** Why each kind of risk matters; the README lists them from here. */
@@ -461,11 +466,8 @@ function detachedPolicy(stack: StackChange, resource: ResourceChange, context: R
   if (unit !== undefined) return { policy, target: `OU ${unit}`, accounts: accountsUnder(context.before, unit) };
   if (account && resourceReference(targetId)?.type === 'aws_organizations_account')
     return { policy, target: `account ${account.name}`, accounts: [account.name] };
-  return {
-    policy: policy ?? (typeof policyId === 'string' ? policyId : undefined),
-    target: typeof targetId === 'string' ? targetId : 'its target',
-    accounts: [],
-  };
+  const named = (id: unknown) => (typeof id === 'string' ? (context.namesById?.get(id) ?? id) : undefined);
+  return { policy: policy ?? named(policyId), target: named(targetId) ?? 'its target', accounts: [] };
 }
 
 function durationMinutes(duration: string | undefined): number {
