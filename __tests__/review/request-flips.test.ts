@@ -70,6 +70,10 @@ describe('requests a changed SCP flips', () => {
       /^SCP region-deny: ec2:RunInstances in eu-north-1 by any role .*, in log-archive, .*: denied by SCP region-deny \(DenyOutsideGovernedRegions\) -> allowed$/,
     );
     expect(renderTerminal(report, false)).toContain(`Requests that change (${report.requests.length})\n  - ${flip!.sentence}`);
+    // The region risk's why gives the request as its instance, without the accounts it names already.
+    expect(report.risks.find((risk) => risk.kind === 'region-changed')?.why).toMatch(
+      /^For instance, ec2:RunInstances in eu-north-1 by any role .*: denied by SCP region-deny \(DenyOutsideGovernedRegions\) -> allowed\. It reaches production or core accounts: log-archive, payments-prod, security\. /,
+    );
     expect(renderMarkdown(report)).toContain('#### Requests that change');
   });
 

@@ -36,7 +36,7 @@ import { policyStatementChanges } from './intents';
 import { enabledPolicyTypesIn, policyLevelsInView, policyTextOf } from './organization-policy-levels';
 import { accountsReachedByPolicy, organizationViewOf, type OrganizationView } from './organization-view';
 import { isPrincipalKey, statementLabels } from './policy-diff';
-import type { RequestFlip, ReviewReport, StatementChange } from './report';
+import type { RequestFlip, ReviewReport, Risk, StatementChange } from './report';
 import { reportOf } from './review';
 import { reachOf } from './severity';
 import type { SynthesizedOutput } from './synthesized-output';
@@ -293,13 +293,22 @@ function givenWords(given: readonly string[]): string {
   return [...others, ...(tags.length > 0 ? [`tag${tags.length === 1 ? '' : 's'} ${tags.join(', ')}`] : [])].join(' and ');
 }
 
-function sentenceOf(flip: Omit<RequestFlip, 'sentence'>, role: string): string {
+function roleOf(flip: Pick<RequestFlip, 'principal'>): string {
+  return flip.principal.slice(flip.principal.indexOf(':role/') + ':role/'.length);
+}
+
+/** The request and its outcomes in words, without the policy; the accounts too unless `inAccounts` is false. */
+function requestWords(flip: Omit<RequestFlip, 'sentence'>, inAccounts = true): string {
   const side = (decision: RequestFlip['before']) => (decision.by ? `denied by ${decision.by}` : decision.decision);
-  const who = role === ANY_ROLE ? 'any role' : `role ${role}`;
+  const who = roleOf(flip) === ANY_ROLE ? 'any role' : `role ${roleOf(flip)}`;
   return (
-    `${POLICY_TYPES[flip.policyType].label} ${flip.policy}: ${flip.action} in ${flip.region} by ${who}` +
-    `${flip.given.length > 0 ? ` with ${givenWords(flip.given)}` : ''}, in ${flip.reach}: ${side(flip.before)} -> ${side(flip.after)}`
+    `${flip.action} in ${flip.region} by ${who}` +
+    `${flip.given.length > 0 ? ` with ${givenWords(flip.given)}` : ''}${inAccounts ? `, in ${flip.reach}` : ''}: ${side(flip.before)} -> ${side(flip.after)}`
   );
+}
+
+function policyLabelOf(flip: Pick<RequestFlip, 'policy' | 'policyType'>): string {
+  return `${POLICY_TYPES[flip.policyType].label} ${flip.policy}`;
 }
 
 /** The document of a policy on one side, as AWS evaluates it. */
@@ -398,7 +407,24 @@ async function subjectFlip(
     accounts,
     reach: reachOf(accounts),
   };
-  return { ...flip, sentence: sentenceOf(flip, subject.role) };
+  return { ...flip, sentence: `${policyLabelOf(flip)}: ${requestWords(flip)}` };
+}
+
+const GUARDRAIL_KINDS: readonly Risk['kind'][] = ['guardrail-weakened', 'exemption-widened', 'region-changed', 'guardrail-extended'];
+
+/**
+ * Each risk about a changed SCP or RCP with a request it flips, said first in its why: the
+ * request whose region or role the risk names, else the policy's first.
+ */
+function withExamples(risks: readonly Risk[], requests: readonly RequestFlip[]): Risk[] {
+  return risks.map((risk) => {
+    if (!GUARDRAIL_KINDS.includes(risk.kind)) return risk;
+    const about = requests.filter((flip) => risk.title.startsWith(`${policyLabelOf(flip)} `) || risk.title.startsWith(`${policyLabelOf(flip)}:`));
+    const flip = about.find((candidate) => risk.title.includes(candidate.region) || risk.title.includes(`role/${roleOf(candidate)}`)) ?? about[0];
+    if (!flip) return risk;
+    const sameAccounts = flip.accounts.length === risk.accounts.length && flip.accounts.every((name) => risk.accounts.includes(name));
+    return { ...risk, why: `For instance, ${requestWords(flip, !sameAccounts)}. ${risk.why}` };
+  });
 }
 
 /** The report with, for each SCP and RCP whose text the change edits, a few requests whose outcome it flips. */
@@ -417,5 +443,5 @@ export async function withRequestFlips(report: ReviewReport, before: Synthesized
   if (changed.length === 0) return report;
   const home = homeRegionOf(after);
   const requests = (await Promise.all(changed.map((name) => policyFlips(name, sides[0], sides[1], home)))).flat();
-  return reportOf(report.stacks, report.risks, report.intents, report.suppressed, report.warnings, requests);
+  return reportOf(report.stacks, withExamples(report.risks, requests), report.intents, report.suppressed, report.warnings, requests);
 }
