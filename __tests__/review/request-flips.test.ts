@@ -3,13 +3,15 @@
  * each one named with the accounts where it flips, and each checked against the IAM policy
  * simulator on the SCP chains of both outputs.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { renderMarkdown, renderTerminal } from '../../lib/review/render-text';
 import type { RequestFlip, ReviewReport } from '../../lib/review/report';
 import { withRequestFlips } from '../../lib/review/request-flips';
 import { reviewOutputs } from '../../lib/review/review';
 import { readSynthesizedOutput } from '../../lib/review/synthesized-output';
-import { copyExample, editFile, governRegion, synthesize } from '../support/example-config';
+import { copyExample, copyOfExampleOutput, editFile, governRegion, synthesize } from '../support/example-config';
 import { exampleOutput } from '../support/example-output';
 import { serviceControlPolicyChain } from '../support/scp-chain';
 
@@ -128,6 +130,23 @@ describe('requests a changed SCP flips', () => {
       expect(policies.has('deny-leaving-organization')).toBe(false);
       expect(policies.has('protect-security-services')).toBe(true);
     });
+  });
+
+  it('a changed SCP the evaluator cannot read, in an output edited by hand, is a warning and the rest of the review stands', async () => {
+    const copy = copyOfExampleOutput();
+    const file = join(copy, 'stacks', 'management', 'cdk.tf.json');
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    const policy = Object.values<{ name: string; content: string }>(json.resource.aws_organizations_policy).find(
+      (candidate) => candidate.name === 'region-deny',
+    )!;
+    policy.content = policy.content.replace('"eu-central-1"', '"${aws_ssm_parameter.region.value}"');
+    writeFileSync(file, JSON.stringify(json, null, 2));
+    const report = await reviewed(copy);
+    expect(report.requests).toEqual([]);
+    expect(report.warnings).toEqual([
+      'the requests SCP region-deny flips are not shown: a policy refers to ${aws_ssm_parameter.region.value}, which the review cannot resolve',
+    ]);
+    expect(report.risks.length).toBeGreaterThan(0);
   });
 
   it('shows none when no SCP or RCP changes', async () => {

@@ -436,12 +436,22 @@ export async function withRequestFlips(report: ReviewReport, before: Synthesized
   const cache = new Map();
   const sides = [before, after].map((output): Side => ({ view: organizationViewOf(output, cache), enabled: enabledPolicyTypesIn(output) }));
   const changed = [...sides[1].view.policies]
-    .filter(([name, policy]) => POLICY_TYPES[policy.type] !== undefined && sides[0].view.policies.get(name)?.content !== undefined)
-    .filter(([name, policy]) => sides[0].view.policies.get(name)!.content !== policy.content && sides[0].view.policies.get(name)!.type === policy.type)
+    .filter(([name, policy]) => {
+      const was = sides[0].view.policies.get(name);
+      return POLICY_TYPES[policy.type] !== undefined && was?.type === policy.type && was.content !== policy.content;
+    })
     .map(([name]) => name)
     .sort();
   if (changed.length === 0) return report;
   const home = homeRegionOf(after);
-  const requests = (await Promise.all(changed.map((name) => policyFlips(name, sides[0], sides[1], home)))).flat();
-  return reportOf(report.stacks, withExamples(report.risks, requests), report.intents, report.suppressed, report.warnings, requests);
+  const warnings = [...report.warnings];
+  // An output edited by hand may hold a policy the evaluator cannot read: the rest of the review stands, and says so.
+  const flipsOf = (name: string) =>
+    policyFlips(name, sides[0], sides[1], home).catch((error: unknown) => {
+      const label = `${POLICY_TYPES[sides[1].view.policies.get(name)!.type].label} ${name}`;
+      warnings.push(`the requests ${label} flips are not shown: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    });
+  const requests = (await Promise.all(changed.map(flipsOf))).flat();
+  return reportOf(report.stacks, withExamples(report.risks, requests), report.intents, report.suppressed, warnings, requests);
 }
