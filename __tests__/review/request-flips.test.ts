@@ -132,6 +132,29 @@ describe('requests a changed SCP flips', () => {
     });
   });
 
+  it('an RCP that stops denying a service: a request to it over plain HTTP, denied before and allowed after', async () => {
+    const copy = copyOfExampleOutput();
+    const file = join(copy, 'stacks', 'management', 'cdk.tf.json');
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    const policy = Object.values<{ name: string; content: string }>(json.resource.aws_organizations_policy).find(
+      (candidate) => candidate.name === 'enforce-secure-transport',
+    )!;
+    policy.content = policy.content.replace('"sqs:*",', '');
+    writeFileSync(file, JSON.stringify(json, null, 2));
+    const [flip, ...others] = (await reviewed(copy)).requests;
+    expect(others).toEqual([]);
+    expect(flip).toMatchObject({
+      policy: 'enforce-secure-transport',
+      policyType: 'RESOURCE_CONTROL_POLICY',
+      action: expect.stringMatching(/^sqs:/),
+      given: ['aws:SecureTransport=false'],
+      before: { decision: 'denied', by: 'RCP enforce-secure-transport (EnforceSecureTransport)' },
+      after: { decision: 'allowed' },
+    });
+    expect(flip.accounts).toContain('payments-prod');
+    expect(flip.accounts).not.toContain('management');
+  });
+
   it('a changed SCP the evaluator cannot read, in an output edited by hand, is a warning and the rest of the review stands', async () => {
     const copy = copyOfExampleOutput();
     const file = join(copy, 'stacks', 'management', 'cdk.tf.json');

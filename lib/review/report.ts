@@ -133,7 +133,11 @@ const RequestFlipSchema = z
     region: z.string(),
     principal: z.string().describe('Who asks: the role as the review made it, its account id a stand-in.'),
     resource: z.string(),
-    given: z.array(z.string()).describe('Keys the request carries besides the principal, region and time, such as tags, so that only the change decides.'),
+    given: z
+      .array(z.string())
+      .describe(
+        'Keys the request is made with besides the principal, region and time (`key=value`; `key set` for a value no policy names; `without key` for one a request has by default, such as aws:SecureTransport), so that the change decides.',
+      ),
     before: DecisionSchema,
     after: DecisionSchema,
     accounts: z.array(z.string()).describe('The accounts where the request flips, by name, all of them.'),

@@ -69,8 +69,8 @@ interface Subject {
   readonly given: ReadonlyMap<string, string>;
 }
 
-/** A request made in one account, without its account's levels. */
-type Request = Omit<OrganizationRequest, 'principalAccount' | 'resourceAccount'>;
+/** A request made in one account, without its account's levels; `defaults` the values its open keys have unless a way of them says otherwise. */
+type Request = Omit<OrganizationRequest, 'principalAccount' | 'resourceAccount'> & { readonly defaults: ReadonlyMap<string, ContextValue> };
 
 function hasWildcard(text: string): boolean {
   return /[*?]/.test(text);
@@ -163,7 +163,7 @@ function homeRegionOf(output: SynthesizedOutput): string {
   return providers[0]?.region ?? 'us-east-1';
 }
 
-/** Tags and the services' own keys are open: the evaluator finds out whether the outcome turns on them. */
+/** Tags and the services' own keys are open: the evaluator finds out whether the outcome turns on them, and which values flip it. */
 function isOpenKey(key: string): boolean {
   return !key.toLowerCase().startsWith('aws:') || /^aws:(RequestTag|ResourceTag)\//i.test(key);
 }
@@ -179,8 +179,15 @@ function requestOf(subject: Subject, action: string, resource: string): Request 
     organizationId: ORGANIZATION_ID_PLACEHOLDER,
     time: new Date(),
   });
-  const values: [string, ContextValue][] = [...derived.map((key): [string, ContextValue] => [key.key, key.value]), ...subject.given];
-  return { action, resource, principal, context: requestContext(values, (key) => (isOpenKey(key) ? {} : undefined)) };
+  // What a request has only by assumption (HTTPS, no service calling for it) is open too, like tags, with that value first.
+  const defaults = new Map(derived.filter((key) => key.source === 'assumed').map((key) => [key.key, key.value]));
+  const assumed = new Set([...defaults.keys()].map((key) => key.toLowerCase()));
+  const values: [string, ContextValue][] = [
+    ...derived.filter((key) => key.source === 'derived').map((key): [string, ContextValue] => [key.key, key.value]),
+    ...subject.given,
+  ];
+  const open = (key: string) => (isOpenKey(key) || assumed.has(key.toLowerCase()) ? {} : undefined);
+  return { action, resource, principal, context: requestContext(values, open), defaults };
 }
 
 /** The account as the evaluator takes it, with the levels of one side. */
@@ -221,7 +228,11 @@ function groupsOf(keys: readonly string[], before: Side, after: Side): AccountGr
   return [...groups.values()];
 }
 
-function inAccount(request: Request, account: OrganizationAccount, assumed: ReadonlyMap<string, ContextValue | undefined>): OrganizationRequest {
+function inAccount(
+  { defaults: _defaults, ...request }: Request,
+  account: OrganizationAccount,
+  assumed: ReadonlyMap<string, ContextValue | undefined>,
+): OrganizationRequest {
   return { ...request, context: request.context.assuming(assumed), principalAccount: account, resourceAccount: account };
 }
 
@@ -238,7 +249,14 @@ async function flipIn(policy: string, request: Request, group: AccountGroup): Pr
     evaluateOrganizationPolicies(inAccount(request, group.after, new Map())),
   ]);
   if (before.decision === after.decision && before.decision !== 'depends') return undefined;
-  const ways = [{ assumed: new Map(), unnamed: [] }, ...after.alternatives, ...before.alternatives];
+  // A default dropped (no aws:SecureTransport at all) is the least likely request: tried last.
+  const dropped = (way: Alternative) => [...way.assumed].filter(([key, value]) => value === undefined && [...request.defaults.keys()].includes(key)).length;
+  const ways = [
+    { assumed: new Map(request.defaults), unnamed: [] },
+    ...[...after.alternatives, ...before.alternatives]
+      .sort((a, b) => dropped(a) - dropped(b))
+      .map((way) => ({ assumed: new Map([...request.defaults, ...way.assumed]), unnamed: way.unnamed })),
+  ];
   for (const way of ways) {
     const flip = await flipWith(policy, request, group, way);
     if (flip) return flip;
@@ -274,23 +292,31 @@ function decisionOf(outcome: Outcome): RequestFlip['before'] {
 
 const REQUEST_TAG = /^aws:RequestTag\//i;
 
-/** `key=value` for each key the request is made with, `key set` for one set to a value no policy names. */
-function givenText(way: Flip['way'], subject: Subject): string[] {
-  return [
-    ...[...subject.given].map(([key, value]) => `${key}=${value}`),
-    ...[...way.assumed]
-      .filter((entry): entry is [string, ContextValue] => entry[1] !== undefined)
-      .map(([key, value]) => (way.unnamed.includes(key) ? `${key} set` : `${key}=${typeof value === 'string' ? value : `[${value.join(', ')}]`}`)),
-  ];
+/**
+ * `key=value` for each key the request is made with, `key set` for one set to a value no
+ * policy names, `without key` for a key it has by default and is made without; a default
+ * kept goes unsaid.
+ */
+function givenText(way: Flip['way'], subject: Subject, defaults: ReadonlyMap<string, ContextValue>): string[] {
+  const byDefault = new Map([...defaults].map(([key, value]) => [key.toLowerCase(), value]));
+  const words = ([key, value]: [string, ContextValue | undefined]): string[] => {
+    if (byDefault.has(key.toLowerCase()) && byDefault.get(key.toLowerCase()) === value) return [];
+    if (value === undefined) return byDefault.has(key.toLowerCase()) ? [`without ${key}`] : [];
+    if (way.unnamed.includes(key)) return [`${key} set`];
+    return [`${key}=${typeof value === 'string' ? value : `[${value.join(', ')}]`}`];
+  };
+  return [...[...subject.given].map(([key, value]) => `${key}=${value}`), ...[...way.assumed].flatMap(words)];
 }
 
-/** The keys given, tags set to any value said once: `ec2:InstanceType=t3.x and tags owner, environment`. */
+/** The keys given, tags set to any value said once: `with ec2:InstanceType=t3.x and tags owner, environment, without aws:SecureTransport`. */
 function givenWords(given: readonly string[]): string {
   const tags = given
     .filter((entry) => REQUEST_TAG.test(entry) && entry.endsWith(' set'))
     .map((entry) => entry.replace(REQUEST_TAG, '').slice(0, -' set'.length));
-  const others = given.filter((entry) => !(REQUEST_TAG.test(entry) && entry.endsWith(' set')));
-  return [...others, ...(tags.length > 0 ? [`tag${tags.length === 1 ? '' : 's'} ${tags.join(', ')}`] : [])].join(' and ');
+  const others = given.filter((entry) => !(REQUEST_TAG.test(entry) && entry.endsWith(' set')) && !entry.startsWith('without '));
+  const withs = [...others, ...(tags.length > 0 ? [`tag${tags.length === 1 ? '' : 's'} ${tags.join(', ')}`] : [])];
+  const withouts = given.filter((entry) => entry.startsWith('without '));
+  return [...(withs.length > 0 ? [`with ${withs.join(' and ')}`] : []), ...withouts].join(', ');
 }
 
 function roleOf(flip: Pick<RequestFlip, 'principal'>): string {
@@ -303,7 +329,7 @@ function requestWords(flip: Omit<RequestFlip, 'sentence'>, inAccounts = true): s
   const who = roleOf(flip) === ANY_ROLE ? 'any role' : `role ${roleOf(flip)}`;
   return (
     `${flip.action} in ${flip.region} by ${who}` +
-    `${flip.given.length > 0 ? ` with ${givenWords(flip.given)}` : ''}${inAccounts ? `, in ${flip.reach}` : ''}: ${side(flip.before)} -> ${side(flip.after)}`
+    `${flip.given.length > 0 ? ` ${givenWords(flip.given)}` : ''}${inAccounts ? `, in ${flip.reach}` : ''}: ${side(flip.before)} -> ${side(flip.after)}`
   );
 }
 
@@ -401,7 +427,7 @@ async function subjectFlip(
     region: subject.region,
     principal: request.principal,
     resource,
-    given: givenText(best.flip.way, subject),
+    given: givenText(best.flip.way, subject, request.defaults),
     before: decisionOf(best.flip.before),
     after: decisionOf(best.flip.after),
     accounts,
