@@ -88,8 +88,16 @@ describe('plans', () => {
         'logging-weakened',
         expect.stringContaining('aws_s3_bucket_object_lock_configuration.cloudtrail_object_lock in log-archive: object lock retention shortened'),
       ],
-      ['guardrail-weakened', 'p-efgh5678 is detached from ou-ab12-cdef3456'],
+      // The plans hold the OU (unchanged, with its name) but not the policy: the one is named, the other stays an id.
+      ['guardrail-weakened', 'p-efgh5678 is detached from OU Sandbox'],
       ['region-changed', 'SCP region-deny: region eu-central-1 is closed'],
+    ]);
+  });
+
+  it('name a changed policy by its type and name, as the plan holds them, not by its address', () => {
+    expect(report.intents.filter((intent) => intent.kind === 'policy-changed').map((intent) => intent.sentence)).toEqual([
+      'SCP region-deny now exempts arn:aws:iam::*:role/Contractor',
+      'SCP region-deny now also denies eu-central-1',
     ]);
   });
 

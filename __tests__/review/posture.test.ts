@@ -272,6 +272,17 @@ describe('guardrails', () => {
 });
 
 describe('severity and naming', () => {
+  it("a risk's why says what this change does: the session's lengths and the production and core accounts it reaches, before why the kind matters", async () => {
+    const report = await reviewOf((directory) =>
+      editFile(directory, 'landing-zone.yaml', (text) => text.replace('sessionDuration: PT1H', 'sessionDuration: PT12H')),
+    );
+    expect(report.risks[0].why).toBe(
+      'A session of Administrator, stolen or left open, stays usable for PT12H instead of PT1H. ' +
+        'It reaches production or core accounts: log-archive, management, payments-prod, security. ' +
+        'A permission set or grant that hands out more rights, or longer sessions, changes what people can do in every account it reaches.',
+    );
+  });
+
   const one: Risk = {
     id: 'production-access:0',
     kind: 'production-access',
@@ -290,6 +301,7 @@ describe('severity and naming', () => {
     risks: [one],
     warnings: [],
     intents: [],
+    requests: [],
     stacks: [],
     suppressed: { metadata: 0, reordered: 0 },
   };

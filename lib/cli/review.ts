@@ -15,6 +15,7 @@ import { renderReport, type ReportFormat } from '../review/render-text';
 import { FAIL_ON, type FailOn, failsAt } from '../review/severity';
 import type { ReviewReport } from '../review/report';
 import { reviewOutputs } from '../review/review';
+import { withRequestFlips } from '../review/request-flips';
 import { withStatementMatching } from '../review/statement-matching';
 import { readSynthesizedOutput, type SynthesizedOutput } from '../review/synthesized-output';
 import { withBaseAndWorkingTree } from './checkouts';
@@ -34,9 +35,9 @@ interface ReviewOptions {
   readonly fullReport?: string;
 }
 
-/** The review of two outputs, with what their changed policies can no longer match. */
-function review(before: SynthesizedOutput, after: SynthesizedOutput): Promise<ReviewReport> {
-  return withStatementMatching(reviewOutputs(before, after), before, after);
+/** The review of two outputs, with what their changed policies can no longer match, and the requests their changed SCPs and RCPs flip. */
+async function review(before: SynthesizedOutput, after: SynthesizedOutput): Promise<ReviewReport> {
+  return withRequestFlips(await withStatementMatching(reviewOutputs(before, after), before, after), before, after);
 }
 
 async function reviewAgainstBase(base: string): Promise<ReviewReport> {

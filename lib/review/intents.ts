@@ -18,7 +18,11 @@ import type { Intent, ResourceChange, StackChange, StatementChange } from './rep
 import { embeddedDocument, type Noise } from './value-diff';
 
 export function policyLabel(view: OrganizationView, name: string): string {
-  const type = view.policies.get(name)?.type;
+  return policyTypeLabel(view.policies.get(name)?.type, name);
+}
+
+/** `SCP region-deny`, `tag policy required-tags`: a policy by its type and name. */
+export function policyTypeLabel(type: string | undefined, name: string): string {
   return `${ORGANIZATION_POLICY_KINDS.find((kind) => kind.type === type)?.label ?? 'policy'} ${name}`;
 }
 

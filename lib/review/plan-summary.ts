@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { UserError } from '../diagnostics';
 import { emptyOrganizationView } from './organization-view';
 import type { Intent, ResourceChange, ReviewReport, StackChange } from './report';
-import { pagingIntents } from './intents';
+import { pagingIntents, policyTypeLabel } from './intents';
 import { reportOf } from './review';
 import { risksOf } from './risks';
 import { valuesOf, withValues } from './stack-diff';
@@ -168,8 +168,31 @@ function planStack(file: string, plan: Plan, noise: Noise): StackChange {
   return { name: stackOfPlanFile(file), status: 'changed', resources, imports, drift };
 }
 
-/** What a plan can say in the organization's terms: accounts vended, moved or removed, policies changed. */
-function planIntents(stacks: readonly StackChange[]): Intent[] {
+/** How each organization resource is named, from the values a plan holds of it. */
+const LABELS: Readonly<Record<string, (values: Record<string, unknown>) => string>> = {
+  aws_organizations_policy: (values) => policyTypeLabel(typeof values.type === 'string' ? values.type : undefined, String(values.name)),
+  aws_organizations_organizational_unit: (values) => `OU ${String(values.name)}`,
+  aws_organizations_account: (values) => `account ${String(values.name)}`,
+};
+
+/** What each id of a policy, OU or account that the plans hold stands for, from its values before or after (changed or not). */
+function namesById(plans: readonly Plan[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const entry of plans.flatMap((plan) => plan.resource_changes)) {
+    const label = LABELS[entry.type];
+    if (!label) continue;
+    for (const values of [entry.change.before, entry.change.after]) {
+      if (typeof values !== 'object' || values === null) continue;
+      const { id, name } = values as Record<string, unknown>;
+      if (typeof id === 'string' && typeof name === 'string') names.set(id, label(values as Record<string, unknown>));
+    }
+  }
+  return names;
+}
+
+/** What a plan can say in the organization's terms: accounts vended, moved or removed, policies changed, OUs and policies by name where the plans hold them. */
+function planIntents(stacks: readonly StackChange[], names: ReadonlyMap<string, string>): Intent[] {
+  const named = (id: unknown) => names.get(String(id)) ?? String(id);
   return stacks.flatMap((stack) =>
     stack.resources.flatMap((resource): Intent[] => {
       if (resource.type === 'aws_organizations_account') {
@@ -179,7 +202,7 @@ function planIntents(stacks: readonly StackChange[]): Intent[] {
           return [
             {
               kind: 'account-added',
-              sentence: `${stack.name} creates account ${name('after')}${parent ? ` in ${String(parent.after)}` : ''}`,
+              sentence: `${stack.name} creates account ${name('after')}${parent ? ` in ${named(parent.after)}` : ''}`,
               accounts: [name('after')],
             },
           ];
@@ -187,13 +210,18 @@ function planIntents(stacks: readonly StackChange[]): Intent[] {
           return [{ kind: 'account-removed', sentence: `${stack.name} removes account ${name('before')} from the organization`, accounts: [name('before')] }];
         if (parent)
           return [
-            { kind: 'account-moved', sentence: `${stack.name} moves its account from ${String(parent.before)} to ${String(parent.after)}`, accounts: [] },
+            {
+              kind: 'account-moved',
+              sentence: `${stack.name} moves account ${name('after')} from ${named(parent.before)} to ${named(parent.after)}`,
+              accounts: [name('after')],
+            },
           ];
       }
       if (resource.type === 'aws_organizations_policy' && resource.action === 'update') {
+        const label = LABELS.aws_organizations_policy(valuesOf(resource).after ?? { name: resource.address });
         return resource.documents.flatMap((document) =>
           document.statements.flatMap((statement) =>
-            statement.sentences.map((sentence) => ({ kind: 'policy-changed' as const, sentence: `${resource.address} ${sentence}`, accounts: [] })),
+            statement.sentences.map((sentence) => ({ kind: 'policy-changed' as const, sentence: `${label} ${sentence}`, accounts: [] })),
           ),
         );
       }
@@ -212,6 +240,12 @@ export function reviewPlans(files: readonly string[]): ReviewReport {
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const changed = stacks.filter((stack) => stack.resources.length > 0 || stack.imports.length > 0);
   const view = emptyOrganizationView();
-  const risks = risksOf(changed, { before: view, after: view, knownAccountIds: new Set(plans.flatMap(({ plan }) => allowedAccountIds(plan))) });
-  return reportOf(stacks, risks, [...planIntents(changed), ...pagingIntents(changed)], noise);
+  const names = namesById(plans.map(({ plan }) => plan));
+  const risks = risksOf(changed, {
+    before: view,
+    after: view,
+    knownAccountIds: new Set(plans.flatMap(({ plan }) => allowedAccountIds(plan))),
+    namesById: names,
+  });
+  return reportOf(stacks, risks, [...planIntents(changed, names), ...pagingIntents(changed)], noise);
 }

@@ -1,8 +1,9 @@
 /**
  * The review as people read it: in a terminal (colour when it is one), or as Markdown for
- * a pull request comment, risks first, what the change does next, every stack's detail
- * folded away. A comment that would pass GitHub's limit keeps its risks and what the
- * change does, leaves out stack detail from the end, and says where the full report is.
+ * a pull request comment, risks first, then the requests changed SCPs and RCPs flip, what
+ * the change does, every stack's detail folded away. A comment that would pass GitHub's
+ * limit keeps its risks, requests and what the change does, leaves out stack detail from
+ * the end, and says where the full report is.
  */
 import { writeFileSync } from 'node:fs';
 import type { AttributeChange, ResourceChange, ReviewReport, Risk, StackChange } from './report';
@@ -97,6 +98,8 @@ export function renderTerminal(report: ReviewReport, colour: boolean): string {
   const lines = [palette.bold(`Review: ${report.summary}`)];
   if (report.risks.length > 0) lines.push('', palette.bold(`Risks (${report.risks.length})`), ...report.risks.flatMap((risk) => riskLines(risk, palette)));
   if (report.warnings.length > 0) lines.push('', palette.bold('Warnings'), ...report.warnings.map((warning) => `  - ${warning}`));
+  if (report.requests.length > 0)
+    lines.push('', palette.bold(`Requests that change (${report.requests.length})`), ...report.requests.map((request) => `  - ${request.sentence}`));
   if (report.intents.length > 0) lines.push('', palette.bold('What it does'), ...report.intents.map((intent) => `  - ${intent.sentence}`));
   if (report.stacks.length > 0) {
     lines.push('', palette.bold(`Stacks (${report.stacks.length})`));
@@ -172,6 +175,9 @@ export function renderMarkdown(report: ReviewReport, fullReport?: string, limit 
         ? ['', `#### Risks (${risks.length})`, '', ...risks.slice(0, shown.risks).flat(), ...leftOut(risks.length - shown.risks, 'risks', fullReport)]
         : []),
       ...(report.warnings.length > 0 ? ['', '#### Warnings', '', ...report.warnings.map((warning) => `- ${escapeMarkdown(warning)}`)] : []),
+      ...(report.requests.length > 0
+        ? ['', `#### Requests that change (${report.requests.length})`, '', ...report.requests.map((request) => `- ${escapeMarkdown(request.sentence)}`)]
+        : []),
       ...(intents.length > 0
         ? ['', '#### What it does', '', ...intents.slice(0, shown.intents), ...leftOut(intents.length - shown.intents, 'lines', fullReport)]
         : []),

@@ -118,6 +118,34 @@ const RiskSchema = z
   })
   .describe('A change a reviewer must look at before approving.');
 
+const DecisionSchema = z
+  .strictObject({
+    decision: z.enum(['denied', 'allowed']).describe('`allowed`: no SCP or RCP denies it (identity and resource policies are out of view).'),
+    by: z.string().optional().describe('What denies it: the policy and statement, and where it is attached.'),
+  })
+  .describe("The organization's decision on the request on one side of the change.");
+
+const RequestFlipSchema = z
+  .strictObject({
+    policy: z.string().describe('The SCP or RCP whose change flips the request.'),
+    policyType: z.enum(['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY']),
+    action: z.string(),
+    region: z.string(),
+    principal: z.string().describe('Who asks: the role as the review made it, its account id a stand-in.'),
+    resource: z.string(),
+    given: z
+      .array(z.string())
+      .describe(
+        'Keys the request is made with besides the principal, region and time (`key=value`; `key set` for a value no policy names; `without key` for one a request has by default, such as aws:SecureTransport), so that the change decides.',
+      ),
+    before: DecisionSchema,
+    after: DecisionSchema,
+    accounts: z.array(z.string()).describe('The accounts where the request flips, by name, all of them.'),
+    reach: z.string().describe('The accounts as every form names them: all up to 12, then how many more.'),
+    sentence: z.string().describe('The request and its two outcomes, in words.'),
+  })
+  .describe("A request whose outcome a changed SCP or RCP flips, evaluated before and after with the organization's evaluator.");
+
 export const INTENT_KINDS = [
   'account-added',
   'account-removed',
@@ -164,6 +192,9 @@ export const ReviewReportSchema = z
     risks: z.array(RiskSchema).describe('By severity, then by the number of accounts reached.'),
     warnings: z.array(z.string()).describe('Acknowledgements that match no risk, and other things the reviewer should know.'),
     intents: z.array(IntentSchema),
+    requests: z
+      .array(RequestFlipSchema)
+      .describe('For each changed SCP or RCP, at most a few requests whose outcome it flips, with the accounts where it does.'),
     stacks: z.array(StackChangeSchema).describe('In name order.'),
     suppressed: z
       .strictObject({
@@ -182,5 +213,6 @@ export type StatementChange = DocumentChange['statements'][number];
 export type AttributeChange = ResourceChange['attributes'][number];
 export type Risk = ReviewReport['risks'][number];
 export type Intent = ReviewReport['intents'][number];
+export type RequestFlip = ReviewReport['requests'][number];
 export type RiskKind = (typeof RISK_KINDS)[number];
 export type Severity = (typeof SEVERITIES)[number];

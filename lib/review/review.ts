@@ -58,6 +58,7 @@ export function reportOf(
   intents: ReviewReport['intents'],
   suppressed: Noise,
   warnings: readonly string[] = [],
+  requests: ReviewReport['requests'] = [],
 ): ReviewReport {
   const counts = countsOf(stacks.filter((stack) => stack.status !== 'changed' || stack.resources.length > 0 || stack.imports.length > 0));
   const open = risks.filter((risk) => risk.acknowledged === undefined);
@@ -69,6 +70,7 @@ export function reportOf(
     risks,
     warnings: [...warnings],
     intents,
+    requests,
     stacks,
     suppressed,
   };

@@ -24,7 +24,7 @@ import { isNegatedOperator, isPrincipalKey } from './policy-diff';
 import type { AttributeChange, RISK_KINDS, ResourceChange, Risk, StackChange, StatementChange } from './report';
 import { accessPostureOf } from './access-posture';
 import { detectionWeakenings } from './detection-weakening';
-import { bySeverity, reachOf, riskId, severityOf } from './severity';
+import { bySeverity, reachOf, riskId, severityOf, WIDE_REACH } from './severity';
 import { ACCOUNT_BASELINE_STACK_PREFIX, ACCOUNT_STACK_PREFIX } from '../../stacks/stack-outputs';
 
 /** A risk before it is weighed: its severity and id come from the whole review. */
@@ -35,6 +35,11 @@ export interface RiskContext {
   readonly after: OrganizationView;
   /** Account ids the outputs name literally: the management account's and those of adopted accounts. */
   readonly knownAccountIds: ReadonlySet<string>;
+  /**
+   * What an id of the organization stands for (`SCP region-deny`, `OU Sandbox`), where plans name ids.
+   * @default ids are shown as they are
+   */
+  readonly namesById?: ReadonlyMap<string, string>;
 }
 
 /** Why each kind of risk matters; the README lists them from here. */
@@ -461,11 +466,8 @@ function detachedPolicy(stack: StackChange, resource: ResourceChange, context: R
   if (unit !== undefined) return { policy, target: `OU ${unit}`, accounts: accountsUnder(context.before, unit) };
   if (account && resourceReference(targetId)?.type === 'aws_organizations_account')
     return { policy, target: `account ${account.name}`, accounts: [account.name] };
-  return {
-    policy: policy ?? (typeof policyId === 'string' ? policyId : undefined),
-    target: typeof targetId === 'string' ? targetId : 'its target',
-    accounts: [],
-  };
+  const named = (id: unknown) => (typeof id === 'string' ? (context.namesById?.get(id) ?? id) : undefined);
+  return { policy: policy ?? named(policyId), target: named(targetId) ?? 'its target', accounts: [] };
 }
 
 function durationMinutes(duration: string | undefined): number {
@@ -529,13 +531,12 @@ function permissionSetRisks(stack: StackChange, resource: ResourceChange, contex
     const session = resource.attributes.find((change) => change.path === 'session_duration');
     if (session && durationMinutes(session.after as string | undefined) > durationMinutes(session.before as string | undefined)) {
       const accounts = accountsOf(setName('after'));
+      const [was, now] = [String(session.before ?? 'PT1H'), String(session.after ?? 'PT1H')];
       return [
-        risk(
-          'access-widened',
-          `permission set ${setName('after')}'s session lengthens from ${String(session.before ?? 'PT1H')} to ${String(session.after ?? 'PT1H')}${reach(accounts)}`,
-          accounts,
-          where,
-        ),
+        risk('access-widened', `permission set ${setName('after')}'s session lengthens from ${was} to ${now}${reach(accounts)}`, accounts, {
+          ...where,
+          because: `A session of ${setName('after')}, stolen or left open, stays usable for ${now} instead of ${was}.`,
+        }),
       ];
     }
   }
@@ -583,8 +584,15 @@ function externalPrincipals(statement: StatementChange, knownAccountIds: Readonl
   });
 }
 
-function risk(kind: Risk['kind'], title: string, accounts: readonly string[], where: { stack?: string; address?: string; saferPath?: string } = {}): Draft {
-  return { kind, title, why: RISK_REASONS[kind], ...where, stacks: where.stack === undefined ? [] : [where.stack], accounts: [...accounts].sort() };
+/** A risk of `kind`; `because` says what this change does, before why the kind matters. */
+function risk(
+  kind: Risk['kind'],
+  title: string,
+  accounts: readonly string[],
+  { because, ...where }: { stack?: string; address?: string; saferPath?: string; because?: string } = {},
+): Draft {
+  const why = because === undefined ? RISK_REASONS[kind] : `${because} ${RISK_REASONS[kind]}`;
+  return { kind, title, why, ...where, stacks: where.stack === undefined ? [] : [where.stack], accounts: [...accounts].sort() };
 }
 
 /** ` (name, email changed)`, or nothing when the plan gives no reason. */
@@ -815,7 +823,27 @@ export function risksOf(stacks: readonly StackChange[], context: RiskContext): R
     .sort(bySeverity);
 }
 
-/** A risk with its id and its severity, weighed by the production and core accounts in its reach. */
+/** What the risk's reach adds to why it matters: the production and core accounts in it, else how many accounts it reaches at once. */
+function reachReason(accounts: readonly string[], sensitive: ReadonlySet<string>): string | undefined {
+  const weighty = accounts.filter((name) => sensitive.has(name));
+  if (weighty.length > 0) return `It reaches ${weighty.length === 1 ? 'a production or core account' : 'production or core accounts'}: ${reachOf(weighty)}.`;
+  return accounts.length >= WIDE_REACH ? `It reaches ${accounts.length} accounts at once.` : undefined;
+}
+
+/** The draft's why with the reason its reach gives, after what the change does and before why the kind matters. */
+function withReason(draft: Draft, reason: string): string {
+  const generic = RISK_REASONS[draft.kind];
+  return draft.why.endsWith(generic) ? `${draft.why.slice(0, -generic.length)}${reason} ${generic}` : `${draft.why} ${reason}`;
+}
+
+/** A risk with its id and its severity, weighed by the production and core accounts in its reach, which its why names. */
 export function weighedRisk(draft: Draft, sensitive: ReadonlySet<string>): Risk {
-  return { id: riskId(draft.kind, draft.title), severity: severityOf(draft.kind, draft.accounts, sensitive), ...draft, reach: reachOf(draft.accounts) };
+  const reason = reachReason(draft.accounts, sensitive);
+  return {
+    id: riskId(draft.kind, draft.title),
+    severity: severityOf(draft.kind, draft.accounts, sensitive),
+    ...draft,
+    why: reason === undefined ? draft.why : withReason(draft, reason),
+    reach: reachOf(draft.accounts),
+  };
 }

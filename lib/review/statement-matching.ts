@@ -130,5 +130,12 @@ export async function withStatementMatching(report: ReviewReport, before: Synthe
     })),
   );
   const sensitive = risks.length === 0 ? new Set<string>() : sensitiveAccountsOf([organizationViewOf(before), view ?? organizationViewOf(after)]);
-  return reportOf(stacks, [...report.risks, ...risks.map((draft) => weighedRisk(draft, sensitive))].sort(bySeverity), report.intents, report.suppressed);
+  return reportOf(
+    stacks,
+    [...report.risks, ...risks.map((draft) => weighedRisk(draft, sensitive))].sort(bySeverity),
+    report.intents,
+    report.suppressed,
+    report.warnings,
+    report.requests,
+  );
 }

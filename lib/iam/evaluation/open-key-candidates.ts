@@ -35,7 +35,7 @@ const OTHER_VALUES: Readonly<Record<OperatorFamily, string | undefined>> = {
 };
 
 /** A value matching the pattern: each wildcard filled in. */
-function filledIn(pattern: string): string[] {
+export function filledIn(pattern: string): string[] {
   return [readableText(pattern).replace(/[*?]/g, 'x')];
 }
 
