@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReviewReportSchema } from '../../lib/review/report';
 import { copyExample, editFile, runEntry, runEntryIn, synthesize, temporaryDirectory } from '../support/example-config';
-import { temporaryRepository } from '../support/temporary-repository';
+import { git, temporaryRepository } from '../support/temporary-repository';
 import { exampleOutput } from '../support/example-output';
 
 const PLANS = join(__dirname, '..', 'fixtures', 'plans');
@@ -40,6 +40,21 @@ describe('npm run review', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(ReviewReportSchema.parse(JSON.parse(result.stdout)).risks.map((risk) => risk.kind)).toEqual(['access-widened']);
+  });
+
+  it('synthesizes a commit once: the next review of the same base reuses its output, a new commit is synthesized afresh', () => {
+    const repository = temporaryRepository();
+    editFile(repository, 'landing-zone.yaml', (text) => text.replace('sessionDuration: PT1H', 'sessionDuration: PT12H'));
+    const review = () => runEntryIn(repository, 'lib/cli/review.ts', ['--base', 'HEAD', '--format', 'json'], { LZ_CONFIG_DIR: '' });
+    const first = review();
+    expect(first.stderr).toBe('');
+    const second = review();
+    expect(second.stderr).toMatch(/^HEAD: its output was synthesized before with the same code, configuration and packages, and is reused from \S+\n$/);
+    expect(second.stdout).toBe(first.stdout);
+    git(repository, 'commit', '--quiet', '--all', '--message', 'longer sessions');
+    const afterCommit = review();
+    expect(afterCommit.stderr).toBe('');
+    expect(ReviewReportSchema.parse(JSON.parse(afterCommit.stdout)).risks).toEqual([]);
   });
 
   it.each([

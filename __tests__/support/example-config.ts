@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { CACHE_DIR_VARIABLE } from '../../lib/cli/checkouts';
 import { copyConfiguration } from '../../lib/config/copy-configuration';
 import type { AwsRegion } from '../../lib/iam/aws-regions';
 import { exampleOutput } from './example-output';
@@ -151,11 +152,19 @@ export function runEntry(entry: string, args: readonly string[], env: Record<str
   return runEntryIn(REPOSITORY, entry, args, env);
 }
 
+const baseOutputCaches = new Map<string, string>();
+
+/** The cache of `--base` outputs of the runs in `root`: its own, never the one of the checkout the tests run in. */
+function baseOutputCacheOf(root: string): string {
+  if (!baseOutputCaches.has(root)) baseOutputCaches.set(root, temporaryDirectory());
+  return baseOutputCaches.get(root)!;
+}
+
 /** Runs a TypeScript entry point of the project in `root` (a copy of it, see `temporaryRepository`), from that directory. */
 export function runEntryIn(root: string, entry: string, args: readonly string[], env: Record<string, string>): CommandResult {
   const result = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, entry), ...args], {
     cwd: root,
-    env: { ...process.env, CHECKPOINT_DISABLE: '1', ...env },
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', [CACHE_DIR_VARIABLE]: baseOutputCacheOf(root), ...env },
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -4,7 +4,8 @@
  * app. The bench compares the speed of two; the review compares what two synthesize.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../diagnostics';
@@ -64,9 +65,58 @@ function configurationInRepository(): { readonly configuration: string; readonly
   return { configuration, inRepository };
 }
 
-/** Synthesizes commit `base` (its code, its configuration) into `outdir`. */
+/** Where the outputs of commits synthesized for --base are kept: `$LANDING_ZONE_CACHE_DIR`, else node_modules' cache (which pipelines cache with the packages). */
+export const CACHE_DIR_VARIABLE = 'LANDING_ZONE_CACHE_DIR';
+/** Outputs kept: a main branch's few latest commits, each tens of MB at 1,000 accounts. */
+const KEPT_BASE_OUTPUTS = 4;
+
+function baseOutputsDirectory(): string {
+  return join(process.env[CACHE_DIR_VARIABLE] || join(REPOSITORY, 'node_modules', '.cache', 'landing-zone'), 'base-outputs');
+}
+
+/**
+ * What decides the output of commit `base`: its tree (code, configuration, lockfile), the
+ * packages installed here that its checkout runs with, Node.js, and where the configuration
+ * is. Synthesis is deterministic, so equal keys are equal outputs. Undefined for a ref git
+ * does not know (the checkout then says why).
+ */
+function baseOutputKey(base: string, inRepository: string): string | undefined {
+  const tree = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${base}^{tree}`], { cwd: REPOSITORY, encoding: 'utf8' });
+  if (tree.status !== 0) return undefined;
+  const lockfile = join(REPOSITORY, 'package-lock.json');
+  const installed = existsSync(lockfile) ? readFileSync(lockfile) : '';
+  return createHash('sha256')
+    .update([tree.stdout.trim(), createHash('sha256').update(installed).digest('hex'), process.version, inRepository].join('\n'))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** Keeps the outputs used last, and removes the others. */
+function pruneBaseOutputs(directory: string): void {
+  const outputs = readdirSync(directory)
+    .filter((name) => /^[0-9a-f]{32}$/.test(name))
+    .map((name) => ({ path: join(directory, name), used: statSync(join(directory, name)).mtimeMs }))
+    .sort((first, second) => second.used - first.used);
+  for (const stale of outputs.slice(KEPT_BASE_OUTPUTS)) rmSync(stale.path, { recursive: true, force: true });
+}
+
+/**
+ * Synthesizes commit `base` (its code, its configuration) into `outdir`, or copies its output
+ * there when this machine synthesized that commit before with the same packages: a review or
+ * a list of changed stacks then costs one synthesis, of the working tree.
+ */
 export function synthesizeBase(base: string, outdir: string): void {
   const { inRepository } = configurationInRepository();
+  const key = baseOutputKey(base, inRepository);
+  const outputs = baseOutputsDirectory();
+  const kept = key === undefined ? undefined : join(outputs, key);
+  if (kept !== undefined && existsSync(join(kept, 'manifest.json'))) {
+    cpSync(kept, resolve(outdir), { recursive: true });
+    const now = new Date();
+    utimesSync(kept, now, now);
+    console.error(`${base}: its output was synthesized before with the same code, configuration and packages, and is reused from ${kept}`);
+    return;
+  }
   const work = mkdtempSync(join(tmpdir(), 'landing-zone-base-'));
   let checkout: Checkout | undefined;
   try {
@@ -75,6 +125,22 @@ export function synthesizeBase(base: string, outdir: string): void {
   } finally {
     if (checkout) removeWorktree(REPOSITORY, checkout);
     rmSync(work, { recursive: true, force: true });
+  }
+  if (kept !== undefined) keepBaseOutput(resolve(outdir), kept);
+}
+
+/** Copies a synthesized output into the cache, whole or not at all (another run may be writing the same one). */
+function keepBaseOutput(outdir: string, kept: string): void {
+  const partial = `${kept}.${process.pid}.partial`;
+  try {
+    mkdirSync(join(kept, '..'), { recursive: true });
+    cpSync(outdir, partial, { recursive: true });
+    if (!existsSync(kept)) renameSync(partial, kept);
+    pruneBaseOutputs(join(kept, '..'));
+  } catch {
+    // A cache that cannot be written costs the next run a synthesis, nothing else.
+  } finally {
+    rmSync(partial, { recursive: true, force: true });
   }
 }
 
