@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { REPOSITORY, runEntry, temporaryDirectory } from '../support/example-config';
+import { optionsOf, helpOf } from '../support/cli-help';
+import { REPOSITORY, temporaryDirectory } from '../support/example-config';
 
 interface Step {
   readonly uses?: string;
@@ -55,11 +56,9 @@ function parserErrors(files: readonly string[]): Record<string, string[]> {
   return Object.fromEntries(parsed.map(({ file, errors }) => [file, errors]));
 }
 
-const help = new Map<string, string>();
-
 /** Every `npm run --silent <tool> -- <options>` of `text` names a tool of lib/cli and options it has. */
 function expectKnownOptions(text: string): void {
-  const uses = [...text.matchAll(/npm run (?:--silent )?([\w-]+) -- ([^\n`]*)/g)];
+  const uses = [...text.matchAll(/npm run (?:--silent )?([\w-]+) -- ([^\n`&|;]*)/g)];
   expect(uses.length).toBeGreaterThan(0);
   for (const [, script, args] of uses) {
     const entry = /^tsx (\S+)$/.exec(SCRIPTS[script] ?? '')?.[1];
@@ -67,10 +66,8 @@ function expectKnownOptions(text: string): void {
     // A tool with commands (waves plan, waves report): the command's own options. "$MODE" is plan, apply or drift, which share theirs.
     const first = /^"?([$\w-]+)"?/.exec(args)?.[1] ?? '';
     const command = first === '$MODE' ? 'plan' : /^[a-z][\w-]*$/.test(first) ? first : undefined;
-    const key = command ? `${entry} ${command}` : entry;
-    if (!help.has(key)) help.set(key, runEntry(entry, [...(command ? [command] : []), '--help'], {}).stdout);
-    for (const option of args.replace(/#.*/, '').match(/--[\w-]+/g) ?? [])
-      expect(`${script} ${help.get(key)}`).toMatch(new RegExp(`${script} [^]*${option}(?![\\w-])`));
+    const help = helpOf(entry, command);
+    for (const option of args.replace(/#.*/, '').match(/--[\w-]+/g) ?? []) expect(`${script} ${help}`).toMatch(new RegExp(`${script} [^]*${option}(?![\\w-])`));
   }
 }
 
@@ -291,6 +288,30 @@ describe("the README's Pipeline section", () => {
   it('runs only npm scripts and options that exist, silent wherever their output is kept', () => {
     expectKnownOptions(section);
     for (const line of section.split('\n').filter((line) => /npm run [^|]*> /.test(line))) expect(line).toMatch(/npm run --silent /);
+  });
+
+  /** The options of the table under `caption`: each flags cell with its default cell. */
+  function optionTable(caption: string): Map<string, string> {
+    const start = section.indexOf(`\n${caption}\n`);
+    expect(start).toBeGreaterThan(-1);
+    const table = section
+      .slice(start + caption.length + 2)
+      .trimStart()
+      .split('\n\n')[0];
+    const rows = table.split('\n').filter((line) => line.startsWith('| `-'));
+    return new Map(rows.map((row) => row.split(' | ')).map(([flags, byDefault]) => [flags.replace(/^\| `(.*)`$/, '$1'), byDefault]));
+  }
+
+  it.each([
+    ['Options of `waves plan`, `waves apply` and `waves drift` (they share them):', ['plan', 'apply', 'drift']],
+    ['Options of `waves schedule`:', ['schedule']],
+  ])('lists under "%s" every option the command has, with its default', (caption, commands) => {
+    const documented = optionTable(caption);
+    for (const command of commands) {
+      const options = optionsOf('lib/cli/waves.ts', command);
+      expect([...documented.keys()]).toEqual([...options.keys()]);
+      for (const [flags, value] of options) if (value !== undefined) expect(`${flags}: ${documented.get(flags)}`).toContain(`\`${value}\``);
+    }
   });
 
   it('shows policies that are JSON', () => {
