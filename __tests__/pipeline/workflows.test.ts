@@ -26,6 +26,7 @@ interface Job {
   readonly strategy?: { readonly matrix: string; readonly 'fail-fast'?: boolean };
   readonly outputs?: Record<string, string>;
   readonly steps?: readonly Step[];
+  readonly env?: Record<string, string>;
 }
 
 interface Workflow {
@@ -166,7 +167,9 @@ describe('the sample pipeline', () => {
 
   it('reviews a pull request without credentials, then plans its changed stacks in shards, wave after wave', () => {
     const runs = commands('pull-request.yml').join('\n');
-    expect(runs).toContain('npm run --silent changed-stacks -- --base "origin/$BASE_REF" --shards "$SHARDS" --format json > waves.json');
+    expect(runs).toContain(
+      'npm run --silent changed-stacks -- --base "origin/$BASE_REF" --shards "$SHARDS" --service-concurrency "organizations=$ORGANIZATIONS_CONCURRENCY" "identity-center=$IDENTITY_CENTER_CONCURRENCY" --format json > waves.json',
+    );
     expect(runs).toContain('npm run scan');
     expect(runs).toContain('--fail-on risky');
     expect(commands('wave.yml').join('\n')).toContain(
@@ -264,7 +267,17 @@ describe('the sample pipeline', () => {
     expect(deploy.jobs.list.environment).toBe('landing-zone-approval');
     expectWavesInOrder('deploy.yml', 'list');
     const runs = commands('deploy.yml').join('\n');
-    expect(runs).toContain('npm run --silent changed-stacks -- --base "$BEFORE" --shards "$SHARDS" --format json');
+    // The same shards as the pull request's plan, and the same caps on the applies of Organizations and Identity Center resources.
+    expect(runs).toContain(
+      'npm run --silent changed-stacks -- --base "$BEFORE" --shards "$SHARDS" --service-concurrency "organizations=$ORGANIZATIONS_CONCURRENCY" "identity-center=$IDENTITY_CENTER_CONCURRENCY" --format json',
+    );
+    const caps = {
+      SHARDS: '${{ vars.LANDING_ZONE_SHARDS || 4 }}',
+      ORGANIZATIONS_CONCURRENCY: '${{ vars.LANDING_ZONE_ORGANIZATIONS_CONCURRENCY || 4 }}',
+      IDENTITY_CENTER_CONCURRENCY: '${{ vars.LANDING_ZONE_IDENTITY_CENTER_CONCURRENCY || 2 }}',
+    };
+    expect(workflow('deploy.yml').jobs.list.env).toMatchObject(caps);
+    expect(workflow('pull-request.yml').jobs.review.env).toMatchObject(caps);
     expect(runs).toContain('npm run --silent changed-stacks -- --waves waves.json --format github-matrix');
     expect(commands('wave.yml').join('\n')).toContain('options+=(--resume resume/apply-report.json)');
   });

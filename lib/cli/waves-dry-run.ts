@@ -7,11 +7,14 @@
 import { join } from 'node:path';
 import type { StackStep, StackWaves } from '../pipeline/changed-stacks';
 import type { WaveMode } from '../pipeline/run-waves';
+import type { ServiceConcurrency } from '../pipeline/throttled-services';
 
 export interface DryRunOptions {
   readonly mode: WaveMode;
   readonly concurrency: number;
   readonly plansDirectory: string;
+  /** This job's share of the caps on applies of throttled services. */
+  readonly serviceConcurrency?: ServiceConcurrency;
 }
 
 function commandsOf(step: StackStep, { mode, plansDirectory }: DryRunOptions): string {
@@ -29,6 +32,11 @@ export function describeDryRun({ waves }: StackWaves, options: DryRunOptions): s
   const steps = waves.flatMap((wave) => wave.steps);
   if (steps.length === 0) return `${options.mode}: no stack to run (dry run: Terraform not started)`;
   const lines = [`${options.mode}, wave after wave, at most ${options.concurrency} stacks of a wave at a time (dry run: Terraform not started):`];
+  const caps = Object.entries(options.serviceConcurrency ?? {});
+  if (options.mode === 'apply' && caps.length > 0)
+    lines.push(
+      `of them, at most ${caps.map(([service, cap]) => `${cap} appl${cap === 1 ? 'y' : 'ies'} changing ${service} resources`).join(' and ')} at a time`,
+    );
   for (const wave of waves) {
     lines.push(`wave ${wave.number}${wave.number > 1 && options.mode === 'apply' ? ', once every stack of the waves before is applied' : ''}:`);
     for (const step of wave.steps) {

@@ -9,7 +9,9 @@
  *   schedule  the expected wall time of the waves in shards, and its critical path
  *
  * With --dry-run, plan, apply and drift only print what they would run, in which order (no
- * Terraform, no AWS).
+ * Terraform, no AWS). The caps of `changed-stacks --service-concurrency`, in the waves file,
+ * bound the applies that change Organizations or Identity Center resources: this job takes
+ * its shard's share of each.
  *
  * Exit codes: 0 done; 1 bad arguments, waves file or report; 2 drift found, or an apply stopped
  * at a risk; 3 a stack failed, or was blocked by one that did. Terraform is `$TERRAFORM_BINARY`,
@@ -23,6 +25,7 @@ import { runWaves, UNFINISHED, type StepResult, type WaveMode } from '../pipelin
 import { terraformProcess } from '../pipeline/terraform-process';
 import { describeSchedule, scheduleOf } from '../pipeline/schedule';
 import { recordedSeconds, stackCosts } from '../pipeline/stack-costs';
+import { shareOf, THROTTLED_SERVICE_NAMES, type ServiceConcurrency } from '../pipeline/throttled-services';
 import { readStackWaves } from '../pipeline/waves-file';
 import { mergeWavesResults, readWavesReports, renderWavesJson, renderWavesMarkdown, renderWavesText } from '../pipeline/waves-report';
 import { runCommand } from './run-command';
@@ -103,12 +106,21 @@ async function run(mode: WaveMode, options: RunOptions): Promise<void> {
     console.log(`resuming: ${rerun.size} stack${rerun.size === 1 ? '' : 's'} failed, stopped or blocked in ${options.resume.join(', ')}`);
   }
   const waves = selected(readStackWaves(options.waves), options, rerun);
+  const caps = waves.serviceConcurrency ?? {};
+  const serviceConcurrency = Object.fromEntries(
+    THROTTLED_SERVICE_NAMES.flatMap((service) => {
+      const cap = caps[service];
+      if (cap === undefined) return [];
+      return [[service, options.shard ? shareOf(cap, options.shard.count, options.shard.index) : cap]];
+    }),
+  ) as ServiceConcurrency;
   if (options.dryRun) {
-    console.log(describeDryRun(waves, { mode, concurrency: options.concurrency, plansDirectory: options.plansDir }));
+    console.log(describeDryRun(waves, { mode, concurrency: options.concurrency, plansDirectory: options.plansDir, serviceConcurrency }));
     return;
   }
   const result = await runWaves(waves, {
     mode,
+    serviceConcurrency,
     concurrency: options.concurrency,
     plansDirectory: options.plansDir,
     retries: options.retries,

@@ -8,6 +8,7 @@
  * last, from the earlier output, dependents first.
  */
 import type { SynthesizedOutput } from '../review/synthesized-output';
+import type { ServiceConcurrency } from './throttled-services';
 
 export interface StackStep {
   readonly stack: string;
@@ -30,6 +31,8 @@ export interface Wave {
 export interface StackWaves {
   /** How many shards the steps are assigned to, when they are. */
   readonly shards?: number;
+  /** At most how many applies that change a throttled service's resources run at once, across every shard. */
+  readonly serviceConcurrency?: ServiceConcurrency;
   readonly waves: readonly Wave[];
 }
 
