@@ -83,6 +83,8 @@ describe('changed stacks', () => {
     });
     const text = runEntry('lib/cli/changed-stacks.ts', ['--before', exampleOutput(), '--after', exampleOutput()], {});
     expect(text.stdout).toBe('no stack changes\n');
-    expect(runEntry('lib/cli/changed-stacks.ts', [], {}).stderr).toContain('give one of --base <ref>, --before <dir> (with --after <dir>), or --all');
+    expect(runEntry('lib/cli/changed-stacks.ts', [], {}).stderr).toContain(
+      'give one of --base <ref>, --before <dir> (with --after <dir>), --all, or --waves <file>',
+    );
   });
 });
