@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { optionsOf, helpOf } from '../support/cli-help';
+import { expectKnownOptions, expectScriptsThatExist, optionsOf } from '../support/pipeline-commands';
 import { REPOSITORY, temporaryDirectory } from '../support/example-config';
 
 interface Step {
@@ -44,7 +44,6 @@ const text = (file: string) => readFileSync(join(DIRECTORY, file), 'utf8');
 const workflow = (file: string) => parse(text(file)) as Workflow;
 const steps = (file: string) => Object.values(workflow(file).jobs).flatMap((job) => job.steps ?? []);
 const commands = (file: string) => steps(file).flatMap((step) => (step.run ? [step.run] : []));
-const SCRIPTS: Record<string, string> = JSON.parse(readFileSync(join(REPOSITORY, 'package.json'), 'utf8')).scripts;
 
 /** Each file's errors, as GitHub's workflow parser reports them. */
 function parserErrors(files: readonly string[]): Record<string, string[]> {
@@ -55,21 +54,6 @@ function parserErrors(files: readonly string[]): Record<string, string[]> {
   if (result.status !== 0) throw new Error(`the workflow parser failed: ${result.stderr}`);
   const parsed = JSON.parse(result.stdout) as { file: string; errors: string[] }[];
   return Object.fromEntries(parsed.map(({ file, errors }) => [file, errors]));
-}
-
-/** Every `npm run --silent <tool> -- <options>` of `text` names a tool of lib/cli and options it has. */
-function expectKnownOptions(text: string): void {
-  const uses = [...text.matchAll(/npm run (?:--silent )?([\w-]+) -- ([^\n`&|;]*)/g)];
-  expect(uses.length).toBeGreaterThan(0);
-  for (const [, script, args] of uses) {
-    const entry = /^tsx (\S+)$/.exec(SCRIPTS[script] ?? '')?.[1];
-    if (!entry) throw new Error(`${script} is not a command line tool of lib/cli`);
-    // A tool with commands (waves plan, waves report): the command's own options. "$MODE" is plan, apply or drift, which share theirs.
-    const first = /^"?([$\w-]+)"?/.exec(args)?.[1] ?? '';
-    const command = first === '$MODE' ? 'plan' : /^[a-z][\w-]*$/.test(first) ? first : undefined;
-    const help = helpOf(entry, command);
-    for (const option of args.replace(/#.*/, '').match(/--[\w-]+/g) ?? []) expect(`${script} ${help}`).toMatch(new RegExp(`${script} [^]*${option}(?![\\w-])`));
-  }
 }
 
 describe('the sample pipeline', () => {
@@ -139,13 +123,7 @@ describe('the sample pipeline', () => {
   });
 
   it.each(FILES)('%s runs only npm scripts that exist, silent wherever their output is kept', (file) => {
-    const runs = commands(file).join('\n');
-    const scripts = [...runs.matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((match) => match[1]);
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const script of scripts) expect(Object.keys(SCRIPTS)).toContain(script);
-    // npm prints a banner of the script to standard output: a JSON file written through a
-    // redirection would start with it.
-    for (const line of runs.split('\n').filter((line) => /npm run .*>/.test(line))) expect(line).toMatch(/npm run --silent /);
+    expectScriptsThatExist(commands(file).join('\n'));
   });
 
   it('passes the command line tools only options they have', () => {
