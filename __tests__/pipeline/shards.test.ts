@@ -80,6 +80,21 @@ describe('shards', () => {
 });
 
 describe('the schedule', () => {
+  it('predicts a capped apply: stacks of a throttled service wait in line for their shard’s share of the cap, the others not', () => {
+    const accounts = Array.from({ length: 6 }, (_, index) => step('out', `account-${index}`));
+    const baselines = Array.from({ length: 2 }, (_, index) => step('out', `baseline-${index}`));
+    const services = { caps: { organizations: 2 }, of: (each: StackStep) => (each.stack.startsWith('account-') ? (['organizations'] as const) : []) };
+    const props = { concurrency: 4, secondsOf: () => 10 };
+    // One job: two accounts at a time beside the baselines, 3 rounds of 10 s.
+    expect(scheduleOf(wavesOf([...accounts, ...baselines]), { ...props, shards: 1, services }).wallSeconds).toBe(30);
+    expect(scheduleOf(wavesOf([...accounts, ...baselines]), { ...props, shards: 1 }).wallSeconds).toBe(20);
+    // Two jobs, a share of one each: the accounts, three in each shard, one at a time.
+    const sharded = wavesOf([...accounts.map((each, index) => ({ ...each, shard: (index % 2) + 1 })), ...baselines.map((each) => ({ ...each, shard: 2 }))]);
+    expect(scheduleOf(sharded, { ...props, shards: 2, services }).wallSeconds).toBe(30);
+    // A drift check is not capped.
+    expect(scheduleOf(sharded, { ...props, shards: 2, services, unordered: true }).wallSeconds).toBe(20);
+  });
+
   it('predicts the wall time of a sharded run with the fake terraform from its stacks’ durations, its shards balanced by an earlier run’s', async () => {
     const stacks = { management: [], ...Object.fromEntries(Array.from({ length: 6 }, (_, index) => [`account-${index}`, ['management']])) };
     const output = synthesizedOutput(stacks);

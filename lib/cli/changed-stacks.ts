@@ -19,7 +19,7 @@ import { UserError } from '../diagnostics';
 import { describeWaves, stackWaves, type StackStep, type StackWaves } from '../pipeline/changed-stacks';
 import { githubMatrix, shardWaves } from '../pipeline/shards';
 import { recordedSeconds, stackCosts } from '../pipeline/stack-costs';
-import { parseServiceConcurrency, servicesOfStack, THROTTLED_SERVICE_NAMES } from '../pipeline/throttled-services';
+import { parseServiceConcurrency, servicesChangedBetween, THROTTLED_SERVICE_NAMES, type ThrottledService } from '../pipeline/throttled-services';
 import { readStackWaves } from '../pipeline/waves-file';
 import { readWavesReports } from '../pipeline/waves-report';
 import { readSynthesizedOutput, type SynthesizedOutput } from '../review/synthesized-output';
@@ -40,7 +40,11 @@ interface ChangedStacksOptions {
   readonly serviceConcurrency?: readonly string[];
 }
 
-function sharded(listed: StackWaves, options: ChangedStacksOptions): StackWaves {
+/**
+ * The waves, sharded as the options say; `servicesOf` tells which throttled services' resources
+ * the change touches in a step's stack, for the caps of --service-concurrency.
+ */
+function sharded(listed: StackWaves, options: ChangedStacksOptions, servicesOf: (step: StackStep) => readonly ThrottledService[]): StackWaves {
   let waves = listed;
   if (options.serviceConcurrency) {
     const caps = parseServiceConcurrency(options.serviceConcurrency);
@@ -53,10 +57,8 @@ function sharded(listed: StackWaves, options: ChangedStacksOptions): StackWaves 
   }
   if (!/^\d+$/.test(options.shards)) throw new UserError(`--shards: expected a whole number, got ${JSON.stringify(options.shards)}`);
   const steps = waves.waves.flatMap((wave) => wave.steps);
-  const outputs = new Map<string, SynthesizedOutput>();
-  const outputOf = (directory: string) => outputs.get(directory) ?? outputs.set(directory, readSynthesizedOutput(directory)).get(directory)!;
   const caps = waves.serviceConcurrency;
-  const placement = caps && { caps, servicesOf: (step: StackStep) => servicesOfStack(outputOf(step.output), step.stack) };
+  const placement = caps && { caps, servicesOf };
   return shardWaves(waves, Number(options.shards), stackCosts(steps, recordedSeconds(readWavesReports(options.timings ?? []))), placement);
 }
 
@@ -104,8 +106,14 @@ const program = new Command('changed-stacks')
       }
       const after = readSynthesizedOutput(resolve(options.after ?? 'cdktf.out'));
       const beforeDirectory = options.base !== undefined ? options.baseOutdir : options.before;
-      const waves = stackWaves(beforeDirectory === undefined ? undefined : readSynthesizedOutput(resolve(beforeDirectory)), after);
-      process.stdout.write(`${render(sharded(waves, options), options.format)}\n`);
+      const before = beforeDirectory === undefined ? undefined : readSynthesizedOutput(resolve(beforeDirectory));
+      const waves = stackWaves(before, after);
+      const jsonIn = (output: SynthesizedOutput | undefined, stack: string) => (output?.stackNames.includes(stack) ? output.json(stack) : undefined);
+      const servicesOf = (step: StackStep) =>
+        step.action === 'destroy'
+          ? servicesChangedBetween(jsonIn(before, step.stack), undefined)
+          : servicesChangedBetween(jsonIn(before, step.stack), after.json(step.stack));
+      process.stdout.write(`${render(sharded(waves, options, servicesOf), options.format)}\n`);
     }),
   );
 

@@ -20,14 +20,15 @@
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { UserError } from '../diagnostics';
-import type { StackWaves } from '../pipeline/changed-stacks';
+import type { StackStep, StackWaves } from '../pipeline/changed-stacks';
 import { runWaves, UNFINISHED, type StepResult, type WaveMode } from '../pipeline/run-waves';
 import { terraformProcess } from '../pipeline/terraform-process';
 import { describeSchedule, scheduleOf } from '../pipeline/schedule';
 import { recordedSeconds, stackCosts } from '../pipeline/stack-costs';
-import { shareOf, THROTTLED_SERVICE_NAMES, type ServiceConcurrency } from '../pipeline/throttled-services';
+import { servicesOfStack, shareOf, THROTTLED_SERVICE_NAMES, type ServiceConcurrency } from '../pipeline/throttled-services';
 import { readStackWaves } from '../pipeline/waves-file';
 import { mergeWavesResults, readWavesReports, renderWavesJson, renderWavesMarkdown, renderWavesText } from '../pipeline/waves-report';
+import { readSynthesizedOutput, type SynthesizedOutput } from '../review/synthesized-output';
 import { runCommand } from './run-command';
 import { describeDryRun } from './waves-dry-run';
 
@@ -203,7 +204,9 @@ function seconds(value: string): number {
 
 program
   .command('schedule')
-  .description('the expected wall time of the waves in shards, a few stacks at a time in each, and the critical path')
+  .description(
+    'the expected wall time of the waves in shards, a few stacks at a time in each, and the critical path; with the caps of changed-stacks --service-concurrency, those too',
+  )
   .requiredOption('--waves <file>', 'the waves, sharded: npm run --silent changed-stacks -- --shards <N> --format json')
   .requiredOption('--shards <count>', 'the shards the waves were listed for', wholeNumber(1))
   .requiredOption('--concurrency <count>', 'stacks a job runs at the same time', wholeNumber(1))
@@ -226,7 +229,13 @@ program
       const steps = waves.waves.flatMap((wave) => wave.steps);
       const model = modelled ? { stackSeconds: options.stackSeconds ?? 0, resourceSeconds: options.resourceSeconds ?? 0 } : undefined;
       const props = { shards: options.shards, concurrency: options.concurrency, unordered: options.unordered === true, jobSeconds: options.jobSeconds };
-      process.stdout.write(describeSchedule(scheduleOf(waves, { ...props, secondsOf: stackCosts(steps, recorded, model) }), props));
+      const outputs = new Map<string, SynthesizedOutput>();
+      const outputOf = (directory: string) => outputs.get(directory) ?? outputs.set(directory, readSynthesizedOutput(directory)).get(directory)!;
+      const services = waves.serviceConcurrency && {
+        caps: waves.serviceConcurrency,
+        of: (step: StackStep) => servicesOfStack(outputOf(step.output), step.stack),
+      };
+      process.stdout.write(describeSchedule(scheduleOf(waves, { ...props, services, secondsOf: stackCosts(steps, recorded, model) }), props));
     }),
   );
 

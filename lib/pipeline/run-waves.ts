@@ -39,14 +39,7 @@ import { atMost, mapBounded } from './bounded-pool';
 import type { StackStep, StackWaves } from './changed-stacks';
 import { failureOf } from './terraform-errors';
 import type { RunTerraform, TerraformResult } from './terraform-process';
-import {
-  servicesChangedBy,
-  servicesOfStack,
-  THROTTLED_SERVICE_NAMES,
-  type PlanChanges,
-  type ServiceConcurrency,
-  type ThrottledService,
-} from './throttled-services';
+import { servicesChangedBy, THROTTLED_SERVICE_NAMES, type PlanChanges, type ServiceConcurrency, type ThrottledService } from './throttled-services';
 
 export type WaveMode = 'plan' | 'apply' | 'drift';
 
@@ -207,21 +200,15 @@ export async function runWaves({ waves }: StackWaves, props: WaveRunnerProps): P
       throw new UserError(`stack ${step.stack} is not in ${step.output}: synthesize again, then list the waves again`);
     if (props.mode === 'drift' && step.action === 'destroy')
       throw new UserError(`a drift check plans every stack as it is, not ${step.stack}'s destroy: list the waves with changed-stacks --all`);
-    const barred =
-      props.mode === 'apply' &&
-      props.serviceConcurrency &&
-      servicesOfStack(outputOf(step), step.stack).find((service) => props.serviceConcurrency?.[service] === 0);
-    if (barred)
-      throw new UserError(
-        `${step.stack} changes ${barred} resources, and this shard's share of the ${barred} cap is none: list the waves again with changed-stacks --shards and --service-concurrency, which places such stacks in the shards that may apply them`,
-      );
   }
 
   const oneInitAtATime = atMost(1);
   const serviceSlots = new Map(
     THROTTLED_SERVICE_NAMES.flatMap((service) => {
       const limit = props.serviceConcurrency?.[service];
-      return limit === undefined ? [] : [[service, atMost(limit)] as const];
+      // A shard with no share of a cap has no stack the change touches there; should a plan
+      // change such resources after all, it applies them one at a time.
+      return limit === undefined ? [] : [[service, atMost(Math.max(1, limit))] as const];
     }),
   );
   /** Runs `work` once a place is free for each of `services`, taken in one order so that no two applies wait for each other. */
@@ -299,6 +286,8 @@ export async function runWaves({ waves }: StackWaves, props: WaveRunnerProps): P
     const applyPlan = (): Promise<TerraformResult> => {
       const services = servicesChangedBy(JSON.parse(readFileSync(files.json, 'utf8')) as PlanChanges).filter((service) => serviceSlots.has(service));
       if (services.length > 0) log(`its plan changes ${services.join(' and ')} resources: applied when fewer than the cap of such applies run`);
+      for (const service of services.filter((each) => props.serviceConcurrency?.[each] === 0))
+        log(`this shard has no share of the ${service} cap (the change touches no ${service} resource here): applied one at a time`);
       return withServiceSlots(services, () => terraform(applyArgs));
     };
     const showJson = () => must(['show', '-json', '-no-color', files.binary], files.json);

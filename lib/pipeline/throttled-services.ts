@@ -10,10 +10,13 @@
  *
  * A cap counts `terraform apply` runs whose plan changes resources of the service (reads,
  * plans and drift checks are not capped), across every shard of a run: K at a time across
- * N shards is floor(K / N) in each shard, one more in the first K mod N, and the stacks that
- * hold such resources are placed only in shards whose share is at least one.
+ * N shards is floor(K / N) in each shard, one more in the first K mod N. The stacks whose
+ * resources of the service the change touches (their JSON differs, or they are new or
+ * removed) are placed only in shards whose share is at least one; the others go anywhere,
+ * and should the plan of one change such resources after all (a change made outside
+ * Terraform, undone), its shard applies them one at a time.
  */
-import type { SynthesizedOutput } from '../review/synthesized-output';
+import type { SynthesizedOutput, TerraformJson } from '../review/synthesized-output';
 
 export const THROTTLED_SERVICES = {
   organizations: ['aws_organizations_'],
@@ -42,6 +45,23 @@ export function servicesOfStack(output: SynthesizedOutput, stack: string): Throt
 /** What `servicesChangedBy` reads of a plan's JSON (`terraform show -json`). */
 export interface PlanChanges {
   readonly resource_changes?: readonly { readonly type?: string; readonly change?: { readonly actions?: readonly string[] } }[];
+}
+
+/** The resources of `service` in a stack's Terraform JSON, by type, in one order. */
+function resourcesOf(json: TerraformJson | undefined, service: ThrottledService): string {
+  const resources = (json?.resource ?? {}) as Record<string, unknown>;
+  const types = Object.keys(resources)
+    .filter((type) => servicesOfType(type).includes(service))
+    .sort();
+  return JSON.stringify(types.map((type) => [type, resources[type]]));
+}
+
+/**
+ * The throttled services whose resources differ between two versions of a stack's JSON:
+ * a new stack (no `before`) or a removed one (no `after`) changes all it holds.
+ */
+export function servicesChangedBetween(before: TerraformJson | undefined, after: TerraformJson | undefined): ThrottledService[] {
+  return THROTTLED_SERVICE_NAMES.filter((service) => resourcesOf(before, service) !== resourcesOf(after, service));
 }
 
 /** The throttled services whose resources a plan creates, updates or deletes. */
