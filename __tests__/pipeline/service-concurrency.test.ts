@@ -176,6 +176,10 @@ describe('the cap on applies of a throttled service', () => {
       TERRAFORM_BINARY: fake.binary,
       TF_PLUGIN_CACHE_DIR: '',
     });
+    const dryRun = runEntry('lib/cli/waves.ts', ['apply', '--waves', wavesFile, '--shard', '4/4', '--dry-run'], {});
+    expect(dryRun.stdout.split('\n')[1]).toBe(
+      'of them, applies changing organizations resources one at a time (this shard has no share of the cap: none is expected here)',
+    );
     expect(applied.status).toBe(0);
     expect(applied.stdout).toContain(
       '[account-w1] this shard has no share of the organizations cap (the change touches no organizations resource here): applied one at a time',

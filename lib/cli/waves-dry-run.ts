@@ -35,7 +35,12 @@ export function describeDryRun({ waves }: StackWaves, options: DryRunOptions): s
   const caps = Object.entries(options.serviceConcurrency ?? {});
   if (options.mode === 'apply' && caps.length > 0)
     lines.push(
-      `of them, at most ${caps.map(([service, cap]) => `${cap} appl${cap === 1 ? 'y' : 'ies'} changing ${service} resources`).join(' and ')} at a time`,
+      `of them, applies changing ${caps
+        .map(
+          ([service, cap]) =>
+            `${service} resources ${cap === 0 ? 'one at a time (this shard has no share of the cap: none is expected here)' : `at most ${cap} at a time`}`,
+        )
+        .join(', and ')}`,
     );
   for (const wave of waves) {
     lines.push(`wave ${wave.number}${wave.number > 1 && options.mode === 'apply' ? ', once every stack of the waves before is applied' : ''}:`);
