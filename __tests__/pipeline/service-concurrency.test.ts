@@ -116,6 +116,10 @@ describe('the cap on applies of a throttled service', () => {
     const sharded = JSON.parse(listed.stdout) as StackWaves;
     expect(sharded.serviceConcurrency).toEqual({ organizations: 2, 'identity-center': 3 });
     const steps = sharded.waves.flatMap((wave) => wave.steps);
+    // Every step says what of the capped services the change touches in its stack: all of an account stack, being new.
+    expect(new Map(steps.map((done) => [done.stack, done.services]))).toEqual(
+      new Map(steps.map((done) => [done.stack, done.stack.startsWith('account-') ? ['identity-center', 'organizations'] : undefined])),
+    );
     // organizations=2 leaves shards 3 and 4 no share: account stacks go to 1 and 2, baselines anywhere.
     expect(new Set(steps.filter((done) => done.stack.startsWith('account-')).map((done) => done.shard))).toEqual(new Set([1, 2]));
     expect(new Set(steps.map((done) => done.shard)).size).toBeGreaterThan(2);
@@ -155,6 +159,7 @@ describe('the cap on applies of a throttled service', () => {
     );
     const steps = (JSON.parse(listed.stdout) as StackWaves).waves.flatMap((wave) => wave.steps);
     expect(steps.map((done) => done.stack).sort()).toEqual(['account-w1', 'account-w2', 'account-w3', 'account-w4', 'account-w5', 'account-w6']);
+    expect(steps.every((done) => done.services === undefined)).toBe(true);
     expect(steps.some((done) => done.shard! > 2)).toBe(true);
   });
 

@@ -41,15 +41,24 @@ interface ChangedStacksOptions {
 }
 
 /**
- * The waves, sharded as the options say; `servicesOf` tells which throttled services' resources
- * the change touches in a step's stack, for the caps of --service-concurrency.
+ * The waves, with the caps of --service-concurrency and each step's `services` (what
+ * `servicesOf` says the change touches in its stack), sharded as the options say.
  */
 function sharded(listed: StackWaves, options: ChangedStacksOptions, servicesOf: (step: StackStep) => readonly ThrottledService[]): StackWaves {
   let waves = listed;
   if (options.serviceConcurrency) {
     const caps = parseServiceConcurrency(options.serviceConcurrency);
     if (typeof caps === 'string') throw new UserError(`--service-concurrency: ${caps}`);
-    waves = { ...waves, serviceConcurrency: caps };
+    waves = {
+      serviceConcurrency: caps,
+      waves: waves.waves.map((wave) => ({
+        ...wave,
+        steps: wave.steps.map((step) => {
+          const services = servicesOf(step);
+          return services.length > 0 ? { ...step, services } : step;
+        }),
+      })),
+    };
   }
   if (options.shards === undefined) {
     if (options.timings) throw new UserError('--timings balances shards: give --shards <count> with it');
@@ -57,9 +66,7 @@ function sharded(listed: StackWaves, options: ChangedStacksOptions, servicesOf: 
   }
   if (!/^\d+$/.test(options.shards)) throw new UserError(`--shards: expected a whole number, got ${JSON.stringify(options.shards)}`);
   const steps = waves.waves.flatMap((wave) => wave.steps);
-  const caps = waves.serviceConcurrency;
-  const placement = caps && { caps, servicesOf };
-  return shardWaves(waves, Number(options.shards), stackCosts(steps, recordedSeconds(readWavesReports(options.timings ?? []))), placement);
+  return shardWaves(waves, Number(options.shards), stackCosts(steps, recordedSeconds(readWavesReports(options.timings ?? []))));
 }
 
 function render(waves: StackWaves, format: ChangedStacksOptions['format']): string {

@@ -25,10 +25,9 @@ import { runWaves, UNFINISHED, type StepResult, type WaveMode } from '../pipelin
 import { terraformProcess } from '../pipeline/terraform-process';
 import { describeSchedule, scheduleOf } from '../pipeline/schedule';
 import { recordedSeconds, stackCosts } from '../pipeline/stack-costs';
-import { servicesOfStack, shareOf, THROTTLED_SERVICE_NAMES, type ServiceConcurrency } from '../pipeline/throttled-services';
+import { shareOf, THROTTLED_SERVICE_NAMES, type ServiceConcurrency } from '../pipeline/throttled-services';
 import { readStackWaves } from '../pipeline/waves-file';
 import { mergeWavesResults, readWavesReports, renderWavesJson, renderWavesMarkdown, renderWavesText } from '../pipeline/waves-report';
-import { readSynthesizedOutput, type SynthesizedOutput } from '../review/synthesized-output';
 import { runCommand } from './run-command';
 import { describeDryRun } from './waves-dry-run';
 
@@ -229,12 +228,7 @@ program
       const steps = waves.waves.flatMap((wave) => wave.steps);
       const model = modelled ? { stackSeconds: options.stackSeconds ?? 0, resourceSeconds: options.resourceSeconds ?? 0 } : undefined;
       const props = { shards: options.shards, concurrency: options.concurrency, unordered: options.unordered === true, jobSeconds: options.jobSeconds };
-      const outputs = new Map<string, SynthesizedOutput>();
-      const outputOf = (directory: string) => outputs.get(directory) ?? outputs.set(directory, readSynthesizedOutput(directory)).get(directory)!;
-      const services = waves.serviceConcurrency && {
-        caps: waves.serviceConcurrency,
-        of: (step: StackStep) => servicesOfStack(outputOf(step.output), step.stack),
-      };
+      const services = waves.serviceConcurrency && { caps: waves.serviceConcurrency, of: (step: StackStep) => step.services ?? [] };
       process.stdout.write(describeSchedule(scheduleOf(waves, { ...props, services, secondsOf: stackCosts(steps, recorded, model) }), props));
     }),
   );

@@ -8,7 +8,7 @@
  * last, from the earlier output, dependents first.
  */
 import type { SynthesizedOutput } from '../review/synthesized-output';
-import type { ServiceConcurrency } from './throttled-services';
+import type { ServiceConcurrency, ThrottledService } from './throttled-services';
 
 export interface StackStep {
   readonly stack: string;
@@ -21,6 +21,8 @@ export interface StackStep {
   readonly afterApplying: readonly string[];
   /** The shard (1 to `shards`) whose job runs this step, when the waves are sharded. */
   readonly shard?: number;
+  /** The throttled services whose resources the change touches in this stack, when the waves carry caps on them. */
+  readonly services?: readonly ThrottledService[];
 }
 
 export interface Wave {

@@ -16,6 +16,7 @@ export const StackStepSchema = z.strictObject({
   output: z.string().min(1),
   afterApplying: z.array(z.string()),
   shard: z.number().int().min(1).optional(),
+  services: z.array(z.enum(THROTTLED_SERVICE_NAMES)).optional(),
 }) satisfies z.ZodType<StackStep>;
 
 const StackWavesSchema = z.strictObject({
