@@ -13,7 +13,7 @@ import { scheduleOf } from '../lib/pipeline/schedule';
 import { shardWaves } from '../lib/pipeline/shards';
 import { recordedSeconds, stackCosts, type DurationModel } from '../lib/pipeline/stack-costs';
 import { readWavesReports } from '../lib/pipeline/waves-report';
-import { servicesOfStack, type ServiceConcurrency } from '../lib/pipeline/throttled-services';
+import { servicesChangedBetween, type ServiceConcurrency } from '../lib/pipeline/throttled-services';
 import { readSynthesizedOutput } from '../lib/review/synthesized-output';
 
 /**
@@ -57,7 +57,8 @@ export function benchmarkSchedule(outdir: string, synthSeconds: number, timings:
     MODEL,
   );
   const secondsOf = (step: StackStep) => sizeOf({ ...step, stack: step.stack.replace(/-x\d+$/, '') });
-  const servicesOf = (step: StackStep) => servicesOfStack(output, step.stack.replace(/-x\d+$/, ''));
+  // A first deploy: every stack new.
+  const servicesOf = (step: StackStep) => servicesChangedBetween(undefined, output.json(step.stack.replace(/-x\d+$/, '')));
   console.log(
     `\nschedule of a full drift check and a full deploy, ${CONCURRENCY} stacks at a time per job, ${
       recorded.size > 0
@@ -71,7 +72,6 @@ export function benchmarkSchedule(outdir: string, synthSeconds: number, timings:
   for (const times of [1, 5]) {
     const waves = repeated(base, times);
     const steps = waves.waves.flatMap((wave) => wave.steps);
-    // A first deploy touches every Organizations and Identity Center resource there is.
     const firstDeploy: StackWaves = {
       serviceConcurrency: DEPLOY_CAPS,
       waves: waves.waves.map((wave) => ({ ...wave, steps: wave.steps.map((step) => ({ ...step, services: servicesOf(step) })) })),

@@ -16,7 +16,7 @@
  * and should the plan of one change such resources after all (a change made outside
  * Terraform, undone), its shard applies them one at a time.
  */
-import type { SynthesizedOutput, TerraformJson } from '../review/synthesized-output';
+import type { TerraformJson } from '../review/synthesized-output';
 
 export const THROTTLED_SERVICES = {
   organizations: ['aws_organizations_'],
@@ -33,13 +33,6 @@ export type ServiceConcurrency = Partial<Record<ThrottledService, number>>;
 /** The throttled services whose APIs a resource type's create, update and delete call. */
 export function servicesOfType(type: string): ThrottledService[] {
   return THROTTLED_SERVICE_NAMES.filter((service) => THROTTLED_SERVICES[service].some((prefix) => type.startsWith(prefix)));
-}
-
-/** The throttled services of the managed resources of a stack's Terraform JSON: those an apply of it may change. */
-export function servicesOfStack(output: SynthesizedOutput, stack: string): ThrottledService[] {
-  const { resource } = output.json(stack);
-  const types = resource && typeof resource === 'object' ? Object.keys(resource) : [];
-  return THROTTLED_SERVICE_NAMES.filter((service) => types.some((type) => servicesOfType(type).includes(service)));
 }
 
 /** What `servicesChangedBy` reads of a plan's JSON (`terraform show -json`). */
