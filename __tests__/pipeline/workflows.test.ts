@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { REPOSITORY, runEntry, temporaryDirectory } from '../support/example-config';
+import { expectKnownOptions, expectScriptsThatExist, optionsOf } from '../support/pipeline-commands';
+import { REPOSITORY, temporaryDirectory } from '../support/example-config';
 
 interface Step {
   readonly uses?: string;
@@ -25,6 +26,7 @@ interface Job {
   readonly strategy?: { readonly matrix: string; readonly 'fail-fast'?: boolean };
   readonly outputs?: Record<string, string>;
   readonly steps?: readonly Step[];
+  readonly env?: Record<string, string>;
 }
 
 interface Workflow {
@@ -42,7 +44,6 @@ const text = (file: string) => readFileSync(join(DIRECTORY, file), 'utf8');
 const workflow = (file: string) => parse(text(file)) as Workflow;
 const steps = (file: string) => Object.values(workflow(file).jobs).flatMap((job) => job.steps ?? []);
 const commands = (file: string) => steps(file).flatMap((step) => (step.run ? [step.run] : []));
-const SCRIPTS: Record<string, string> = JSON.parse(readFileSync(join(REPOSITORY, 'package.json'), 'utf8')).scripts;
 
 /** Each file's errors, as GitHub's workflow parser reports them. */
 function parserErrors(files: readonly string[]): Record<string, string[]> {
@@ -53,25 +54,6 @@ function parserErrors(files: readonly string[]): Record<string, string[]> {
   if (result.status !== 0) throw new Error(`the workflow parser failed: ${result.stderr}`);
   const parsed = JSON.parse(result.stdout) as { file: string; errors: string[] }[];
   return Object.fromEntries(parsed.map(({ file, errors }) => [file, errors]));
-}
-
-const help = new Map<string, string>();
-
-/** Every `npm run --silent <tool> -- <options>` of `text` names a tool of lib/cli and options it has. */
-function expectKnownOptions(text: string): void {
-  const uses = [...text.matchAll(/npm run (?:--silent )?([\w-]+) -- ([^\n`]*)/g)];
-  expect(uses.length).toBeGreaterThan(0);
-  for (const [, script, args] of uses) {
-    const entry = /^tsx (\S+)$/.exec(SCRIPTS[script] ?? '')?.[1];
-    if (!entry) throw new Error(`${script} is not a command line tool of lib/cli`);
-    // A tool with commands (waves plan, waves report): the command's own options. "$MODE" is plan, apply or drift, which share theirs.
-    const first = /^"?([$\w-]+)"?/.exec(args)?.[1] ?? '';
-    const command = first === '$MODE' ? 'plan' : /^[a-z][\w-]*$/.test(first) ? first : undefined;
-    const key = command ? `${entry} ${command}` : entry;
-    if (!help.has(key)) help.set(key, runEntry(entry, [...(command ? [command] : []), '--help'], {}).stdout);
-    for (const option of args.replace(/#.*/, '').match(/--[\w-]+/g) ?? [])
-      expect(`${script} ${help.get(key)}`).toMatch(new RegExp(`${script} [^]*${option}(?![\\w-])`));
-  }
 }
 
 describe('the sample pipeline', () => {
@@ -141,13 +123,7 @@ describe('the sample pipeline', () => {
   });
 
   it.each(FILES)('%s runs only npm scripts that exist, silent wherever their output is kept', (file) => {
-    const runs = commands(file).join('\n');
-    const scripts = [...runs.matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((match) => match[1]);
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const script of scripts) expect(Object.keys(SCRIPTS)).toContain(script);
-    // npm prints a banner of the script to standard output: a JSON file written through a
-    // redirection would start with it.
-    for (const line of runs.split('\n').filter((line) => /npm run .*>/.test(line))) expect(line).toMatch(/npm run --silent /);
+    expectScriptsThatExist(commands(file).join('\n'));
   });
 
   it('passes the command line tools only options they have', () => {
@@ -169,7 +145,9 @@ describe('the sample pipeline', () => {
 
   it('reviews a pull request without credentials, then plans its changed stacks in shards, wave after wave', () => {
     const runs = commands('pull-request.yml').join('\n');
-    expect(runs).toContain('npm run --silent changed-stacks -- --base "origin/$BASE_REF" --shards "$SHARDS" --format json > waves.json');
+    expect(runs).toContain(
+      'npm run --silent changed-stacks -- --base "origin/$BASE_REF" --shards "$SHARDS" --service-concurrency "organizations=$ORGANIZATIONS_CONCURRENCY" "identity-center=$IDENTITY_CENTER_CONCURRENCY" --format json > waves.json',
+    );
     expect(runs).toContain('npm run scan');
     expect(runs).toContain('--fail-on risky');
     expect(commands('wave.yml').join('\n')).toContain(
@@ -267,7 +245,17 @@ describe('the sample pipeline', () => {
     expect(deploy.jobs.list.environment).toBe('landing-zone-approval');
     expectWavesInOrder('deploy.yml', 'list');
     const runs = commands('deploy.yml').join('\n');
-    expect(runs).toContain('npm run --silent changed-stacks -- --base "$BEFORE" --shards "$SHARDS" --format json');
+    // The same shards as the pull request's plan, and the same caps on the applies of Organizations and Identity Center resources.
+    expect(runs).toContain(
+      'npm run --silent changed-stacks -- --base "$BEFORE" --shards "$SHARDS" --service-concurrency "organizations=$ORGANIZATIONS_CONCURRENCY" "identity-center=$IDENTITY_CENTER_CONCURRENCY" --format json',
+    );
+    const caps = {
+      SHARDS: '${{ vars.LANDING_ZONE_SHARDS || 4 }}',
+      ORGANIZATIONS_CONCURRENCY: '${{ vars.LANDING_ZONE_ORGANIZATIONS_CONCURRENCY || 4 }}',
+      IDENTITY_CENTER_CONCURRENCY: '${{ vars.LANDING_ZONE_IDENTITY_CENTER_CONCURRENCY || 2 }}',
+    };
+    expect(workflow('deploy.yml').jobs.list.env).toMatchObject(caps);
+    expect(workflow('pull-request.yml').jobs.review.env).toMatchObject(caps);
     expect(runs).toContain('npm run --silent changed-stacks -- --waves waves.json --format github-matrix');
     expect(commands('wave.yml').join('\n')).toContain('options+=(--resume resume/apply-report.json)');
   });
@@ -291,6 +279,30 @@ describe("the README's Pipeline section", () => {
   it('runs only npm scripts and options that exist, silent wherever their output is kept', () => {
     expectKnownOptions(section);
     for (const line of section.split('\n').filter((line) => /npm run [^|]*> /.test(line))) expect(line).toMatch(/npm run --silent /);
+  });
+
+  /** The options of the table under `caption`: each flags cell with its default cell. */
+  function optionTable(caption: string): Map<string, string> {
+    const start = section.indexOf(`\n${caption}\n`);
+    expect(start).toBeGreaterThan(-1);
+    const table = section
+      .slice(start + caption.length + 2)
+      .trimStart()
+      .split('\n\n')[0];
+    const rows = table.split('\n').filter((line) => line.startsWith('| `-'));
+    return new Map(rows.map((row) => row.split(' | ')).map(([flags, byDefault]) => [flags.replace(/^\| `(.*)`$/, '$1'), byDefault]));
+  }
+
+  it.each([
+    ['Options of `waves plan`, `waves apply` and `waves drift` (they share them):', ['plan', 'apply', 'drift']],
+    ['Options of `waves schedule`:', ['schedule']],
+  ])('lists under "%s" every option the command has, with its default', (caption, commands) => {
+    const documented = optionTable(caption);
+    for (const command of commands) {
+      const options = optionsOf('lib/cli/waves.ts', command);
+      expect([...documented.keys()]).toEqual([...options.keys()]);
+      for (const [flags, value] of options) if (value !== undefined) expect(`${flags}: ${documented.get(flags)}`).toContain(`\`${value}\``);
+    }
   });
 
   it('shows policies that are JSON', () => {

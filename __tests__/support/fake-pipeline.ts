@@ -22,14 +22,27 @@ interface FakeStack {
   readonly detailedExitCode?: number;
 }
 
+/**
+ * Holds each call of `command` (in stacks named `stackPrefix`...) until `count` such calls
+ * have started, or `timeoutMs` passed: calls it holds overlap if and only if the runner
+ * started them side by side, however slowly processes start.
+ */
+export interface Barrier {
+  readonly command: string;
+  readonly stackPrefix?: string;
+  readonly count: number;
+  /** @default 10 s */
+  readonly timeoutMs?: number;
+}
+
 /** A fake terraform in a directory of its own, and what it recorded. */
-export function fakeTerraform(stacks: Record<string, FakeStack> = {}, delayMs = 40, initDelayMs = delayMs) {
+export function fakeTerraform(stacks: Record<string, FakeStack> = {}, delayMs = 40, initDelayMs = delayMs, barriers: readonly Barrier[] = []) {
   const directory = temporaryDirectory();
   const binary = join(directory, 'terraform');
   copyFileSync(join(REPOSITORY, '__tests__', 'support', 'fake-terraform.js'), binary);
   chmodSync(binary, 0o755);
   mkdirSync(join(directory, 'state'));
-  writeFileSync(join(directory, 'scenario.json'), JSON.stringify({ stacks, delayMs, initDelayMs }));
+  writeFileSync(join(directory, 'scenario.json'), JSON.stringify({ stacks, delayMs, initDelayMs, barriers }));
   const callsFile = join(directory, 'state', 'calls.jsonl');
   return {
     directory,
@@ -47,8 +60,15 @@ export function fakeTerraform(stacks: Record<string, FakeStack> = {}, delayMs = 
   };
 }
 
-/** A synthesized output of these stacks, each depending on the ones listed (and holding `resources` resources, 0 unless said). */
-export function synthesizedOutput(stacks: Record<string, readonly string[]>, resources: Record<string, number> = {}): string {
+/**
+ * A synthesized output of these stacks, each depending on the ones listed, and holding
+ * `resources` SSM parameters (0 unless said) and one resource of each of its `types`.
+ */
+export function synthesizedOutput(
+  stacks: Record<string, readonly string[]>,
+  resources: Record<string, number> = {},
+  types: Record<string, readonly string[]> = {},
+): string {
   const directory = temporaryDirectory();
   const manifest: Record<string, unknown> = {};
   for (const [stack, dependencies] of Object.entries(stacks)) {
@@ -57,7 +77,10 @@ export function synthesizedOutput(stacks: Record<string, readonly string[]>, res
       join(directory, 'stacks', stack, 'cdk.tf.json'),
       JSON.stringify({
         stack,
-        resource: { aws_ssm_parameter: Object.fromEntries(Array.from({ length: resources[stack] ?? 0 }, (_, index) => [`p${index}`, {}])) },
+        resource: {
+          aws_ssm_parameter: Object.fromEntries(Array.from({ length: resources[stack] ?? 0 }, (_, index) => [`p${index}`, {}])),
+          ...Object.fromEntries((types[stack] ?? []).map((type) => [type, { this: {} }])),
+        },
       }),
     );
     manifest[stack] = { name: stack, synthesizedStackPath: `stacks/${stack}/cdk.tf.json`, workingDirectory: `stacks/${stack}`, dependencies };

@@ -10,16 +10,19 @@
  * `--shards N` spreads each wave over N shards (every step then has its `shard`, 1 to N),
  * balanced by resource count or by the durations of `--timings <reports>`; `--format
  * github-matrix` prints the shards of each wave as GitHub Actions job matrices.
+ * `--service-concurrency organizations=4 identity-center=2` caps the applies that change
+ * those services' resources across every shard (the waves file carries the caps to the runner).
  */
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { UserError } from '../diagnostics';
-import { describeWaves, stackWaves, type StackWaves } from '../pipeline/changed-stacks';
+import { describeWaves, stackWaves, type StackStep, type StackWaves } from '../pipeline/changed-stacks';
 import { githubMatrix, shardWaves } from '../pipeline/shards';
 import { recordedSeconds, stackCosts } from '../pipeline/stack-costs';
+import { parseServiceConcurrency, servicesChangedBetween, THROTTLED_SERVICE_NAMES, type ThrottledService } from '../pipeline/throttled-services';
 import { readStackWaves } from '../pipeline/waves-file';
 import { readWavesReports } from '../pipeline/waves-report';
-import { readSynthesizedOutput } from '../review/synthesized-output';
+import { readSynthesizedOutput, type SynthesizedOutput } from '../review/synthesized-output';
 import { synthesizeBase } from './checkouts';
 import { configurationDirectory } from './configuration-directory';
 import { runCommand } from './run-command';
@@ -34,9 +37,29 @@ interface ChangedStacksOptions {
   readonly format: 'text' | 'json' | 'github-matrix';
   readonly shards?: string;
   readonly timings?: readonly string[];
+  readonly serviceConcurrency?: readonly string[];
 }
 
-function sharded(waves: StackWaves, options: ChangedStacksOptions): StackWaves {
+/**
+ * The waves, with the caps of --service-concurrency and each step's `services` (what
+ * `servicesOf` says the change touches in its stack), sharded as the options say.
+ */
+function sharded(listed: StackWaves, options: ChangedStacksOptions, servicesOf: (step: StackStep) => readonly ThrottledService[]): StackWaves {
+  let waves = listed;
+  if (options.serviceConcurrency) {
+    const caps = parseServiceConcurrency(options.serviceConcurrency);
+    if (typeof caps === 'string') throw new UserError(`--service-concurrency: ${caps}`);
+    waves = {
+      serviceConcurrency: caps,
+      waves: waves.waves.map((wave) => ({
+        ...wave,
+        steps: wave.steps.map((step) => {
+          const services = servicesOf(step);
+          return services.length > 0 ? { ...step, services } : step;
+        }),
+      })),
+    };
+  }
   if (options.shards === undefined) {
     if (options.timings) throw new UserError('--timings balances shards: give --shards <count> with it');
     return waves;
@@ -67,13 +90,17 @@ const program = new Command('changed-stacks')
   .option('--waves <file>', 'waves listed before with --format json (sharded or not), to print them in another format')
   .option('--shards <count>', 'spread each wave over this many shards (CI jobs), balanced by expected cost, each stack on the same shard from run to run')
   .option('--timings <reports...>', 'JSON reports of earlier runs (npm run waves -- ... --report-json): balance the shards by the seconds each stack took')
+  .option(
+    '--service-concurrency <service=count...>',
+    `at most this many applies that change the service's resources at once, across every shard (services: ${THROTTLED_SERVICE_NAMES.join(', ')})`,
+  )
   .addOption(new Option('--format <format>', 'how to print the waves').choices(['text', 'json', 'github-matrix']).default('text'))
   .action((options: ChangedStacksOptions) =>
     runCommand(async () => {
       const sources = [options.base !== undefined, options.before !== undefined, options.all === true, options.waves !== undefined].filter(Boolean).length;
       if (sources !== 1) throw new UserError('give one of --base <ref>, --before <dir> (with --after <dir>), --all, or --waves <file>');
       if (options.waves !== undefined) {
-        if (options.shards !== undefined || options.timings)
+        if (options.shards !== undefined || options.timings || options.serviceConcurrency)
           throw new UserError(`--waves: ${options.waves} was listed already; list the waves again to shard them`);
         process.stdout.write(`${render(readStackWaves(options.waves), options.format)}\n`);
         return;
@@ -86,8 +113,14 @@ const program = new Command('changed-stacks')
       }
       const after = readSynthesizedOutput(resolve(options.after ?? 'cdktf.out'));
       const beforeDirectory = options.base !== undefined ? options.baseOutdir : options.before;
-      const waves = stackWaves(beforeDirectory === undefined ? undefined : readSynthesizedOutput(resolve(beforeDirectory)), after);
-      process.stdout.write(`${render(sharded(waves, options), options.format)}\n`);
+      const before = beforeDirectory === undefined ? undefined : readSynthesizedOutput(resolve(beforeDirectory));
+      const waves = stackWaves(before, after);
+      const jsonIn = (output: SynthesizedOutput | undefined, stack: string) => (output?.stackNames.includes(stack) ? output.json(stack) : undefined);
+      const servicesOf = (step: StackStep) =>
+        step.action === 'destroy'
+          ? servicesChangedBetween(jsonIn(before, step.stack), undefined)
+          : servicesChangedBetween(jsonIn(before, step.stack), after.json(step.stack));
+      process.stdout.write(`${render(sharded(waves, options, servicesOf), options.format)}\n`);
     }),
   );
 

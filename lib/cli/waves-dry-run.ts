@@ -7,11 +7,14 @@
 import { join } from 'node:path';
 import type { StackStep, StackWaves } from '../pipeline/changed-stacks';
 import type { WaveMode } from '../pipeline/run-waves';
+import type { ServiceConcurrency } from '../pipeline/throttled-services';
 
 export interface DryRunOptions {
   readonly mode: WaveMode;
   readonly concurrency: number;
   readonly plansDirectory: string;
+  /** This job's share of the caps on applies of throttled services. */
+  readonly serviceConcurrency?: ServiceConcurrency;
 }
 
 function commandsOf(step: StackStep, { mode, plansDirectory }: DryRunOptions): string {
@@ -29,6 +32,16 @@ export function describeDryRun({ waves }: StackWaves, options: DryRunOptions): s
   const steps = waves.flatMap((wave) => wave.steps);
   if (steps.length === 0) return `${options.mode}: no stack to run (dry run: Terraform not started)`;
   const lines = [`${options.mode}, wave after wave, at most ${options.concurrency} stacks of a wave at a time (dry run: Terraform not started):`];
+  const caps = Object.entries(options.serviceConcurrency ?? {});
+  if (options.mode === 'apply' && caps.length > 0)
+    lines.push(
+      `of them, applies changing ${caps
+        .map(
+          ([service, cap]) =>
+            `${service} resources ${cap === 0 ? 'one at a time (this shard has no share of the cap: none is expected here)' : `at most ${cap} at a time`}`,
+        )
+        .join(', and ')}`,
+    );
   for (const wave of waves) {
     lines.push(`wave ${wave.number}${wave.number > 1 && options.mode === 'apply' ? ', once every stack of the waves before is applied' : ''}:`);
     for (const step of wave.steps) {

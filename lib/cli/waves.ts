@@ -9,7 +9,9 @@
  *   schedule  the expected wall time of the waves in shards, and its critical path
  *
  * With --dry-run, plan, apply and drift only print what they would run, in which order (no
- * Terraform, no AWS).
+ * Terraform, no AWS). The caps of `changed-stacks --service-concurrency`, in the waves file,
+ * bound the applies that change Organizations or Identity Center resources: this job takes
+ * its shard's share of each.
  *
  * Exit codes: 0 done; 1 bad arguments, waves file or report; 2 drift found, or an apply stopped
  * at a risk; 3 a stack failed, or was blocked by one that did. Terraform is `$TERRAFORM_BINARY`,
@@ -18,11 +20,12 @@
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { UserError } from '../diagnostics';
-import type { StackWaves } from '../pipeline/changed-stacks';
+import type { StackStep, StackWaves } from '../pipeline/changed-stacks';
 import { runWaves, UNFINISHED, type StepResult, type WaveMode } from '../pipeline/run-waves';
 import { terraformProcess } from '../pipeline/terraform-process';
 import { describeSchedule, scheduleOf } from '../pipeline/schedule';
 import { recordedSeconds, stackCosts } from '../pipeline/stack-costs';
+import { shareOf, THROTTLED_SERVICE_NAMES, type ServiceConcurrency } from '../pipeline/throttled-services';
 import { readStackWaves } from '../pipeline/waves-file';
 import { mergeWavesResults, readWavesReports, renderWavesJson, renderWavesMarkdown, renderWavesText } from '../pipeline/waves-report';
 import { runCommand } from './run-command';
@@ -103,12 +106,21 @@ async function run(mode: WaveMode, options: RunOptions): Promise<void> {
     console.log(`resuming: ${rerun.size} stack${rerun.size === 1 ? '' : 's'} failed, stopped or blocked in ${options.resume.join(', ')}`);
   }
   const waves = selected(readStackWaves(options.waves), options, rerun);
+  const caps = waves.serviceConcurrency ?? {};
+  const serviceConcurrency = Object.fromEntries(
+    THROTTLED_SERVICE_NAMES.flatMap((service) => {
+      const cap = caps[service];
+      if (cap === undefined) return [];
+      return [[service, options.shard ? shareOf(cap, options.shard.count, options.shard.index) : cap]];
+    }),
+  ) as ServiceConcurrency;
   if (options.dryRun) {
-    console.log(describeDryRun(waves, { mode, concurrency: options.concurrency, plansDirectory: options.plansDir }));
+    console.log(describeDryRun(waves, { mode, concurrency: options.concurrency, plansDirectory: options.plansDir, serviceConcurrency }));
     return;
   }
   const result = await runWaves(waves, {
     mode,
+    serviceConcurrency,
     concurrency: options.concurrency,
     plansDirectory: options.plansDir,
     retries: options.retries,
@@ -191,7 +203,9 @@ function seconds(value: string): number {
 
 program
   .command('schedule')
-  .description('the expected wall time of the waves in shards, a few stacks at a time in each, and the critical path')
+  .description(
+    'the expected wall time of the waves in shards, a few stacks at a time in each, and the critical path; with the caps of changed-stacks --service-concurrency, those too',
+  )
   .requiredOption('--waves <file>', 'the waves, sharded: npm run --silent changed-stacks -- --shards <N> --format json')
   .requiredOption('--shards <count>', 'the shards the waves were listed for', wholeNumber(1))
   .requiredOption('--concurrency <count>', 'stacks a job runs at the same time', wholeNumber(1))
@@ -214,7 +228,8 @@ program
       const steps = waves.waves.flatMap((wave) => wave.steps);
       const model = modelled ? { stackSeconds: options.stackSeconds ?? 0, resourceSeconds: options.resourceSeconds ?? 0 } : undefined;
       const props = { shards: options.shards, concurrency: options.concurrency, unordered: options.unordered === true, jobSeconds: options.jobSeconds };
-      process.stdout.write(describeSchedule(scheduleOf(waves, { ...props, secondsOf: stackCosts(steps, recorded, model) }), props));
+      const services = waves.serviceConcurrency && { caps: waves.serviceConcurrency, of: (step: StackStep) => step.services ?? [] };
+      process.stdout.write(describeSchedule(scheduleOf(waves, { ...props, services, secondsOf: stackCosts(steps, recorded, model) }), props));
     }),
   );
 

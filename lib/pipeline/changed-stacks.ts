@@ -8,6 +8,7 @@
  * last, from the earlier output, dependents first.
  */
 import type { SynthesizedOutput } from '../review/synthesized-output';
+import type { ServiceConcurrency, ThrottledService } from './throttled-services';
 
 export interface StackStep {
   readonly stack: string;
@@ -20,6 +21,8 @@ export interface StackStep {
   readonly afterApplying: readonly string[];
   /** The shard (1 to `shards`) whose job runs this step, when the waves are sharded. */
   readonly shard?: number;
+  /** The throttled services whose resources the change touches in this stack, when the waves carry caps on them. */
+  readonly services?: readonly ThrottledService[];
 }
 
 export interface Wave {
@@ -30,6 +33,8 @@ export interface Wave {
 export interface StackWaves {
   /** How many shards the steps are assigned to, when they are. */
   readonly shards?: number;
+  /** At most how many applies that change a throttled service's resources run at once, across every shard. */
+  readonly serviceConcurrency?: ServiceConcurrency;
   readonly waves: readonly Wave[];
 }
 

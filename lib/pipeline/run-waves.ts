@@ -24,7 +24,9 @@
  * applied in this run (it read their outputs before they changed).
  *
  * Errors AWS clears by itself (throttling, and the role of an account created moments ago)
- * are retried with exponential back-off.
+ * are retried with exponential back-off. An apply whose plan changes the resources of a
+ * throttled service (Organizations, Identity Center) waits for a place under that service's
+ * cap, the job's share of a cap across every shard (`throttled-services.ts`).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,10 +35,11 @@ import { UserError } from '../diagnostics';
 import { reviewPlans } from '../review/plan-summary';
 import type { ReviewReport } from '../review/report';
 import { readSynthesizedOutput, type SynthesizedOutput } from '../review/synthesized-output';
-import { mapBounded } from './bounded-pool';
+import { atMost, mapBounded } from './bounded-pool';
 import type { StackStep, StackWaves } from './changed-stacks';
 import { failureOf } from './terraform-errors';
 import type { RunTerraform, TerraformResult } from './terraform-process';
+import { servicesChangedBy, THROTTLED_SERVICE_NAMES, type PlanChanges, type ServiceConcurrency, type ThrottledService } from './throttled-services';
 
 export type WaveMode = 'plan' | 'apply' | 'drift';
 
@@ -64,6 +67,12 @@ export interface WaveRunnerProps {
    * @default false
    */
   readonly initOneAtATime?: boolean;
+  /**
+   * At most how many applies that change a throttled service's resources this job runs at
+   * once: its share of the run's caps (`shareOf`).
+   * @default no cap
+   */
+  readonly serviceConcurrency?: ServiceConcurrency;
   /** Runs a Terraform command. */
   readonly terraform: RunTerraform;
   /** Receives every line of the run. */
@@ -193,15 +202,21 @@ export async function runWaves({ waves }: StackWaves, props: WaveRunnerProps): P
       throw new UserError(`a drift check plans every stack as it is, not ${step.stack}'s destroy: list the waves with changed-stacks --all`);
   }
 
-  let initQueue = Promise.resolve();
-  const oneInitAtATime = <T>(init: () => Promise<T>): Promise<T> => {
-    const result = initQueue.then(init);
-    initQueue = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
-  };
+  const oneInitAtATime = atMost(1);
+  const serviceSlots = new Map(
+    THROTTLED_SERVICE_NAMES.flatMap((service) => {
+      const limit = props.serviceConcurrency?.[service];
+      // A shard with no share of a cap has no stack the change touches there; should a plan
+      // change such resources after all, it applies them one at a time.
+      return limit === undefined ? [] : [[service, atMost(Math.max(1, limit))] as const];
+    }),
+  );
+  /** Runs `work` once a place is free for each of `services`, taken in one order so that no two applies wait for each other. */
+  const withServiceSlots = <T>(services: readonly ThrottledService[], work: () => Promise<T>): Promise<T> =>
+    services.reduceRight<() => Promise<T>>((inner, service) => {
+      const slots = serviceSlots.get(service);
+      return slots ? () => slots(inner) : inner;
+    }, work)();
   const results: StepResult[] = [];
   const earlier = props.earlier ?? [];
   /** Stacks this run, or an earlier one, applied a change to: a saved plan of a stack that reads them is out of date. */
@@ -267,6 +282,14 @@ export async function runWaves({ waves }: StackWaves, props: WaveRunnerProps): P
       ...extra,
     ];
     const applyArgs = ['apply', '-input=false', '-no-color', `-lock-timeout=${props.lockTimeout}`, files.binary];
+    /** Applies the plan in the plans directory, once the services whose resources it changes have room. */
+    const applyPlan = (): Promise<TerraformResult> => {
+      const services = servicesChangedBy(JSON.parse(readFileSync(files.json, 'utf8')) as PlanChanges).filter((service) => serviceSlots.has(service));
+      if (services.length > 0) log(`its plan changes ${services.join(' and ')} resources: applied when fewer than the cap of such applies run`);
+      for (const service of services.filter((each) => props.serviceConcurrency?.[each] === 0))
+        log(`this shard has no share of the ${service} cap (the change touches no ${service} resource here): applied one at a time`);
+      return withServiceSlots(services, () => terraform(applyArgs));
+    };
     const showJson = () => must(['show', '-json', '-no-color', files.binary], files.json);
     const stackSha256 = () => sha256(outputOf(step).text(step.stack));
 
@@ -323,7 +346,8 @@ export async function runWaves({ waves }: StackWaves, props: WaveRunnerProps): P
         };
       }
       if (report.risky) log('applying despite its risks: --accept-risk');
-      await must(applyArgs);
+      const result = await applyPlan();
+      if (result.status !== 0) throw new TerraformFailed('apply', result);
       applied.add(step.stack);
       return { status: 'applied', detail: `${describeCounts(counts)} (fresh plan: ${why})`, counts };
     };
@@ -335,7 +359,7 @@ export async function runWaves({ waves }: StackWaves, props: WaveRunnerProps): P
       const counts = countsOf(saved.report);
       if (!applyable(files.json)) return { status: 'unchanged', detail: 'no changes (saved plan)', counts };
       savedPlanSpent = true;
-      const result = await terraform(applyArgs);
+      const result = await applyPlan();
       if (result.status === 0) {
         applied.add(step.stack);
         return { status: 'applied', detail: `${describeCounts(counts)} (saved plan)`, counts };

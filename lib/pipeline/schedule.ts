@@ -4,8 +4,12 @@
  * of a wave in a job of its own, and in each job at most `concurrency` stacks at a time,
  * each next stack started when one finishes, in the order of the wave. The critical path is
  * the chain of stacks the run waits for: in each wave, the stack its slowest shard ends with.
+ * With the caps of `changed-stacks --service-concurrency`, a stack whose apply changes a
+ * throttled service's resources also waits for a place of its shard's share, and holds it
+ * for its whole time (the runner holds it for the apply alone: the estimate errs long).
  */
 import type { StackStep, StackWaves } from './changed-stacks';
+import { shareOf, type ServiceConcurrency, type ThrottledService } from './throttled-services';
 
 export interface ScheduleProps {
   /** Jobs: each wave's stacks of shard i run in job i. */
@@ -24,6 +28,13 @@ export interface ScheduleProps {
    * @default 0
    */
   readonly jobSeconds?: number;
+  /**
+   * The caps on applies of throttled services across the shards, and the services whose
+   * resources each stack holds: in a run wave after wave (an apply), such a stack waits for
+   * a place of its shard's share.
+   * @default no cap
+   */
+  readonly services?: { readonly caps: ServiceConcurrency; readonly of: (step: StackStep) => readonly ThrottledService[] };
 }
 
 export interface CriticalStep {
@@ -42,14 +53,35 @@ export interface Schedule {
   readonly criticalPath: readonly CriticalStep[];
 }
 
-/** When each of `durations` ends, run in order at most `slots` at a time. */
-function listSchedule(durations: readonly number[], slots: number): number[] {
-  const free = new Array<number>(Math.min(slots, durations.length)).fill(0);
-  return durations.map((duration) => {
-    let slot = 0;
-    for (let index = 1; index < free.length; index++) if (free[index] < free[slot]) slot = index;
-    free[slot] += duration;
-    return free[slot];
+/** The index of the earliest of `free`. */
+function earliest(free: readonly number[]): number {
+  let slot = 0;
+  for (let index = 1; index < free.length; index++) if (free[index] < free[slot]) slot = index;
+  return slot;
+}
+
+/**
+ * When each task ends, run in order at most `slots` at a time, each next one as a slot is
+ * free, and a task of a capped group also once a place of its group is (`limits`), as the
+ * runner's stacks wait in line at a service's cap.
+ */
+function listSchedule(
+  tasks: readonly { readonly seconds: number; readonly groups: readonly string[] }[],
+  slots: number,
+  limits: ReadonlyMap<string, number>,
+): number[] {
+  const free = new Array<number>(Math.min(slots, tasks.length)).fill(0);
+  const places = new Map([...limits].map(([group, limit]) => [group, new Array<number>(limit).fill(0)]));
+  return tasks.map(({ seconds, groups }) => {
+    const slot = earliest(free);
+    const held = groups.flatMap((group) => {
+      const free = places.get(group);
+      return free && free.length > 0 ? [{ free, place: earliest(free) }] : [];
+    });
+    const start = Math.max(free[slot], ...held.map(({ free, place }) => free[place]));
+    free[slot] = start + seconds;
+    for (const { free: groupFree, place } of held) groupFree[place] = start + seconds;
+    return start + seconds;
   });
 }
 
@@ -67,9 +99,12 @@ export function scheduleOf({ waves }: StackWaves, props: ScheduleProps): Schedul
     for (let shard = 1; shard <= props.shards; shard++) {
       const steps = phase.steps.filter((step) => (step.shard ?? 1) === shard);
       if (steps.length === 0) continue;
+      const caps = props.unordered ? undefined : props.services;
+      const limits = new Map(Object.entries(caps?.caps ?? {}).map(([service, cap]) => [service, shareOf(cap, props.shards, shard)]));
       const ends = listSchedule(
-        steps.map((step) => props.secondsOf(step)),
+        steps.map((step) => ({ seconds: props.secondsOf(step), groups: caps?.of(step) ?? [] })),
         props.concurrency,
+        limits,
       );
       const last = ends.reduce((latest, end, index) => (end > ends[latest] ? index : latest), 0);
       const end = start + ends[last];

@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../diagnostics';
 import type { StackStep, StackWaves } from './changed-stacks';
+import { shardsFor, type ServiceConcurrency } from './throttled-services';
 
 /** How far above a wave's mean load a shard may go before a stack takes its next choice. */
 export const SLACK = 0.15;
@@ -35,7 +36,7 @@ function preferences(stack: string, shards: number): number[] {
 }
 
 /** Each step of `steps` with its shard, from 1 to `shards`. */
-function shardWave(steps: readonly StackStep[], shards: number, costOf: (step: StackStep) => number): StackStep[] {
+function shardWave(steps: readonly StackStep[], shards: number, costOf: (step: StackStep) => number, caps: ServiceConcurrency): StackStep[] {
   const costs = new Map(steps.map((step) => [step.stack, Math.max(0, costOf(step))]));
   const total = [...costs.values()].reduce((sum, cost) => sum + cost, 0);
   const cap = (total / shards) * (1 + SLACK);
@@ -44,7 +45,8 @@ function shardWave(steps: readonly StackStep[], shards: number, costOf: (step: S
   const order = [...steps].sort((a, b) => compare(hash(a.stack), hash(b.stack)) || (a.stack < b.stack ? -1 : 1));
   for (const step of order) {
     const cost = costs.get(step.stack) ?? 0;
-    const choices = preferences(step.stack, shards);
+    const allowed = shardsFor(step.services ?? [], caps, shards);
+    const choices = preferences(step.stack, shards).filter((choice) => choice < allowed);
     const shard = choices.find((choice) => loads[choice] + cost <= cap) ?? choices.reduce((least, choice) => (loads[choice] < loads[least] ? choice : least));
     loads[shard] += cost;
     shardOf.set(step.stack, shard + 1);
@@ -52,10 +54,19 @@ function shardWave(steps: readonly StackStep[], shards: number, costOf: (step: S
   return steps.map((step) => ({ ...step, shard: shardOf.get(step.stack) }));
 }
 
-export function shardWaves({ waves }: StackWaves, shards: number, costOf: (step: StackStep) => number): StackWaves {
+/**
+ * The waves spread over `shards`; under the waves' caps, a step that touches a throttled
+ * service (its `services`) only over the shards that may apply it (the first K of a cap of K
+ * below `shards`).
+ */
+export function shardWaves(stackWaves: StackWaves, shards: number, costOf: (step: StackStep) => number): StackWaves {
   if (!Number.isInteger(shards) || shards < 1 || shards > MOST_SHARDS)
     throw new UserError(`--shards: expected 1 to ${MOST_SHARDS} (GitHub Actions runs at most ${MOST_SHARDS} jobs of one matrix), got ${shards}`);
-  return { shards, waves: waves.map((wave) => ({ ...wave, steps: shardWave(wave.steps, shards, costOf) })) };
+  return {
+    ...stackWaves,
+    shards,
+    waves: stackWaves.waves.map((wave) => ({ ...wave, steps: shardWave(wave.steps, shards, costOf, stackWaves.serviceConcurrency ?? {}) })),
+  };
 }
 
 /**

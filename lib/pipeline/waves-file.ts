@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { formatFieldPath, UserError } from '../diagnostics';
 import type { StackStep, StackWaves } from './changed-stacks';
+import { THROTTLED_SERVICE_NAMES } from './throttled-services';
 
 export const StackStepSchema = z.strictObject({
   stack: z.string().regex(/^[\w.-]+$/, { error: 'expected a stack name' }),
@@ -15,10 +16,12 @@ export const StackStepSchema = z.strictObject({
   output: z.string().min(1),
   afterApplying: z.array(z.string()),
   shard: z.number().int().min(1).optional(),
+  services: z.array(z.enum(THROTTLED_SERVICE_NAMES)).optional(),
 }) satisfies z.ZodType<StackStep>;
 
 const StackWavesSchema = z.strictObject({
   shards: z.number().int().min(1).optional(),
+  serviceConcurrency: z.strictObject(Object.fromEntries(THROTTLED_SERVICE_NAMES.map((service) => [service, z.number().int().min(1).optional()]))).optional(),
   waves: z.array(
     z.strictObject({
       number: z.number().int().min(1),
