@@ -100,6 +100,13 @@ function pruneBaseOutputs(directory: string): void {
   for (const stale of outputs.slice(KEPT_BASE_OUTPUTS)) rmSync(stale.path, { recursive: true, force: true });
 }
 
+/** What `--base` does with an output kept from before: copies it to `outdir`, and marks it used. */
+export function copyKeptOutput(kept: string, outdir: string): void {
+  cpSync(kept, resolve(outdir), { recursive: true });
+  const now = new Date();
+  utimesSync(kept, now, now);
+}
+
 /**
  * Synthesizes commit `base` (its code, its configuration) into `outdir`, or copies its output
  * there when this machine synthesized that commit before with the same packages: a review or
@@ -111,9 +118,7 @@ export function synthesizeBase(base: string, outdir: string): void {
   const outputs = baseOutputsDirectory();
   const kept = key === undefined ? undefined : join(outputs, key);
   if (kept !== undefined && existsSync(join(kept, 'manifest.json'))) {
-    cpSync(kept, resolve(outdir), { recursive: true });
-    const now = new Date();
-    utimesSync(kept, now, now);
+    copyKeptOutput(kept, outdir);
     console.error(`${base}: its output was synthesized before with the same code, configuration and packages, and is reused from ${kept}`);
     return;
   }
