@@ -11,7 +11,8 @@ import { stackJson } from './stack-json';
 import type { StateBackend } from './state-backend';
 
 export abstract class LandingZoneStack extends TerraformStack {
-  private readonly escapedElements = new WeakSet<TerraformElement>();
+  /** Each element's own `toTerraform`, before the escaping wrapped it. */
+  private readonly ownOutputs = new WeakMap<TerraformElement, () => unknown>();
   private overridden = false;
 
   constructor(scope: Construct, name: string, stateBackend: StateBackend) {
@@ -23,16 +24,17 @@ export abstract class LandingZoneStack extends TerraformStack {
    * cdktf resolves the output of each element's `toTerraform` as soon as it has it: the
    * escaping wraps each element's own, before references are resolved into text that could
    * no longer be told from literal text. Keys `__proto__` come back last (see `map-keys.ts`).
-   * The JSON is cdktf's, written the quicker way of `stack-json.ts`.
+   * The JSON is cdktf's, written the quicker way of `stack-json.ts`, which escapes and
+   * resolves each element's own output in one pass.
    */
   override toTerraform(): ReturnType<TerraformStack['toTerraform']> {
     for (const element of this.node.findAll().filter(TerraformElement.isTerraformElement)) {
-      if (this.escapedElements.has(element)) continue;
-      this.escapedElements.add(element);
+      if (this.ownOutputs.has(element)) continue;
       const ownOutput = element.toTerraform.bind(element);
+      this.ownOutputs.set(element, ownOutput);
       element.toTerraform = () => escapeLiteralText(ownOutput()) as ReturnType<typeof ownOutput>;
     }
-    return restoreMapKeys(this.overridden ? super.toTerraform() : stackJson(this));
+    return restoreMapKeys(this.overridden ? super.toTerraform() : stackJson(this, (element) => this.ownOutputs.get(element)!()));
   }
 
   override addOverride(path: string, value: unknown): void {

@@ -16,7 +16,7 @@ function escaped(text: string): string {
 }
 
 /** A string with its literal text escaped and its tokens as they were. */
-function escapeString(text: string): string {
+export function escapeString(text: string): string {
   if (!text.includes('${') && !text.includes('%{')) return text;
   if (!Token.isUnresolved(text)) return escaped(text);
   const fragments = Tokenization.reverseString(text);
