@@ -288,23 +288,28 @@ describe('the newer policy types', () => {
 });
 
 describe('who is paged', () => {
-  it('is said when the on-call endpoint alerts page changes, and that is a risk', async () => {
-    const report = await reviewOf((directory) =>
-      editFile(directory, 'landing-zone.yaml', (text) => text.replace('https://on-call.example.com/aws-events', 'https://pager.example.net/hook')),
-    );
+  /** The change of `attribute` of a `type` resource in incident-response is said, and is a paging risk. */
+  function expectPagingChange(report: ReviewReport, type: string, attribute: string): void {
     expect(report.intents).toContainEqual(
       expect.objectContaining({
         kind: 'paging-changed',
-        sentence: expect.stringMatching(/^who is paged: aws_cloudwatch_event_api_destination\.\S+ in incident-response changes \(invocation_endpoint\)$/),
+        sentence: expect.stringMatching(new RegExp(`^who is paged: ${type}\\.\\S+ in incident-response changes \\(${attribute}\\)$`)),
       }),
     );
     expect(report.risks).toContainEqual(
       expect.objectContaining({
         kind: 'paging-changed',
         stack: 'incident-response',
-        title: expect.stringMatching(/changes invocation_endpoint: who is paged changes$/),
+        title: expect.stringMatching(new RegExp(`changes ${attribute}: who is paged changes$`)),
       }),
     );
+  }
+
+  it('is said when the on-call endpoint alerts page changes, and that is a risk', async () => {
+    const report = await reviewOf((directory) =>
+      editFile(directory, 'landing-zone.yaml', (text) => text.replace('https://on-call.example.com/aws-events', 'https://pager.example.net/hook')),
+    );
+    expectPagingChange(report, 'aws_cloudwatch_event_api_destination', 'invocation_endpoint');
   });
 
   it('is said when an Incident Manager contact channel changes, and a changed phone number is a risk', async () => {
@@ -314,19 +319,7 @@ describe('who is paged', () => {
     const after = copyExample();
     editFile(after, 'landing-zone.yaml', (text) => withIncidentManager(text).replace('sms: "+12065550110"', 'sms: "+12065550199"'));
     const report = reviewOutputs(readSynthesizedOutput(await synthesize(before)), readSynthesizedOutput(await synthesize(after)));
-    expect(report.intents).toContainEqual(
-      expect.objectContaining({
-        kind: 'paging-changed',
-        sentence: expect.stringMatching(/^who is paged: aws_ssmcontacts_contact_channel\.\S+ in incident-response changes \(delivery_address\)$/),
-      }),
-    );
-    expect(report.risks).toContainEqual(
-      expect.objectContaining({
-        kind: 'paging-changed',
-        stack: 'incident-response',
-        title: expect.stringMatching(/changes delivery_address: who is paged changes$/),
-      }),
-    );
+    expectPagingChange(report, 'aws_ssmcontacts_contact_channel', 'delivery_address');
   });
 });
 
