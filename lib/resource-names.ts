@@ -5,6 +5,9 @@
  */
 export const RESOURCE_NAME_PREFIX = 'landing-zone';
 
+/** The tag of an OU that says what it holds (production, core...), as the review reads it. */
+export const ENVIRONMENT_TAG = `${RESOURCE_NAME_PREFIX}:environment`;
+
 function named(name: string): string {
   return `${RESOURCE_NAME_PREFIX}-${name}`;
 }

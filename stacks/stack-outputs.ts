@@ -28,9 +28,6 @@ export const IDENTITY_CENTER_STACK = 'identity-center';
 /** Permission sets granted on the management account while Identity Center is delegated: only the management account may manage them. */
 export const IDENTITY_CENTER_MANAGEMENT_STACK = 'identity-center-management';
 
-/** The tag of an OU that says what it holds (production, core...), as the review reads it. */
-export const ENVIRONMENT_TAG = 'landing-zone:environment';
-
 /** Every account stack is `account-<key>`; every baseline `baseline-<key>`. */
 export const ACCOUNT_STACK_PREFIX = 'account-';
 export const ACCOUNT_BASELINE_STACK_PREFIX = 'baseline-';

@@ -12,7 +12,7 @@ import type { Construct } from 'constructs';
 import type { LandingZone, OrganizationalUnit } from '../model/landing-zone';
 import { organizationalUnitName } from '../terraform/terraform-names';
 import { terraformMap } from '../terraform/map-keys';
-import { ENVIRONMENT_TAG } from '../../stacks/stack-outputs';
+import { ENVIRONMENT_TAG } from '../resource-names';
 
 export interface OrganizationProps {
   /** The organization's name and, to adopt an existing one, its id. */

@@ -11,7 +11,6 @@ import {
   ACCOUNT_STACK_PREFIX,
   FIREWALL_MANAGER_STACK,
   IDENTITY_CENTER_MANAGEMENT_STACK,
-  ENVIRONMENT_TAG,
   IDENTITY_CENTER_STACK,
   LOG_ARCHIVE_STACK,
   MANAGEMENT_OUTPUTS,
@@ -21,6 +20,7 @@ import {
 } from '../../stacks/stack-outputs';
 import { remoteLookup, resourceReference } from './terraform-references';
 import type { SynthesizedOutput, TerraformJson } from './synthesized-output';
+import { ENVIRONMENT_TAG } from '../resource-names';
 
 export interface PolicyFacts {
   readonly type: string;
