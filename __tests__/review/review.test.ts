@@ -450,3 +450,17 @@ describe('the Markdown form', () => {
     expect(comment).toMatch(/more stacks left out to fit a comment: the full report is in review\.md\./);
   });
 });
+
+describe('Firewall Manager security group rules', () => {
+  it('a port no longer audited is its own rules removed, in each region and for each address family, and no other rule changes', async () => {
+    const report = await reviewOf((directory) =>
+      editFile(directory, 'landing-zone.yaml', (text) => text.replace('ports: [22, 3389, 1433', 'ports: [22, 1433')),
+    );
+    const rules = report.stacks
+      .filter((stack) => stack.name === 'firewall-manager')
+      .flatMap((stack) => stack.resources)
+      .filter((resource) => resource.type === 'aws_vpc_security_group_ingress_rule');
+    expect(rules.map((rule) => rule.action)).toEqual(['delete', 'delete', 'delete', 'delete']);
+    expect(rules.every((rule) => rule.address.includes('_ingress_tcp_3389_3389_'))).toBe(true);
+  });
+});

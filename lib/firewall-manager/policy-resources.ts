@@ -15,9 +15,10 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Wafv2RuleGroup } from '@cdktf/provider-aws/lib/wafv2-rule-group';
 import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { FirewallManagerPolicyConfig, SecurityGroupRuleConfig } from '../config/schemas/firewall-manager';
+import { ruleName, type FirewallManagerPolicyConfig, type SecurityGroupRuleConfig } from '../config/schemas/firewall-manager';
 import type { AwsRegion } from '../iam/aws-regions';
 import type { FirewallManagerPolicy } from '../model/firewall-manager';
+import { textName } from '../terraform/terraform-names';
 import { dnsFirewallRuleGroupName, REFERENCE_SECURITY_GROUP_VPC_NAME, referenceSecurityGroupName, wafRateBasedRuleGroupName } from '../resource-names';
 import type { ManagedDomainLists } from './managed-domain-lists';
 import { auditRules } from '../firewall-policies/security-groups-content-audit';
@@ -120,9 +121,10 @@ export function referenceSecurityGroup(
     cidrIpv6: rule.cidrIpv6,
     description: rule.description,
   });
+  // Named by what each rule is, not by its place in the list: a rule added or removed leaves the others as they are.
   const rules = [
-    ...ingress.map((rule, index) => new VpcSecurityGroupIngressRule(scope, `${id}_ingress_${index + 1}`, ruleArguments(rule))),
-    ...egress.map((rule, index) => new VpcSecurityGroupEgressRule(scope, `${id}_egress_${index + 1}`, ruleArguments(rule))),
+    ...ingress.map((rule) => new VpcSecurityGroupIngressRule(scope, `${id}_ingress_${textName(ruleName(rule))}`, ruleArguments(rule))),
+    ...egress.map((rule) => new VpcSecurityGroupEgressRule(scope, `${id}_egress_${textName(ruleName(rule))}`, ruleArguments(rule))),
   ];
   // The policy compares with, or copies, the group's rules: they must be in place first.
   return { reference: securityGroupId, dependencies: rules };

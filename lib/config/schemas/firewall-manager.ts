@@ -141,7 +141,8 @@ const SecurityGroupRuleSchema = z
   .refine((rule) => rule.fromPort === undefined || rule.toPort === undefined || rule.fromPort <= rule.toPort, { error: 'fromPort is above toPort' });
 
 /** What makes two rules of a security group the same for EC2, which refuses the second: all but the description. */
-function ruleName({ protocol, fromPort, toPort, cidrIpv4, cidrIpv6 }: z.output<typeof SecurityGroupRuleSchema>): string {
+/** A security group rule as the messages name it, and as its Terraform name is made (`tcp 22-22 0.0.0.0/0`): what makes it the rule it is. */
+export function ruleName({ protocol, fromPort, toPort, cidrIpv4, cidrIpv6 }: z.output<typeof SecurityGroupRuleSchema>): string {
   return `${protocol}${fromPort === undefined ? '' : ` ${fromPort}-${toPort}`} ${cidrIpv4 ?? cidrIpv6}`;
 }
 
