@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { reviewPlans, stackOfPlanFile } from '../../lib/review/plan-summary';
 import type { ReviewReport } from '../../lib/review/report';
+import { renderMarkdown, renderTerminal } from '../../lib/review/render-text';
 import { temporaryDirectory, writeFile } from '../support/example-config';
 
 const PLANS = join(__dirname, '..', 'fixtures', 'plans');
@@ -70,6 +71,9 @@ describe('plans', () => {
         attributes: [{ path: 'block_public_acls', before: true, after: false }],
       }),
     ]);
+    const drifted = 'drift, changed outside Terraform: aws_s3_account_public_access_block.public_access_block (block_public_acls)';
+    expect(renderTerminal(report, false)).toContain(`    ${drifted}`);
+    expect(renderMarkdown(report)).toContain(`# ${drifted}`);
     expect(report.risks.filter((risk) => risk.kind === 'logging-weakened')).toEqual([
       expect.objectContaining({ title: expect.stringContaining('object lock retention shortened') }),
     ]);

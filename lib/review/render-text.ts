@@ -111,13 +111,23 @@ export function renderTerminal(report: ReviewReport, colour: boolean): string {
         lines.push(`    ${colourOf(mark)} ${resource.address}`, ...resourceDetail(resource).map((line) => `        ${line}`));
       }
       for (const entry of stack.imports) lines.push(`    <= ${entry.to} (imports ${entry.id})`);
-      if (stack.drift.length > 0) lines.push(`    drift, changed outside Terraform: ${stack.drift.map((resource) => resource.address).join(', ')}`);
+      if (stack.drift.length > 0) lines.push(`    drift, changed outside Terraform: ${driftText(stack)}`);
     }
   }
   if (report.suppressed.metadata + report.suppressed.reordered > 0) {
     lines.push('', `Left out as noise: ${report.suppressed.metadata} metadata differences, ${report.suppressed.reordered} lists or documents only reordered.`);
   }
   return lines.join('\n');
+}
+
+/** Each resource that drifted, with the attributes that did: `aws_s3_account_public_access_block.public_access_block (block_public_acls)`. */
+function driftText(stack: StackChange): string {
+  return stack.drift
+    .map((resource) => {
+      const attributes = [...new Set([...resource.attributes.map((change) => change.path), ...resource.documents.map((document) => document.attribute)])];
+      return attributes.length > 0 ? `${resource.address} (${attributes.join(', ')})` : resource.address;
+    })
+    .join(', ');
 }
 
 /** Text shown as it is in Markdown: every character Markdown or GitHub would read as markup escaped. */
@@ -132,7 +142,7 @@ function markdownStack(stack: StackChange): string {
     lines.push(`${mark} ${resource.address}${resource.action === 'replace' ? ' (replaced)' : ''}`, ...resourceDetail(resource).map((line) => `    ${line}`));
   }
   for (const entry of stack.imports) lines.push(`+ ${entry.to} (imports ${entry.id})`);
-  if (stack.drift.length > 0) lines.push(`# drift, changed outside Terraform: ${stack.drift.map((resource) => resource.address).join(', ')}`);
+  if (stack.drift.length > 0) lines.push(`# drift, changed outside Terraform: ${driftText(stack)}`);
   lines.push('```', '', '</details>');
   return lines.join('\n');
 }
