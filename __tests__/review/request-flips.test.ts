@@ -22,6 +22,17 @@ async function reviewed(after: string): Promise<ReviewReport> {
   return withRequestFlips(reviewOutputs(before, changed), before, changed);
 }
 
+/** A copy of the example's output whose organization policy `name` has its content edited, as by hand. */
+function outputWithPolicyContent(name: string, edit: (content: string) => string): string {
+  const copy = copyOfExampleOutput();
+  const file = join(copy, 'stacks', 'management', 'cdk.tf.json');
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  const policy = Object.values<{ name: string; content: string }>(json.resource.aws_organizations_policy).find((candidate) => candidate.name === name)!;
+  policy.content = edit(policy.content);
+  writeFileSync(file, JSON.stringify(json, null, 2));
+  return copy;
+}
+
 /** What the simulator decides for the flip's request in an account of an output: `Allowed` or `ExplicitlyDenied`. */
 async function simulated(outdir: string, account: string, flip: RequestFlip): Promise<string> {
   const accountId = flip.principal.split(':')[4];
@@ -133,14 +144,7 @@ describe('requests a changed SCP flips', () => {
   });
 
   it('an RCP that stops denying a service: a request to it over plain HTTP, denied before and allowed after', async () => {
-    const copy = copyOfExampleOutput();
-    const file = join(copy, 'stacks', 'management', 'cdk.tf.json');
-    const json = JSON.parse(readFileSync(file, 'utf8'));
-    const policy = Object.values<{ name: string; content: string }>(json.resource.aws_organizations_policy).find(
-      (candidate) => candidate.name === 'enforce-secure-transport',
-    )!;
-    policy.content = policy.content.replace('"sqs:*",', '');
-    writeFileSync(file, JSON.stringify(json, null, 2));
+    const copy = outputWithPolicyContent('enforce-secure-transport', (content) => content.replace('"sqs:*",', ''));
     const [flip, ...others] = (await reviewed(copy)).requests;
     expect(others).toEqual([]);
     expect(flip).toMatchObject({
@@ -156,14 +160,7 @@ describe('requests a changed SCP flips', () => {
   });
 
   it('a changed SCP the evaluator cannot read, in an output edited by hand, is a warning and the rest of the review stands', async () => {
-    const copy = copyOfExampleOutput();
-    const file = join(copy, 'stacks', 'management', 'cdk.tf.json');
-    const json = JSON.parse(readFileSync(file, 'utf8'));
-    const policy = Object.values<{ name: string; content: string }>(json.resource.aws_organizations_policy).find(
-      (candidate) => candidate.name === 'region-deny',
-    )!;
-    policy.content = policy.content.replace('"eu-central-1"', '"${aws_ssm_parameter.region.value}"');
-    writeFileSync(file, JSON.stringify(json, null, 2));
+    const copy = outputWithPolicyContent('region-deny', (content) => content.replace('"eu-central-1"', '"${aws_ssm_parameter.region.value}"'));
     const report = await reviewed(copy);
     expect(report.requests).toEqual([]);
     expect(report.warnings).toEqual([
