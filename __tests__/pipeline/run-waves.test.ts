@@ -10,7 +10,7 @@ import { runWaves, type WaveMode, type WaveRunnerProps } from '../../lib/pipelin
 import { terraformProcess } from '../../lib/pipeline/terraform-process';
 import { renderWavesMarkdown, renderWavesText } from '../../lib/pipeline/waves-report';
 import { REPOSITORY, runEntry } from '../support/example-config';
-import { type Call, fakeTerraform, step, synthesizedOutput, wavesOf } from '../support/fake-pipeline';
+import { type Call, fakeTerraform, mostAtOnce, step, synthesizedOutput, wavesOf } from '../support/fake-pipeline';
 
 async function run(mode: WaveMode, waves: StackWaves, fake: ReturnType<typeof fakeTerraform>, props: Partial<WaveRunnerProps> = {}) {
   const sleeps: number[] = [];
@@ -30,22 +30,14 @@ async function run(mode: WaveMode, waves: StackWaves, fake: ReturnType<typeof fa
   return { result, sleeps, lines, statuses: Object.fromEntries(result.steps.map((done) => [done.step.stack, done.status])) };
 }
 
-/** The most stacks that were running Terraform at the same time. */
-function mostAtOnce(calls: readonly Call[]): number {
+/** The most stacks that were running Terraform at the same time, each from its first call to the end of its last. */
+function mostStacksAtOnce(calls: readonly Call[]): number {
   const spans = new Map<string, { start: number; end: number }>();
   for (const call of calls) {
     const span = spans.get(call.stack);
     spans.set(call.stack, span ? { start: Math.min(span.start, call.start), end: Math.max(span.end, call.end) } : { start: call.start, end: call.end });
   }
-  const events = [...spans.values()].flatMap((span) => [
-    { at: span.start, change: 1 },
-    { at: span.end, change: -1 },
-  ]);
-  events.sort((a, b) => a.at - b.at || a.change - b.change);
-  let running = 0;
-  let most = 0;
-  for (const event of events) most = Math.max(most, (running += event.change));
-  return most;
+  return mostAtOnce([...spans.values()]);
 }
 
 const commandsOf = (calls: readonly Call[], stack: string) => calls.filter((call) => call.stack === stack).map((call) => call.command);
@@ -78,8 +70,8 @@ describe('the wave runner', () => {
     await run('plan', wavesOf(stacks.map((stack) => step(output, stack))), fake, { concurrency: 3 });
     const calls = fake.calls();
     expect(calls.filter((call) => call.command === 'plan')).toHaveLength(7);
-    expect(mostAtOnce(calls)).toBeLessThanOrEqual(3);
-    expect(mostAtOnce(calls)).toBeGreaterThan(1);
+    expect(mostStacksAtOnce(calls)).toBeLessThanOrEqual(3);
+    expect(mostStacksAtOnce(calls)).toBeGreaterThan(1);
   });
 
   it('runs one terraform init at a time for a shared plugin cache, and the plans side by side', async () => {
@@ -93,7 +85,7 @@ describe('the wave runner', () => {
     const inits = fake.calls().filter((call) => call.command === 'init');
     expect(inits).toHaveLength(4);
     inits.slice(1).forEach((init, index) => expect(init.start).toBeGreaterThanOrEqual(inits[index].end));
-    expect(mostAtOnce(fake.calls().filter((call) => call.command === 'plan'))).toBe(4);
+    expect(mostStacksAtOnce(fake.calls().filter((call) => call.command === 'plan'))).toBe(4);
   });
 
   it('skips in a plan the stacks that read a stack not applied yet, and says when they are planned', async () => {

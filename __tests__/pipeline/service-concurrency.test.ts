@@ -11,7 +11,7 @@ import { runWaves } from '../../lib/pipeline/run-waves';
 import { terraformProcess } from '../../lib/pipeline/terraform-process';
 import { shareOf } from '../../lib/pipeline/throttled-services';
 import { REPOSITORY, runEntry } from '../support/example-config';
-import { type Call, fakeTerraform, step, synthesizedOutput, wavesOf } from '../support/fake-pipeline';
+import { type Call, fakeTerraform, mostAtOnce, step, synthesizedOutput, wavesOf } from '../support/fake-pipeline';
 
 const ACCOUNT_PLAN = {
   format_version: '1.2',
@@ -35,19 +35,6 @@ function organization(parameters = 0) {
   const output = synthesizedOutput(stacks, Object.fromEntries(names.map((name) => [`account-${name}`, parameters])), types);
   const plans = Object.fromEntries(names.map((name) => [`account-${name}`, { plan: ACCOUNT_PLAN }]));
   return { output, stacks: Object.keys(stacks), plans };
-}
-
-/** The most calls of `calls` that ran at the same time. */
-function mostAtOnce(calls: readonly Call[]): number {
-  const events = calls.flatMap((call) => [
-    { at: call.start, change: 1 },
-    { at: call.end, change: -1 },
-  ]);
-  events.sort((a, b) => a.at - b.at || a.change - b.change);
-  let running = 0;
-  let most = 0;
-  for (const event of events) most = Math.max(most, (running += event.change));
-  return most;
 }
 
 const appliesOf = (calls: readonly Call[], prefix: string) => calls.filter((call) => call.command === 'apply' && call.stack.startsWith(prefix));

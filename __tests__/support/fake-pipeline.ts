@@ -96,3 +96,16 @@ export function step(output: string, stack: string, extra: Partial<StackStep> = 
 export function wavesOf(...waves: readonly StackStep[][]): StackWaves {
   return { waves: waves.map((steps, index) => ({ number: index + 1, steps })) };
 }
+
+/** The most of `spans` (calls of the fake terraform, or whole stacks) that were under way at the same time. */
+export function mostAtOnce(spans: readonly { readonly start: number; readonly end: number }[]): number {
+  const events = spans.flatMap((span) => [
+    { at: span.start, change: 1 },
+    { at: span.end, change: -1 },
+  ]);
+  events.sort((a, b) => a.at - b.at || a.change - b.change);
+  let running = 0;
+  let most = 0;
+  for (const event of events) most = Math.max(most, (running += event.change));
+  return most;
+}
