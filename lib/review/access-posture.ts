@@ -18,7 +18,7 @@ import { embeddedDocument } from './value-diff';
  * the AWS Managed Policy reference (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/).
  * The privileged classes are those that can change who may do what.
  */
-export const MANAGED_POLICY_CLASSES: Readonly<Record<string, { readonly label: string; readonly privileged: boolean }>> = {
+const MANAGED_POLICY_CLASSES: Readonly<Record<string, { readonly label: string; readonly privileged: boolean }>> = {
   AdministratorAccess: { label: 'administrator', privileged: true },
   PowerUserAccess: { label: 'power user', privileged: true },
   IAMFullAccess: { label: 'IAM write', privileged: true },
@@ -58,7 +58,7 @@ const PRIVILEGED_ACTIONS: readonly { readonly action: string; readonly anyResour
 ];
 
 /** The privileged actions an inline policy allows: `*` for a statement that allows every action. */
-export function privilegedActionsOf(policy: string | undefined): string[] {
+function privilegedActionsOf(policy: string | undefined): string[] {
   const document = embeddedDocument(policy);
   if (document === undefined) return [];
   const found = new Set<string>();
@@ -83,7 +83,7 @@ export function privilegedActionsOf(policy: string | undefined): string[] {
 }
 
 /** The privileged rights a permission set hands out, in words, sorted. */
-export function privilegedRightsOf(set: PermissionSetFacts | undefined): string[] {
+function privilegedRightsOf(set: PermissionSetFacts | undefined): string[] {
   if (!set) return [];
   const managed = set.managedPolicyArns.flatMap((arn) => {
     const name = arn.slice(arn.lastIndexOf('/') + 1);

@@ -7,7 +7,7 @@
  */
 import type { ResourceChange } from './report';
 import { valuesOf } from './stack-diff';
-import { deepEqual } from './value-diff';
+import { deepEqual, missingFrom } from './value-diff';
 
 /** One weakening of what watches: `what` says it, `region` where, when the resource is regional. */
 export interface DetectionWeakening {
@@ -78,8 +78,7 @@ function guardDutyAutoEnable(before: Body, after: Body, attribute: string, subje
 }
 
 function removedMembers(before: unknown, after: unknown): unknown[] {
-  const next = listOf(after);
-  return listOf(before).filter((entry) => !next.some((candidate) => deepEqual(candidate, entry)));
+  return missingFrom(listOf(before), listOf(after));
 }
 
 function securityHubPolicy(before: Body, after: Body): string[] {

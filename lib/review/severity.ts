@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type RiskKind, SEVERITIES, type Risk, type Severity } from './report';
+import { compareText } from '../text-order';
 
 /** The severity of each kind before its reach is weighed. */
 export const BASE_SEVERITY: Readonly<Record<RiskKind, Severity>> = {
@@ -31,7 +32,7 @@ export const BASE_SEVERITY: Readonly<Record<RiskKind, Severity>> = {
 export const WIDE_REACH = 10;
 
 /** `critical` above `high` above `medium` above `low`. */
-export function atLeast(severity: Severity, threshold: Severity): boolean {
+function atLeast(severity: Severity, threshold: Severity): boolean {
   return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
 }
 
@@ -42,7 +43,7 @@ export function severityOf(kind: RiskKind, accounts: readonly string[], sensitiv
 }
 
 /** Accounts named one by one before the rest are counted. */
-export const NAMED_ACCOUNTS = 12;
+const NAMED_ACCOUNTS = 12;
 
 /** `a, b, c`, or the first twelve `and 30 more`: how every form of the report names a risk's accounts. */
 export function reachOf(accounts: readonly string[]): string {
@@ -56,11 +57,7 @@ export function riskId(kind: RiskKind, title: string): string {
 }
 
 export function bySeverity(a: Risk, b: Risk): number {
-  return (
-    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-    b.accounts.length - a.accounts.length ||
-    (a.title < b.title ? -1 : a.title > b.title ? 1 : 0)
-  );
+  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.accounts.length - a.accounts.length || compareText(a.title, b.title);
 }
 
 /** What `--fail-on` takes: a severity, `any`, or `risky`, which means `any`. */

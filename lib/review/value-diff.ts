@@ -54,7 +54,7 @@ function isPrimitive(value: unknown): boolean {
 }
 
 /** Entries of `a` not matched one for one in `b`. */
-function missingFrom(a: readonly unknown[], b: readonly unknown[]): unknown[] {
+export function missingFrom(a: readonly unknown[], b: readonly unknown[]): unknown[] {
   const rest = [...b];
   return a.filter((item) => {
     const at = rest.findIndex((candidate) => deepEqual(candidate, item));
