@@ -198,6 +198,16 @@ describe('the identity-center stack of the example', () => {
       expect(JSON.stringify(account.data.terraform_remote_state)).toContain('identity-center');
     });
   });
+  it('are written into the check and the lookup as literals, whatever their names hold', async () => {
+    const dir = copyExample();
+    editFile(dir, 'landing-zone.yaml', (text) => text.replace('    finops: { create: true }', `    finops: { create: true }\n    'Ops "A" \\ %{x}': {}`));
+    const stack = readStack(await synthesize(dir), 'identity-center');
+    const [listing] = Object.values(stack.data.aws_identitystore_groups as Record<string, TerraformJson>);
+    expect(listing.lifecycle.postcondition[0].condition).toBe('${contains(self.groups[*].display_name, "Ops \\"A\\" \\\\ %%{x}")}');
+    expect(stack.output.group_ids.value['Ops "A" \\ %%{x}']).toBe(
+      '${zipmap(data.aws_identitystore_groups.groups.groups[*].display_name, data.aws_identitystore_groups.groups.groups[*].group_id)["Ops \\"A\\" \\\\ %%{x}"]}',
+    );
+  });
 });
 
 describe('assignments in the stacks of each account', () => {
