@@ -1,6 +1,7 @@
 /**
  * From alert to response, in the security account, a state of its own beside `security`:
- * the chat channels and the rules of the central bus that post every alert to them, the
+ * the chat topic, the role of its channels and the rules of the central bus that post every
+ * alert to it (each channel's configuration is a `chat-<name>` stack applied after this), the
  * on-call services paged through EventBridge API destinations, Incident Manager (for the
  * organizations that already use it) with the rules that start an incident,
  * and the Security Hub custom actions. Who is paged changes this stack only. It is applied
@@ -38,7 +39,7 @@ export interface IncidentResponseStackProps {
   readonly incidentRules: readonly IncidentRule[];
   /** The rules that page the on-call services. */
   readonly pagingRules: readonly PagingRule[];
-  /** The chat channels, Incident Manager, the on-call services and the custom actions. */
+  /** The chat topic and its channels' role, Incident Manager, the on-call services and the custom actions. */
   readonly incidentResponse: IncidentResponse;
   /** Where this stack keeps its state and reads the others'. */
   readonly stateBackend: StateBackend;

@@ -33,7 +33,7 @@ export const ACCOUNT_STACK_PREFIX = 'account-';
 export const ACCOUNT_BASELINE_STACK_PREFIX = 'baseline-';
 export const FIREWALL_MANAGER_STACK = 'firewall-manager';
 /** One for each chat channel, in the security account. */
-export const CHAT_CHANNEL_STACK_PREFIX = 'chat-';
+const CHAT_CHANNEL_STACK_PREFIX = 'chat-';
 
 export function accountStackName(account: Pick<Account, 'key'>): string {
   return `${ACCOUNT_STACK_PREFIX}${account.key}`;

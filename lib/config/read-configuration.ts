@@ -99,7 +99,7 @@ function notReadWarning(entry: ConfigurationEntry, what: string): Issue {
 }
 
 /** What to do when the directory holds no landing-zone.yaml, for a command that takes its directory from LZ_CONFIG_DIR or the working directory. */
-export const FIND_THE_CONFIGURATION = "Run from the landing zone's directory, or point LZ_CONFIG_DIR at it.";
+const FIND_THE_CONFIGURATION = "Run from the landing zone's directory, or point LZ_CONFIG_DIR at it.";
 
 /** Every file of the configuration in `directory`, read and checked; `findIt` says how to name another directory, should this one hold no landing-zone.yaml. */
 export function readConfiguration(directory: string, findIt: string = FIND_THE_CONFIGURATION): ConfigurationReading {

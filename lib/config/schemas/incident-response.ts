@@ -236,5 +236,4 @@ export const IncidentResponseSchema = z
 
 export type IncidentResponseConfig = z.output<typeof IncidentResponseSchema>;
 export type IncidentManagerConfig = z.output<typeof IncidentManagerSchema>;
-export type PagingDestinationConfig = z.output<typeof PagingDestinationSchema>;
 export type ChatConfig = z.output<typeof ChatSchema>;
