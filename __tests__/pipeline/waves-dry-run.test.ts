@@ -49,4 +49,12 @@ describe('npm run waves -- --dry-run', () => {
       'terraform apply plans/baseline-retired.tfplan if that saved plan still holds, else a fresh destroy plan, applied when it has no risk',
     );
   });
+
+  it('says that a drift check runs every stack in no order, as the runner does', () => {
+    const result = dryRun('drift');
+    expect(result.status).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe(
+      'drift, every stack in no order, the waves only grouping them, at most 4 at a time (dry run: Terraform not started):',
+    );
+  });
 });

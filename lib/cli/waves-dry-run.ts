@@ -31,7 +31,11 @@ function commandsOf(step: StackStep, { mode, plansDirectory }: DryRunOptions): s
 export function describeDryRun({ waves }: StackWaves, options: DryRunOptions): string {
   const steps = waves.flatMap((wave) => wave.steps);
   if (steps.length === 0) return `${options.mode}: no stack to run (dry run: Terraform not started)`;
-  const lines = [`${options.mode}, wave after wave, at most ${options.concurrency} stacks of a wave at a time (dry run: Terraform not started):`];
+  const order =
+    options.mode === 'drift'
+      ? `every stack in no order, the waves only grouping them, at most ${options.concurrency} at a time`
+      : `wave after wave, at most ${options.concurrency} stacks of a wave at a time`;
+  const lines = [`${options.mode}, ${order} (dry run: Terraform not started):`];
   const caps = Object.entries(options.serviceConcurrency ?? {});
   if (options.mode === 'apply' && caps.length > 0)
     lines.push(

@@ -153,7 +153,12 @@ for (const mode of ['plan', 'apply', 'drift'] as const)
     .command(mode)
     .description(WHAT[mode])
     .requiredOption('--waves <file>', 'the waves: the output of npm run --silent changed-stacks -- --format json')
-    .option('--concurrency <count>', 'stacks of a wave run at the same time (the Organizations and account APIs throttle)', wholeNumber(1), 4)
+    .option(
+      '--concurrency <count>',
+      'stacks of a wave (of all of them, for drift) run at the same time (the Organizations and account APIs throttle)',
+      wholeNumber(1),
+      4,
+    )
     .option('--plans-dir <dir>', 'where plans are written, and where apply finds the saved ones', 'plans')
     .option('--retries <count>', 'further attempts of a stack after throttling or a new account not usable yet', wholeNumber(0), 4)
     .option('--retry-delay <seconds>', 'seconds before the first retry; each further one waits twice as long', wholeNumber(0), 30)

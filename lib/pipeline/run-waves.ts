@@ -46,7 +46,7 @@ export type WaveMode = 'plan' | 'apply' | 'drift';
 export interface WaveRunnerProps {
   /** What to do with each stack. */
   readonly mode: WaveMode;
-  /** How many stacks of a wave run at the same time, at most. */
+  /** How many stacks of a wave run at the same time, at most (of all of them in a drift check, which runs them in no order). */
   readonly concurrency: number;
   /** Where plans are written, and where `apply` finds the saved ones. */
   readonly plansDirectory: string;
