@@ -27,7 +27,7 @@ interface FakeStack {
  * have started, or `timeoutMs` passed: calls it holds overlap if and only if the runner
  * started them side by side, however slowly processes start.
  */
-export interface Barrier {
+interface Barrier {
   readonly command: string;
   readonly stackPrefix?: string;
   readonly count: number;

@@ -13,7 +13,7 @@ const SCRIPTS: Record<string, string> = JSON.parse(readFileSync(join(REPOSITORY,
 const helps = new Map<string, string>();
 
 /** The `--help` of `entry` (a file of lib/cli), or of its `command`. */
-export function helpOf(entry: string, command?: string): string {
+function helpOf(entry: string, command?: string): string {
   const key = command === undefined ? entry : `${entry} ${command}`;
   let help = helps.get(key);
   if (help === undefined) {

@@ -116,10 +116,7 @@ const program = new Command('changed-stacks')
       const before = beforeDirectory === undefined ? undefined : readSynthesizedOutput(resolve(beforeDirectory));
       const waves = stackWaves(before, after);
       const jsonIn = (output: SynthesizedOutput | undefined, stack: string) => (output?.stackNames.includes(stack) ? output.json(stack) : undefined);
-      const servicesOf = (step: StackStep) =>
-        step.action === 'destroy'
-          ? servicesChangedBetween(jsonIn(before, step.stack), undefined)
-          : servicesChangedBetween(jsonIn(before, step.stack), after.json(step.stack));
+      const servicesOf = (step: StackStep) => servicesChangedBetween(jsonIn(before, step.stack), jsonIn(after, step.stack));
       process.stdout.write(`${render(sharded(waves, options, servicesOf), options.format)}\n`);
     }),
   );

@@ -9,7 +9,7 @@ import type { StackStep, StackWaves } from '../pipeline/changed-stacks';
 import type { WaveMode } from '../pipeline/run-waves';
 import type { ServiceConcurrency } from '../pipeline/throttled-services';
 
-export interface DryRunOptions {
+interface DryRunOptions {
   readonly mode: WaveMode;
   readonly concurrency: number;
   readonly plansDirectory: string;

@@ -21,7 +21,7 @@ import { shardsFor, type ServiceConcurrency } from './throttled-services';
 export const SLACK = 0.15;
 
 /** GitHub Actions runs at most 256 jobs of one matrix. */
-export const MOST_SHARDS = 256;
+const MOST_SHARDS = 256;
 
 function hash(text: string): bigint {
   return createHash('sha256').update(text).digest().readBigUInt64BE(0);

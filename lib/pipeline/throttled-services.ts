@@ -18,7 +18,7 @@
  */
 import type { TerraformJson } from '../review/synthesized-output';
 
-export const THROTTLED_SERVICES = {
+const THROTTLED_SERVICES = {
   organizations: ['aws_organizations_'],
   'identity-center': ['aws_ssoadmin_', 'aws_identitystore_'],
 } as const satisfies Record<string, readonly string[]>;
@@ -31,7 +31,7 @@ export const THROTTLED_SERVICE_NAMES = Object.keys(THROTTLED_SERVICES).sort() as
 export type ServiceConcurrency = Partial<Record<ThrottledService, number>>;
 
 /** The throttled services whose APIs a resource type's create, update and delete call. */
-export function servicesOfType(type: string): ThrottledService[] {
+function servicesOfType(type: string): ThrottledService[] {
   return THROTTLED_SERVICE_NAMES.filter((service) => THROTTLED_SERVICES[service].some((prefix) => type.startsWith(prefix)));
 }
 

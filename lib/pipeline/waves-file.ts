@@ -32,19 +32,27 @@ const StackWavesSchema = z.strictObject({
 
 const PRODUCED_BY = 'npm run --silent changed-stacks -- --format json > <file>';
 
-export function readStackWaves(file: string): StackWaves {
+/**
+ * The JSON file `file` as `schema` checks it, field by field: what does not exist, is no JSON
+ * or has another shape is a clear error naming the file, the field and `expected`.
+ */
+export function readCheckedJson<T>(file: string, schema: z.ZodType<T>, expected: string): T {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'is not JSON';
-    throw new UserError(`${file} ${reason}: expected the waves that ${PRODUCED_BY} writes`);
+    throw new UserError(`${file} ${reason}: expected ${expected}`);
   }
-  const parsed = StackWavesSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue.path.length > 0 ? ` ${formatFieldPath(issue.path as (string | number)[])}:` : '';
-    throw new UserError(`${file}${field} ${issue.message} (expected the waves that ${PRODUCED_BY} writes)`);
+    throw new UserError(`${file}${field} ${issue.message} (expected ${expected})`);
   }
   return parsed.data;
+}
+
+export function readStackWaves(file: string): StackWaves {
+  return readCheckedJson(file, StackWavesSchema, `the waves that ${PRODUCED_BY} writes`);
 }

@@ -5,12 +5,11 @@
  * it took, to resume a run, to tell a later wave's jobs what failed, and to shard and
  * schedule by recorded durations). The reports of several jobs merge into one.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { formatFieldPath, UserError } from '../diagnostics';
+import { UserError } from '../diagnostics';
 import { escapeMarkdown } from '../review/render-text';
 import { exitCodeOf, type StepResult, type StepStatus, type WavesResult } from './run-waves';
-import { StackStepSchema } from './waves-file';
+import { readCheckedJson, StackStepSchema } from './waves-file';
 
 const TITLES: Record<WavesResult['mode'], string> = { plan: 'Landing zone plan', apply: 'Landing zone apply', drift: 'Landing zone drift check' };
 
@@ -102,22 +101,7 @@ export function renderWavesJson(result: WavesResult): string {
 
 /** The JSON reports `npm run waves -- ... --report-json` wrote, checked field by field. */
 export function readWavesReports(files: readonly string[]): WavesResult[] {
-  return files.map((file) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'is not JSON';
-      throw new UserError(`${file} ${reason}: expected a report that npm run waves -- ... --report-json <file> wrote`);
-    }
-    const parsed = WavesResultSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue.path.length > 0 ? ` ${formatFieldPath(issue.path as (string | number)[])}:` : '';
-      throw new UserError(`${file}${field} ${issue.message} (expected a report that npm run waves -- ... --report-json <file> wrote)`);
-    }
-    return parsed.data;
-  });
+  return files.map((file) => readCheckedJson(file, WavesResultSchema, 'a report that npm run waves -- ... --report-json <file> wrote'));
 }
 
 /**
