@@ -67,14 +67,14 @@ function answersOf(options: VendOptions): AccountAnswers {
 const program = new Command('vend')
   .description('Write the request file of a new account, accounts/<name>.yaml, once the configuration with it passes every check.')
   .option('-c, --config-dir <dir>', `configuration directory (default: $${CONFIG_DIR_VARIABLE}, else the working directory)`)
-  .option('--name <name>', 'the account name, which names the file: lowercase letters, digits, hyphens')
-  .option('--email <email>', 'the root user email, unique across AWS')
-  .option('--ou <path>', 'the OU path, such as Workloads/NonProd')
-  .option('--tag <key=value>', 'a tag of the account (repeat for each)', collect, [])
-  .option('--budget <usd>', 'the monthly budget, in US dollars')
-  .option('--budget-email <email>', 'who is told when the budget is crossed (repeat for each)', collect, [])
-  .option('--access <group=permission-set>', 'a permission set granted to a group on the account (repeat for each)', collect, [])
-  .option('--account-id <id>', 'an existing account to adopt instead of creating one')
+  .option(`${ANSWER_FLAGS.name} <name>`, 'the account name, which names the file: lowercase letters, digits, hyphens')
+  .option(`${ANSWER_FLAGS.email} <email>`, 'the root user email, unique across AWS')
+  .option(`${ANSWER_FLAGS.ou} <path>`, 'the OU path, such as Workloads/NonProd')
+  .option(`${ANSWER_FLAGS.tags} <key=value>`, 'a tag of the account (repeat for each)', collect, [])
+  .option(`${ANSWER_FLAGS.budget} <usd>`, 'the monthly budget, in US dollars')
+  .option(`${ANSWER_FLAGS.budgetEmails} <email>`, 'who is told when the budget is crossed (repeat for each)', collect, [])
+  .option(`${ANSWER_FLAGS.access} <group=permission-set>`, 'a permission set granted to a group on the account (repeat for each)', collect, [])
+  .option(`${ANSWER_FLAGS.accountId} <id>`, 'an existing account to adopt instead of creating one')
   .action((options: VendOptions) =>
     runCommand(async () => {
       const { directory, findIt } = chosenConfigurationDirectory(options.configDir);
